@@ -1,0 +1,147 @@
+"""A career center's branding (branding.yml): name, logo, favicon, colours, contact details."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+
+from markupsafe import Markup
+
+from .material_theme import ACCENT_COLOURS, PRIMARY_COLOURS, contrast_with_white
+from .problems import ContentError, Location, Problem
+from .schema import Field, Markdown, Reading, Record, Text, did_you_mean
+from .yaml_source import YamlFileError, location_of, read_yaml
+
+_HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg", ".webp", ".gif", ".ico")
+
+
+class Colour(Text):
+    """A colour name the theme knows, or a hex colour dark enough to read on white."""
+
+    def __init__(self, names: tuple[str, ...], min_contrast: float):
+        self.names = names
+        self.min_contrast = min_contrast
+
+    def check(self, value, location, reading, name):
+        if _HEX.match(value):
+            contrast = contrast_with_white(value)
+            if contrast < self.min_contrast:
+                reading.problem(location, f"'{name}' {value} is too light to read on a white page (contrast "
+                                          f"{contrast:.1f}:1, needs {self.min_contrast:g}:1); choose a darker colour")
+                return None
+            return value.lower()
+        if value.lower() in self.names:
+            return value.lower()
+        reading.problem(location, f"'{name}' must be a colour the theme knows ({', '.join(self.names)}) or a hex "
+                                  f"colour in quotes such as \"#0b5394\", not '{value}'{did_you_mean(value, self.names)}")
+        return None
+
+
+class ImageFile(Text):
+    """The path of an image, relative to the branding file."""
+
+    def convert(self, node, path, reading, name):
+        value = super().convert(node, path, reading, name)
+        if value is None:
+            return None
+        image = (path.parent / value).resolve()
+        if image.suffix.lower() not in IMAGE_SUFFIXES:
+            reading.problem(location_of(path, node), f"'{name}' must be an image ({', '.join(IMAGE_SUFFIXES)}), not '{value}'")
+            return None
+        if not image.is_file():
+            reading.problem(location_of(path, node), f"'{name}': there is no file '{value}' next to {path.name}; "
+                                                      "check the name, or copy the image there")
+            return None
+        return image
+
+
+class Pattern(Text):
+    def __init__(self, pattern: re.Pattern, example: str):
+        self.pattern = pattern
+        self.example = example
+
+    def check(self, value, location, reading, name):
+        if not self.pattern.match(value):
+            reading.problem(location, f"'{name}' should look like {self.example}, not '{value}'")
+            return None
+        return value
+
+
+BRANDING_FILE = Record("branding file", {
+    "name": Field(Text()),
+    "logo": Field(ImageFile(), required=False),
+    "favicon": Field(ImageFile(), required=False),
+    "colors": Field(Record("colors group", {
+        "primary": Field(Colour(PRIMARY_COLOURS, min_contrast=4.5), required=False),
+        "accent": Field(Colour(ACCENT_COLOURS, min_contrast=3), required=False),
+    }), required=False),
+    "contact": Field(Record("contact group", {
+        "address": Field(Markdown(), required=False),
+        "phone": Field(Text(), required=False),
+        "email": Field(Pattern(_EMAIL, "careers@example.edu"), required=False),
+        "website": Field(Pattern(re.compile(r"^https?://\S+$"), "https://careers.example.edu/"), required=False),
+        "booking_link": Field(Pattern(re.compile(r"^https?://\S+$"), "https://careers.example.edu/book"),
+                              required=False),
+    }), required=False),
+})
+
+
+@dataclass(frozen=True)
+class Branding:
+    name: str
+    logo: Path | None
+    favicon: Path | None
+    primary: str | None
+    accent: str | None
+    address: str | None
+    phone: str | None
+    email: str | None
+    website: str | None
+    booking_link: str | None
+
+
+def load_branding(path: Path) -> Branding:
+    path = Path(path)
+    reading = Reading()
+    try:
+        root, problems = read_yaml(path)
+    except YamlFileError as error:
+        raise ContentError([error.problem]) from None
+    reading.problems += problems
+    values = BRANDING_FILE.read(root, path, reading, path.name)
+    if reading.problems or values is None:
+        raise ContentError(reading.problems or [_not_a_group(path)])
+    colours, contact = values["colors"] or {}, values["contact"] or {}
+    return Branding(
+        name=values["name"], logo=values["logo"], favicon=values["favicon"],
+        primary=colours.get("primary"), accent=colours.get("accent"),
+        **{key: contact.get(key) for key in ("address", "phone", "email", "website", "booking_link")},
+    )
+
+
+def _not_a_group(path: Path) -> Problem:
+    return Problem(Location(path, 1, 1), "the branding file should be a group of 'name: value' lines")
+
+
+def contact_html(branding: Branding, labels: dict[str, str]) -> Markup:
+    """The contact block shown on every page and on the printed checklist."""
+    lines = [f'<p class="fg-contact__name">{escape(branding.name)}</p>']
+    if branding.address:
+        lines.append('<p class="fg-contact__address">' + "<br>".join(escape(line) for line in branding.address.splitlines()) + "</p>")
+    details = []
+    if branding.phone:
+        number = re.sub(r"[^0-9+]", "", branding.phone)
+        details.append(f'{escape(labels["contact_phone"])} <a href="tel:{escape(number)}">{escape(branding.phone)}</a>')
+    if branding.email:
+        details.append(f'{escape(labels["contact_email"])} <a href="mailto:{escape(branding.email)}">{escape(branding.email)}</a>')
+    if branding.website:
+        details.append(f'<a href="{escape(branding.website)}">{escape(labels["contact_website"])}</a>')
+    if details:
+        lines.append('<p class="fg-contact__details">' + "<br>".join(details) + "</p>")
+    if branding.booking_link:
+        lines.append(f'<p class="fg-contact__booking"><a class="fg-button" href="{escape(branding.booking_link)}">'
+                     f'{escape(labels["contact_booking"])}</a></p>')
+    return Markup(f'<aside class="fg-contact" aria-label="{escape(branding.name)}">' + "".join(lines) + "</aside>")

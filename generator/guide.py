@@ -1,0 +1,45 @@
+"""What a guide is built from: a knowledge base, optionally a career center's overlay on top
+of it and its branding, as the followup-guide plugin's settings name them."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .branding import Branding, load_branding
+from .knowledge_base import KnowledgeBase, load_knowledge_base
+from .package_data import default_path
+from .problems import ContentError
+
+
+@dataclass(frozen=True)
+class GuideSources:
+    content_dir: Path  # the knowledge base: the default one unless the settings name another
+    overlay_dir: Path | None  # a career center's additions and changes
+    branding: Path | None  # a career center's branding.yml
+
+    @classmethod
+    def from_settings(cls, settings) -> GuideSources:
+        """From the followup-guide plugin's settings (content_dir, overlay_dir, branding)."""
+        return cls(
+            Path(settings.content_dir) if settings.content_dir else default_path("content"),
+            Path(settings.overlay_dir) if settings.overlay_dir else None,
+            Path(settings.branding) if settings.branding else None,
+        )
+
+
+def load_guide(sources: GuideSources) -> tuple[KnowledgeBase, Branding | None]:
+    """The knowledge base and the branding; every problem of both in one ContentError."""
+    problems = []
+    kb = branding = None
+    try:
+        kb = load_knowledge_base(sources.content_dir, sources.overlay_dir)
+    except ContentError as error:
+        problems += error.problems
+    if sources.branding is not None:
+        try:
+            branding = load_branding(sources.branding)
+        except ContentError as error:
+            problems += error.problems
+    if problems:
+        raise ContentError(problems)
+    return kb, branding

@@ -1,0 +1,108 @@
+"""Everything that depends on Material for MkDocs, in one place.
+
+Material reaches end of life in May 2027; moving to another theme or builder means
+replacing this module, mkdocs.yml's theme section and site_overrides/.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+# The colour names Material's palette knows (primary: all of them; accent: the first 16).
+ACCENT_COLOURS = (
+    "red", "pink", "purple", "deep purple", "indigo", "blue", "light blue", "cyan", "teal", "green",
+    "light green", "lime", "yellow", "amber", "orange", "deep orange",
+)
+PRIMARY_COLOURS = ACCENT_COLOURS + ("brown", "grey", "blue grey", "black", "white")
+
+# The background of Material's dark ("slate") scheme, against which link colours must read.
+SLATE_BACKGROUND = "#1e2129"
+
+# Material's offline plugin adds this polyfill from a CDN unless one is listed; ours is local.
+IFRAME_WORKER_SHIM = "assets/vendor/iframe-worker-shim.js"
+
+# Markdown extensions the generated pages are written for.
+REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "fenced_code", "toc")
+
+
+def prepare(config, overrides: Path, palette: dict | None, logo: str | None, favicon: str | None) -> None:
+    """Make the theme ready for the guide: its templates and scripts, no web fonts, the extensions
+    the pages need, and a career center's colours, logo and favicon."""
+    theme = config.theme
+    overrides = str(overrides.resolve())
+    if overrides not in (str(Path(d).resolve()) for d in theme.dirs):
+        theme.dirs.insert(1 if theme.custom_dir else 0, overrides)  # after a center's own custom_dir
+    theme["font"] = False  # system fonts: no request to a font service
+    config.extra["polyfills"] = [
+        IFRAME_WORKER_SHIM if "iframe-worker" in str(script) else script for script in config.extra.get("polyfills", [])
+    ]
+    for extension in REQUIRED_EXTENSIONS:
+        if extension not in config.markdown_extensions:
+            config.markdown_extensions.append(extension)
+    if palette:
+        schemes = theme["palette"] if isinstance(theme["palette"], list) else [theme["palette"] or {}]
+        for scheme in schemes:
+            scheme.update({key: value for key, value in palette.items() if value})
+        theme["palette"] = schemes
+    if logo:
+        theme["logo"] = logo
+    if favicon:
+        theme["favicon"] = favicon
+
+
+def palette_colour(colour: str) -> str:
+    """Material's name for a colour of the branding: a palette name, or "custom" for a hex colour."""
+    return "custom" if colour.startswith("#") else colour
+
+
+def custom_colour_css(primary: str | None, accent: str | None) -> str:
+    """CSS variables for hex colours ("custom" in Material's palette)."""
+    rules = []
+    if primary and primary.startswith("#"):
+        rules.append(
+            f'[data-md-color-primary="custom"] {{ --md-primary-fg-color: {primary}; '
+            f"--md-primary-fg-color--light: {primary}; --md-primary-fg-color--dark: {primary}; "
+            f"--md-primary-bg-color: {readable_on(primary)}; --md-primary-bg-color--light: {readable_on(primary)}; }}"
+        )
+        # On the dark scheme a dark brand colour would make links unreadable: lighten it for them.
+        rules.append(f'[data-md-color-scheme="slate"][data-md-color-primary="custom"] '
+                     f"{{ --md-typeset-a-color: {lighten_until_readable(primary, SLATE_BACKGROUND)}; }}")
+    if accent and accent.startswith("#"):
+        rules.append(f'[data-md-color-accent="custom"] {{ --md-accent-fg-color: {accent}; '
+                     f"--md-accent-fg-color--transparent: {accent}1a; }}")
+    return "\n".join(rules) + ("\n" if rules else "")
+
+
+def relative_luminance(colour: str) -> float:
+    digits = colour.lstrip("#")
+    if len(digits) == 3:
+        digits = "".join(d * 2 for d in digits)
+    channels = [int(digits[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(first: str, second: str) -> float:
+    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def contrast_with_white(colour: str) -> float:
+    return contrast(colour, "#ffffff")
+
+
+def lighten_until_readable(colour: str, background: str, minimum: float = 4.5) -> str:
+    """The colour mixed with white, just enough to read as text on the background."""
+    digits = colour.lstrip("#")
+    if len(digits) == 3:
+        digits = "".join(d * 2 for d in digits)
+    channels = [int(digits[i:i + 2], 16) for i in (0, 2, 4)]
+    for step in range(21):
+        mixed = "#" + "".join(f"{round(c + (255 - c) * step / 20):02x}" for c in channels)
+        if contrast(mixed, background) >= minimum:
+            return mixed
+    return "#ffffff"
+
+
+def readable_on(colour: str) -> str:
+    """White or near-black, whichever reads better on the colour."""
+    return "#ffffff" if contrast_with_white(colour) >= 4.5 else "rgba(0, 0, 0, 0.87)"

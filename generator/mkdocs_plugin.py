@@ -1,0 +1,177 @@
+"""MkDocs glue: load the guide, add the generated pages and files, watch the content when serving.
+
+All the work happens in the modules it calls; this file only hands their results to MkDocs,
+and material_theme prepares the theme.
+"""
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from markupsafe import Markup
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File
+
+from . import material_theme
+from .assets import bundles
+from .branding import contact_html
+from .guide import GuideSources, load_guide
+from .link_check import broken_links
+from .package_data import default_path
+from .pages import render_site
+from .problems import ContentError, display_path
+from .sanitize import sanitize
+from .schema import slugify
+from .security import UnsafeMarkup, apply_content_security_policy
+
+BRANDING_ASSETS = "assets/branding"
+
+
+class SiteId(config_options.Optional):
+    """Names this guide's saved progress in the reader's browser; two guides on one web
+    site need different ones. Defaults to the guide's title in lowercase-and-hyphens."""
+
+    def __init__(self):
+        super().__init__(config_options.Type(str))
+
+    def run_validation(self, value):
+        value = super().run_validation(value)
+        if value is not None and slugify(value) != value:
+            raise config_options.ValidationError(
+                f"'{value}' must use only lowercase letters, digits and hyphens, like '{slugify(value)}'")
+        return value
+
+
+class FollowupGuideConfig(Config):
+    content_dir = config_options.Optional(config_options.Dir(exists=True))  # default: the default guide
+    overlay_dir = config_options.Optional(config_options.Dir(exists=True))
+    branding = config_options.Optional(config_options.File(exists=True))
+    site_id = SiteId()
+
+
+def theme_text(value: str) -> Markup:
+    """Text the theme prints without escaping it (site name, titles, descriptions).
+
+    MkDocs' theme templates do not autoescape, so a `<` or a quote typed in the content
+    would otherwise become markup. Markup is already escaped, and stays as it is where a
+    template does escape.
+    """
+    return Markup(html.escape(str(value)))
+
+
+def _escape_nav(nav: list) -> list:
+    return [
+        {theme_text(title): _escape_nav(target) if isinstance(target, list) else target}
+        for item in nav for title, target in item.items()
+    ]
+
+
+class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
+    def __init__(self):
+        self.serving = False
+        self.preloaded = None  # (knowledge base, branding) already loaded by followup-guide build
+        self.site = None
+        self.sources: GuideSources | None = None
+        self.extra_files: list[tuple[str, bytes]] = []  # branding assets
+        self.default_pages: dict[str, Path] = {}  # the knowledge base's own pages/, when not docs_dir
+
+    def on_startup(self, command, dirty):
+        # The development server injects its live-reload script, which a policy would block.
+        self.serving = command == "serve"
+
+    def on_config(self, config):
+        self.sources = GuideSources.from_settings(self.config)
+        try:
+            kb, branding = self.preloaded or load_guide(self.sources)
+        except ContentError as error:
+            raise PluginError(f"The guide's content has problems:\n{error}") from None
+        self.site = render_site(kb, config.site_url)
+        config.site_name = theme_text(kb.title)
+        config.site_description = theme_text(kb.description)
+        if kb.copyright:
+            config.copyright = theme_text(kb.copyright)
+        # Pages written by hand: the knowledge base's own (content/pages of the default guide)
+        # and those of docs_dir (a career center's), which replace a default page of the same name.
+        pages_dir = (self.sources.content_dir / "pages").resolve()
+        self.default_pages = {} if pages_dir == Path(config.docs_dir).resolve() else {
+            path.relative_to(pages_dir).as_posix(): path
+            for path in sorted(pages_dir.rglob("*")) if path.is_file() and not path.name.startswith(".")
+        }
+        if not config.nav:
+            generated = {page.uri for page in self.site.pages}
+            handwritten = {path.relative_to(config.docs_dir).as_posix() for path in Path(config.docs_dir).rglob("*.md")}
+            handwritten |= {uri for uri in self.default_pages if uri.endswith(".md")}
+            config.nav = _escape_nav(self.site.nav) + sorted(handwritten - generated)
+
+        self.extra_files = []
+        palette = logo = favicon = None
+        extra = {
+            "site_id": self.config.site_id or slugify(kb.title), "contact": "", "branding_css": False,
+            **{name: theme_text(kb.labels[label]) for name, label in (
+                ("home", "home"), ("not_found_title", "not_found_title"), ("not_found_text", "not_found_text"))},
+        }
+        if branding:
+            extra["contact"] = contact_html(branding, kb.labels)
+            logo = self._asset("logo", branding.logo)
+            favicon = self._asset("favicon", branding.favicon)
+            palette = {"primary": branding.primary and material_theme.palette_colour(branding.primary),
+                       "accent": branding.accent and material_theme.palette_colour(branding.accent)}
+            css = material_theme.custom_colour_css(branding.primary, branding.accent)
+            if css:
+                self.extra_files.append((f"{BRANDING_ASSETS}/colours.css", css.encode()))
+                extra["branding_css"] = True
+        self.extra_files += bundles(default_path("site_overrides")).items()
+        material_theme.prepare(config, default_path("site_overrides"), palette, logo, favicon)
+        # Read by site_overrides/main.html.
+        config.extra["followup_guide"] = extra
+        return config
+
+    def _asset(self, name: str, path: Path | None) -> str | None:
+        if path is None:
+            return None
+        uri = f"{BRANDING_ASSETS}/{name}{path.suffix.lower()}"
+        self.extra_files.append((uri, path.read_bytes()))
+        return uri
+
+    def on_files(self, files, config):
+        generated = [(page.uri, page.markdown) for page in self.site.pages]
+        generated += [(file.uri, file.content) for file in self.site.files] + self.extra_files
+        for uri, content in generated:
+            if files.get_file_from_path(uri) is not None:
+                raise PluginError(
+                    f"{display_path(Path(config.docs_dir, uri))}: this file has the same path as a page the guide "
+                    "generates; rename or move it"
+                )
+            files.append(File.generated(config, uri, content=content))
+        for uri, path in self.default_pages.items():
+            if files.get_file_from_path(uri) is None:
+                files.append(File.generated(config, uri, abs_src_path=str(path)))
+        return files
+
+    def on_page_content(self, html, page, config, files):
+        return sanitize(html)
+
+    def on_post_build(self, config):
+        problems = broken_links(Path(config.site_dir), config.site_url)
+        if problems:
+            raise PluginError("Links that lead nowhere:\n" + "\n".join(problems))
+        if not self.serving:
+            try:
+                apply_content_security_policy(Path(config.site_dir))
+            except UnsafeMarkup as error:
+                raise PluginError(f"Markup the Content-Security-Policy does not allow:\n{error}") from None
+
+    def on_page_context(self, context, page, config, nav):
+        description = page.meta.get("description")
+        if isinstance(description, str) and not isinstance(description, Markup):
+            page.meta["description"] = theme_text(description)
+        return context
+
+    def on_serve(self, server, config, builder):
+        for path in (self.sources.content_dir, self.sources.overlay_dir, self.sources.branding):
+            if path is not None:
+                server.watch(str(Path(path).resolve()))
+        return server

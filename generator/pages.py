@@ -1,0 +1,136 @@
+"""Render the knowledge base into Markdown pages and a navigation.
+
+Pure: knowledge base in, pages out. Nothing here knows about MkDocs, so another
+static-site builder could take the same pages.
+"""
+from __future__ import annotations
+
+import functools
+import html
+import posixpath
+import re
+from dataclasses import dataclass
+
+import jinja2
+import yaml
+from markupsafe import Markup
+
+import json
+
+from . import messages, timing
+from .knowledge_base import KnowledgeBase, Timing
+from .timeline_svg import timeline_svg
+
+HOME = "index.md"
+# The generated pages after the phases, each with its entry under `pages:` in guide.yml.
+LISTED_PAGES = (("overview.md", "overview"), ("checklist.md", "checklist"), ("planner.md", "planner"),
+                ("templates.md", "templates"), ("about.md", "about"))
+
+
+def phase_uri(phase_id: str) -> str:
+    return f"phases/{phase_id}.md"
+
+
+def download_uri(template_id: str) -> str:
+    return f"downloads/{template_id}.txt"
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    uri: str  # path of the Markdown file inside the site's sources, such as "phases/afterwards.md"
+    markdown: str  # the whole page, front matter included
+
+
+@dataclass(frozen=True)
+class GeneratedFile:
+    uri: str  # path inside the site, such as "downloads/thank-you-email.txt"
+    content: bytes
+
+
+@dataclass(frozen=True)
+class Site:
+    pages: tuple[GeneratedPage, ...]
+    files: tuple[GeneratedFile, ...]
+    # MkDocs-style navigation: a list of {title: uri} and {title: [...]} items, titles in plain text
+    nav: list
+
+
+# Characters Markdown would read as formatting; in plain-text fields they are meant literally.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#!])")
+
+
+def plain_text(value: str) -> Markup:
+    """Text shown exactly as typed: HTML and Markdown characters are escaped."""
+    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(str(value), quote=False)))
+
+
+def markdown_text(value: str | None) -> Markup:
+    """A Markdown field of the content, passed to Markdown as written."""
+    return Markup((value or "").strip())
+
+
+def html_lines(value: str) -> Markup:
+    """Text for inside an HTML element or attribute, its line breaks as character references."""
+    return Markup(html.escape(str(value)).replace("\n", "&#10;"))
+
+
+@functools.lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    """Made once per process: compiled templates are reused by every rebuild."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["text"] = plain_text
+    env.filters["markdown"] = markdown_text
+    env.filters["lines"] = html_lines
+    env.tests["contains"] = lambda values, value: value in values
+    env.tests["first_is"] = lambda values, value: bool(values) and values[0] == value
+    return env
+
+
+def render_site(kb: KnowledgeBase, site_url: str | None = None) -> Site:
+    env = _environment()
+    labels = kb.labels
+
+    def timing_text(timing: Timing) -> str:
+        label = labels[f"timing_{timing.relation}"]
+        moment = kb.moments[timing.moment_id].label if timing.moment_id else ""
+        return label.format(duration=timing.duration.text, moment=moment)
+
+    def render(uri: str, template: str, title: str, description: str, **context) -> GeneratedPage:
+        def link(target: str, anchor: str = "") -> str:
+            path = posixpath.relpath(target, posixpath.dirname(uri) or ".")
+            return path + (f"#{anchor}" if anchor else "")
+
+        front_matter = yaml.safe_dump({"description": description}, allow_unicode=True, width=1000)
+        body = env.get_template(template).render(
+            kb=kb, labels=labels, title=title, link=link, phase_uri=phase_uri,
+            entries=kb.entries, timing_text=timing_text, site_url=site_url, fields=kb.fields,
+            download_uri=download_uri, blank=lambda field_id: messages.blank(kb, field_id),
+            fill=lambda text: messages.fill(text, kb), mailto=lambda t: messages.mailto(t, kb),
+            timeline=lambda phase_id=None: timeline_svg(kb, phase_id), **context,
+        )
+        return GeneratedPage(uri, f"---\n{front_matter}---\n\n{body}")
+
+    pages = [render(HOME, "home.md.j2", kb.title, kb.description)]
+    for phase in kb.phases:
+        pages.append(render(phase_uri(phase.id), "phase.md.j2", phase.title, phase.summary, phase=phase))
+    extra = {"planner": {"steps": timing.steps(kb), "rules": json.dumps(timing.rules(kb), separators=(",", ":"))}}
+    for uri, name in LISTED_PAGES:
+        page = kb.pages[name]
+        pages.append(render(uri, f"{name}.md.j2", page.title, page.description, page=page, **extra.get(name, {})))
+
+    nav = [
+        {labels["home"]: HOME},
+        {labels["nav_phases"]: [{phase.title: phase_uri(phase.id)} for phase in kb.phases]},
+        *({kb.pages[name].title: uri} for uri, name in LISTED_PAGES),
+    ]
+    downloads = tuple(
+        GeneratedFile(download_uri(t.id), messages.text_file(t, kb).encode("utf-8")) for t in kb.templates
+    )
+    return Site(tuple(pages), downloads, nav)

@@ -1,0 +1,41 @@
+"""Where a problem in the content is, and how it is told to the person editing it."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    path: Path
+    line: int  # 1-based
+    column: int  # 1-based
+
+    def display(self) -> str:
+        return f"{display_path(self.path)}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    location: Location
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.location.display()}: {self.message}"
+
+
+class ContentError(Exception):
+    """The knowledge base has problems; each one is a line the editor can act on."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems, key=lambda problem: problem.location)  # stable: keeps field order
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def display_path(path: Path) -> str:
+    """The path as the editor would type it: relative to where they are, when it is below."""
+    path = Path(path)
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,38 @@
+"""Keep scripts out of the content: every page's HTML, as rendered from the content, is cleaned
+by nh3 (the ammonia sanitizer) against an allowlist of what the guide's pages use.
+
+Scripts, iframes, objects, event handler attributes (onclick, onerror...) and javascript: or
+other unexpected URL schemes in any content field never reach the built pages.
+"""
+from __future__ import annotations
+
+import nh3
+
+# What the generated pages are made of, beyond nh3's defaults (text, lists, tables, links...).
+TAGS = nh3.ALLOWED_TAGS | {
+    "section", "aside", "figure", "figcaption", "form", "fieldset", "legend", "label", "input", "button",
+    "svg", "line", "circle", "text", "title", "desc",
+}
+ATTRIBUTES = {
+    "*": {"class", "id", "role", "hidden", "title", "lang", "dir"},
+    "a": {"href", "download", "hreflang"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "input": {"type", "accept", "value", "checked", "name", "autocomplete"},
+    "label": {"for"},
+    "button": {"type"},
+    "ol": {"start", "reversed"},
+    "td": {"colspan", "rowspan", "align"},
+    "th": {"colspan", "rowspan", "align", "scope"},
+    "svg": {"viewbox", "viewBox", "xmlns"},
+    "line": {"x1", "y1", "x2", "y2"},
+    "circle": {"cx", "cy", "r"},
+    "text": {"x", "y", "text-anchor"},
+}
+URL_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+def sanitize(html: str) -> str:
+    return nh3.clean(
+        html, tags=TAGS, attributes=ATTRIBUTES, generic_attribute_prefixes={"data-", "aria-"},
+        url_schemes=URL_SCHEMES, link_rel=None, strip_comments=True,
+    )

@@ -1,0 +1,59 @@
+"""A strict Content-Security-Policy for the built site.
+
+Scripts may come only from the site itself, plus the inline scripts the theme writes
+outside the page content, allowed by their sha256 hashes; never 'unsafe-inline'. The
+policy goes into every page as <meta http-equiv> and into `_headers` for hosts that read
+one (Netlify, Cloudflare Pages). The same check fails the build on an inline script in
+the page content, an inline event handler or a javascript: URL anywhere.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from pathlib import Path
+
+from .problems import display_path
+
+_INLINE_SCRIPT = re.compile(r"<script\b(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S | re.I)
+_DATA_TYPE = re.compile(r'\btype="(?!(?:text|application)/(?:java|ecma)script|module)[^"]+"', re.I)
+_EVENT_HANDLER = re.compile(r"<[a-z][^>]*\s(on[a-z]+)\s*=", re.I)
+_SCRIPT_URL = re.compile(r"""(?:href|src|action|formaction)\s*=\s*["']?\s*(?:javascript|vbscript):""", re.I)
+_CONTENT = re.compile(r'<article class="md-content__inner[^"]*">(.*?)</article>', re.S)
+_AFTER_CHARSET = re.compile(r"<meta charset=[^>]*>\s*", re.I)  # the charset must stay in the first 1024 bytes
+
+POLICY = ("default-src 'self'; script-src 'self' {hashes}; style-src 'self'; img-src 'self' data:; "
+          "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'")
+HEADERS = ("X-Content-Type-Options: nosniff", "Referrer-Policy: no-referrer", "X-Frame-Options: DENY")
+
+
+class UnsafeMarkup(Exception):
+    pass
+
+
+def apply_content_security_policy(site_dir: Path) -> str:
+    """Check every page, then write the policy into each one and into _headers."""
+    pages = {page: page.read_text(encoding="utf-8") for page in sorted(Path(site_dir).rglob("*.html"))}
+    problems, hashes = [], set()
+    for page, html in pages.items():
+        content = "".join(_CONTENT.findall(html))
+        for attributes, script in _INLINE_SCRIPT.findall(html):
+            if _DATA_TYPE.search(attributes):
+                continue  # a data block such as the theme's JSON configuration: never run
+            if script in content:
+                problems.append(f"{display_path(page)}: an inline script in the page content is not allowed")
+            else:
+                hashes.add("'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'")
+        problems += [f"{display_path(page)}: the event handler attribute '{m[1]}' is not allowed"
+                     for m in _EVENT_HANDLER.finditer(html)]
+        if _SCRIPT_URL.search(html):
+            problems.append(f"{display_path(page)}: a javascript: URL is not allowed")
+    if problems:
+        raise UnsafeMarkup("\n".join(problems))
+    policy = POLICY.format(hashes=" ".join(sorted(hashes)))
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n'
+    for page, html in pages.items():
+        page.write_text(_AFTER_CHARSET.sub(lambda m: m[0] + meta, html, count=1), encoding="utf-8")
+    headers = "\n".join(f"  {line}" for line in (f"Content-Security-Policy: {policy}; frame-ancestors 'none'", *HEADERS))
+    (Path(site_dir) / "_headers").write_text(f"/*\n{headers}\n", encoding="utf-8")
+    return policy

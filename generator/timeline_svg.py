@@ -1,0 +1,82 @@
+"""The picture of the timeline: an inline SVG drawn from the knowledge base's timing data.
+
+Two layouts of the same picture, wide (a row) and narrow (a column for phones); the page's
+CSS shows one. Colours come from CSS classes, so the picture follows the light and dark
+palettes and prints in black. Each has a text alternative listing every point in order.
+"""
+from __future__ import annotations
+
+from html import escape
+
+from markupsafe import Markup
+
+from .knowledge_base import KnowledgeBase, TimelinePoint
+
+
+def _when(kb: KnowledgeBase, point: TimelinePoint) -> str:
+    if point.kind != "entry" or not kb.entries[point.ref].timing:
+        return ""
+    timing = kb.entries[point.ref].timing
+    return kb.labels[f"timeline_{timing.relation}"].format(duration=timing.duration.text)
+
+
+def _phase_of(kb: KnowledgeBase, point: TimelinePoint) -> str | None:
+    if point.kind == "entry":
+        return kb.entries[point.ref].phase
+    if point.kind == "phase":
+        return point.ref
+    return None
+
+
+def timeline_svg(kb: KnowledgeBase, current_phase: str | None = None) -> Markup:
+    points = [(p.label, _when(kb, p), _phase_of(kb, p) == current_phase and current_phase is not None)
+              for p in kb.timeline.points]
+    description = kb.labels["timeline_description"] + " " + "; ".join(
+        f"{label}, {when}" if when else label for label, when, _ in points) + "."
+    return Markup("".join((
+        '<div class="fg-timeline">',
+        _svg("wide", kb.timeline.title, description, points),
+        _svg("narrow", kb.timeline.title, description, points),
+        "</div>",
+    )))
+
+
+def _svg(layout: str, title: str, description: str, points: list) -> str:
+    count = len(points)
+    shapes = []
+    if layout == "wide":
+        width, height, left, step = 800, 150, 85, 630 / max(count - 1, 1)
+        shapes.append(f'<line class="fg-timeline__line" x1="{left}" y1="75" x2="{left + step * (count - 1):.0f}" y2="75"/>')
+        for index, (label, when, current) in enumerate(points):
+            x = left + step * index
+            above = index % 2 == 1  # alternate rows so that neighbouring labels never overlap
+            label_y, when_y = (30, 48) if above else (112, 130)
+            shapes.append(_point(x, 75, current))
+            shapes.append(_text("label", x, label_y, label, "middle"))
+            if when:
+                shapes.append(_text("when", x, when_y, when, "middle"))
+    else:
+        width, height = 320, 30 + 62 * count
+        shapes.append(f'<line class="fg-timeline__line" x1="24" y1="30" x2="24" y2="{30 + 62 * (count - 1)}"/>')
+        for index, (label, when, current) in enumerate(points):
+            y = 30 + 62 * index
+            shapes.append(_point(24, y, current))
+            shapes.append(_text("label", 46, y + 5, label, "start"))
+            if when:
+                shapes.append(_text("when", 46, y + 24, when, "start"))
+    ident = f"fg-timeline-{layout}"
+    return (
+        f'<svg class="fg-timeline__picture fg-timeline__picture--{layout}" viewBox="0 0 {width} {height}" '
+        f'role="img" aria-labelledby="{ident}-title {ident}-desc" xmlns="http://www.w3.org/2000/svg">'
+        f'<title id="{ident}-title">{escape(title)}</title><desc id="{ident}-desc">{escape(description)}</desc>'
+        + "".join(shapes) + "</svg>"
+    )
+
+
+def _point(x: float, y: float, current: bool) -> str:
+    extra = " fg-timeline__dot--current" if current else ""
+    return f'<circle class="fg-timeline__dot{extra}" cx="{x:.0f}" cy="{y}" r="9"/>'
+
+
+def _text(kind: str, x: float, y: float, text: str, anchor: str) -> str:
+    return f'<text class="fg-timeline__{kind}" x="{x:.0f}" y="{y}" text-anchor="{anchor}">{escape(text)}</text>'

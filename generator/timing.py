@@ -1,0 +1,106 @@
+"""The timing rules of the knowledge base: which steps have a date, and how to compute it.
+
+A step is a "do" entry with a timing. Its date counts from a moment: one the reader gives
+(a moment with `ask`), one assumed when they do not (`if_not_given`), or one that falls on
+another step's date (`reached_by`). The rules are exported as data for the planner page,
+whose script applies them with the same arithmetic as `plan` here:
+
+- hours are elapsed time (24 hours after 15:00 on the eve of a clock change is 16:00 or 14:00);
+- days, weeks and months are calendar arithmetic in the reader's time zone, keeping the time
+  of day; a month later than 31 January is the last day of February.
+"""
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from typing import TYPE_CHECKING
+
+from .problems import Problem
+
+if TYPE_CHECKING:
+    from .knowledge_base import Entry, KnowledgeBase, Timing
+    from .schema import Duration
+
+
+def steps(kb: KnowledgeBase) -> list[Entry]:
+    """The entries the planner dates: every "do" with a timing, in the guide's order."""
+    return [e for p in kb.phases for e in p.entries if e.kind == "do" and e.timing]
+
+
+def anchor(kb: KnowledgeBase, timing: Timing) -> str:
+    """The moment a timing counts from; `every` without `of` counts from the first moment."""
+    return timing.moment_id or next(iter(kb.moments))
+
+
+def add(start: datetime, duration: Duration) -> datetime:
+    if duration.unit == "hours":
+        utc = start.astimezone(timezone.utc) + timedelta(hours=duration.amount)
+        return utc.astimezone(start.tzinfo)
+    if duration.unit in ("days", "weeks"):
+        return start + timedelta(days=duration.amount * (7 if duration.unit == "weeks" else 1))
+    months = start.month - 1 + duration.amount
+    year, month = start.year + months // 12, months % 12 + 1
+    return start.replace(year=year, month=month, day=min(start.day, calendar.monthrange(year, month)[1]))
+
+
+@dataclass(frozen=True)
+class Plan:
+    moments: dict[str, datetime]
+    assumed: frozenset[str]  # moments the reader did not give
+    dates: dict[str, datetime]  # entry id -> its date
+
+
+def plan(kb: KnowledgeBase, given: dict[str, datetime]) -> Plan:
+    """Every date that follows from the moments the reader gave (aware datetimes)."""
+    moments: dict[str, datetime] = {}
+    assumed: set[str] = set()
+    dates: dict[str, datetime] = {}
+    progress = True
+    while progress:
+        progress = False
+        for moment in kb.moments.values():
+            if moment.id in moments:
+                continue
+            if moment.ask and given.get(moment.id):
+                moments[moment.id] = given[moment.id]
+            elif moment.if_not_given and anchor(kb, moment.if_not_given) in moments:
+                moments[moment.id] = add(moments[anchor(kb, moment.if_not_given)], moment.if_not_given.duration)
+                assumed.add(moment.id)
+            elif moment.reached_by in dates:
+                moments[moment.id] = dates[moment.reached_by]
+            else:
+                continue
+            progress = True
+        for entry in steps(kb):
+            if entry.id not in dates and anchor(kb, entry.timing) in moments:
+                dates[entry.id] = add(moments[anchor(kb, entry.timing)], entry.timing.duration)
+                progress = True
+    return Plan(moments, frozenset(assumed), dates)
+
+
+def rules(kb: KnowledgeBase) -> dict:
+    """The rules as data for the planner page's script."""
+    def duration(timing: Timing) -> dict:
+        return {"amount": timing.duration.amount, "unit": timing.duration.unit, "of": anchor(kb, timing)}
+
+    return {
+        "moments": [
+            {"id": m.id, "asked": bool(m.ask), "reachedBy": m.reached_by,
+             "ifNotGiven": duration(m.if_not_given) if m.if_not_given else None}
+            for m in kb.moments.values()
+        ],
+        "steps": [{"entry": e.id, "relation": e.timing.relation, **duration(e.timing)} for e in steps(kb)],
+    }
+
+
+def timing_problems(kb: KnowledgeBase) -> list[Problem]:
+    """Steps the planner could never date, whatever the reader enters."""
+    if not kb.moments:
+        return []
+    everything = plan(kb, {m.id: datetime(2000, 1, 1, tzinfo=timezone.utc) for m in kb.moments.values() if m.ask})
+    return [
+        Problem(entry.location, f"the planner cannot date '{entry.id}': nothing gives the date of the moment "
+                f"'{anchor(kb, entry.timing)}'; give that moment an 'ask', an 'if_not_given' or a 'reached_by'")
+        for entry in steps(kb) if entry.id not in everything.dates
+    ]

@@ -1,0 +1,144 @@
+"""Read one YAML file into nodes that remember their line and column.
+
+Nodes are composed, never constructed: every scalar stays the text that was typed
+(`no`, `9:30`, `01234`, `2024-03-01` are not turned into booleans, numbers or dates),
+and the schema decides what a value means.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from .problems import Location, Problem
+
+# Tags PyYAML resolves for plain scalars, sequences and mappings; an explicit tag such as
+# `!python/object` or `!include` is not part of our format.
+_STANDARD_TAGS = {
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "null", "bool", "int", "float", "timestamp", "seq", "map", "merge", "value")
+}
+
+
+# YAML's names for what was left open, in words an editor knows.
+_PLAIN_WORDS = {
+    "a quoted scalar": "a quoted text",
+    "a flow sequence": "a list in [brackets]",
+    "a flow mapping": "a group in {braces}",
+    "a block scalar": "a block of text",
+}
+
+
+# libyaml, when PyYAML was built with it, reads many times faster than pure Python.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# The text of each file read, for checks that look at exactly what was typed (marks carry
+# a character index into it).
+_SOURCES: dict[Path, str] = {}
+
+
+def source_text(path: Path) -> str:
+    return _SOURCES.get(Path(path), "")
+
+
+class YamlFileError(Exception):
+    def __init__(self, problem: Problem):
+        self.problem = problem
+        super().__init__(str(problem))
+
+
+def read_yaml(path: Path) -> tuple[yaml.Node, list[Problem]]:
+    """The file's root node and the structural problems found in it (duplicate keys, tags).
+
+    Raises YamlFileError when the file cannot be read as YAML at all.
+    """
+    text = _decode(path, path.read_bytes())
+    _SOURCES[Path(path)] = text
+    _reject_tab_indentation(path, text)
+    try:
+        root = yaml.compose(text, Loader=_LOADER)
+    except yaml.MarkedYAMLError as error:
+        raise YamlFileError(_syntax_problem(path, error)) from None
+    if root is None:
+        raise YamlFileError(Problem(
+            Location(path, 1, 1), "the file is empty; add its content or delete the file"
+        ))
+    return root, list(_structural_problems(path, root))
+
+
+def location_of(path: Path, node: yaml.Node) -> Location:
+    return _location(path, node.start_mark)
+
+
+def _location(path: Path, mark) -> Location:
+    return Location(path, mark.line + 1, mark.column + 1)
+
+
+def _syntax_problem(path: Path, error: yaml.MarkedYAMLError) -> Problem:
+    what = error.problem or "unreadable YAML"
+    if error.context_mark and "end of stream" in what:
+        # The file ended inside something left open: point at where it was opened.
+        opened = (error.context or "").removeprefix("while ").removeprefix("scanning ").removeprefix("parsing ")
+        opened = _PLAIN_WORDS.get(opened, opened)
+        return Problem(
+            _location(path, error.context_mark),
+            f"YAML syntax error: {opened or 'this value'} starts here but never ends; "
+            "check for a missing closing quote or bracket",
+        )
+    if error.context and error.context_mark and error.problem_mark:
+        what += f" {error.context} that starts at line {error.context_mark.line + 1}"
+    return Problem(
+        _location(path, error.problem_mark or error.context_mark),
+        f"YAML syntax error: {what}; check the indentation, colons and quotes there",
+    )
+
+
+def _decode(path: Path, data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        raise YamlFileError(Problem(
+            Location(path, line, column),
+            f"the file is not UTF-8 text (byte 0x{data[error.start]:02X} cannot be read); "
+            "save it with the UTF-8 encoding",
+        )) from None
+
+
+def _reject_tab_indentation(path: Path, text: str) -> None:
+    for number, line in enumerate(text.splitlines(), start=1):
+        indentation = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indentation:
+            raise YamlFileError(Problem(
+                Location(path, number, indentation.index("\t") + 1),
+                "a tab is used for indentation; YAML needs spaces, so replace the tabs with spaces",
+            ))
+
+
+def _structural_problems(path: Path, root: yaml.Node):
+    seen: set[int] = set()  # aliases point at nodes already walked
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if node.tag not in _STANDARD_TAGS:
+            yield Problem(location_of(path, node), f"the tag '{node.tag}' is not supported; remove it")
+        if isinstance(node, yaml.MappingNode):
+            first_line: dict[str, int] = {}
+            for key, value in node.value:
+                if not isinstance(key, yaml.ScalarNode):
+                    yield Problem(location_of(path, key), "a key must be a plain name, not a list or a group")
+                elif key.value in first_line:
+                    yield Problem(
+                        location_of(path, key),
+                        f"duplicate key '{key.value}' (first at line {first_line[key.value]}); keep only one",
+                    )
+                else:
+                    first_line[key.value] = key.start_mark.line + 1
+                stack.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
