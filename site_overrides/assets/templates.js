@@ -1,0 +1,211 @@
+/* Message templates: fill in the blanks, see the message, copy, email or download it.
+ *
+ * What the reader types is only ever inserted as text (textContent, never HTML), and
+ * stays in the browser. It is remembered for the next template only when the reader
+ * ticks "Remember my details"; "Forget my details" removes it. Every text shown comes
+ * from the page (data-fg-* attributes), not from here.
+ */
+(function () {
+  "use strict";
+
+  var guide = window.followupGuide;
+  var DETAILS_KEY = "followup-guide:details:v1:" + guide.siteId;
+
+  function all(selector, root) {
+    return Array.prototype.slice.call((root || document).querySelectorAll(selector));
+  }
+
+  function inputs(widget) {
+    return all("[data-fg-field]", widget);
+  }
+
+  function values(widget) {
+    var typed = {};
+    inputs(widget).forEach(function (input) {
+      typed[input.getAttribute("data-fg-field")] = input.value.trim() || input.getAttribute("data-fg-blank");
+    });
+    return typed;
+  }
+
+  function typedValue(widget, attribute) {
+    var field = widget.getAttribute(attribute);
+    var input = field && widget.querySelector('[data-fg-field="' + field + '"]');
+    return input ? input.value.trim() : "";
+  }
+
+  function message(widget) {
+    var filled = values(widget);
+    var subject = widget.querySelector("[data-fg-subject]");
+    return {
+      to: typedValue(widget, "data-fg-to"),
+      from: typedValue(widget, "data-fg-from"),
+      subject: subject ? guide.fill(subject.getAttribute("data-fg-source"), filled) : null,
+      body: guide.fill(widget.querySelector("[data-fg-body]").getAttribute("data-fg-source"), filled)
+    };
+  }
+
+  function mailto(msg) {
+    return "mailto:" + encodeURIComponent(msg.to).replace(/%40/g, "@")
+      + "?subject=" + encodeURIComponent(msg.subject)
+      + "&body=" + encodeURIComponent(msg.body.replace(/\n/g, "\r\n"));
+  }
+
+  function render(widget) {
+    var msg = message(widget);
+    var subject = widget.querySelector("[data-fg-subject]");
+    if (subject) subject.textContent = msg.subject;
+    widget.querySelector("[data-fg-body]").textContent = msg.body;
+    var link = widget.querySelector("[data-fg-mailto]");
+    if (link) link.href = mailto(msg);
+  }
+
+  function textFile(widget) {
+    var msg = message(widget);
+    var head = msg.subject === null ? "" : widget.getAttribute("data-fg-subject-label") + " " + msg.subject + "\n\n";
+    return head + msg.body + "\n";
+  }
+
+  // --- .eml: an RFC 5322 message that mail programs open as a draft -----------------
+
+  function base64(text) {
+    var bytes = new TextEncoder().encode(text);
+    var binary = "";
+    for (var i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i]);
+    return btoa(binary);
+  }
+
+  // RFC 2047 encoded words of at most 75 characters, split between characters.
+  function encodedWords(text) {
+    if (/^[\x20-\x7e]*$/.test(text)) return text;
+    var words = [];
+    var chunk = "";
+    Array.from(text).forEach(function (character) {
+      if (new TextEncoder().encode(chunk + character).length > 45) {
+        words.push(chunk);
+        chunk = "";
+      }
+      chunk += character;
+    });
+    words.push(chunk);
+    return words.map(function (word) { return "=?UTF-8?B?" + base64(word) + "?="; }).join("\r\n ");
+  }
+
+  function emlFile(widget) {
+    var msg = message(widget);
+    var headers = [];
+    if (msg.from) headers.push("From: <" + msg.from + ">");
+    if (msg.to) headers.push("To: <" + msg.to + ">");
+    headers.push(
+      "Subject: " + encodedWords(msg.subject),
+      "Date: " + new Date().toUTCString().replace("GMT", "+0000"),
+      "MIME-Version: 1.0",
+      "Content-Type: text/plain; charset=UTF-8",
+      "Content-Transfer-Encoding: base64",
+      "X-Unsent: 1"
+    );
+    var body = base64(msg.body.replace(/\n/g, "\r\n") + "\r\n").replace(/.{76}/g, "$&\r\n");
+    return headers.join("\r\n") + "\r\n\r\n" + body + "\r\n";
+  }
+
+  function say(widget, attribute) {
+    widget.querySelector("[data-fg-template-status]").textContent = widget.querySelector("[data-fg-template-status]").getAttribute(attribute);
+  }
+
+  // Where the Clipboard API is missing (an insecure page), copy from a selected text area.
+  function copy(widget) {
+    var text = textFile(widget);
+    var copied = navigator.clipboard && window.isSecureContext
+      ? navigator.clipboard.writeText(text)
+      : new Promise(function (resolve, reject) {
+          var area = document.createElement("textarea");
+          area.value = text;
+          area.setAttribute("readonly", "");
+          area.style.position = "fixed";
+          area.style.opacity = "0";
+          document.body.appendChild(area);
+          area.select();
+          var ok = document.execCommand("copy");
+          area.remove();
+          (ok ? resolve : reject)();
+        });
+    copied.then(function () { say(widget, "data-fg-copied"); }, function () { say(widget, "data-fg-copy-failed"); });
+  }
+
+  // --- Remembered details ----------------------------------------------------------
+
+  function remembered() {
+    var stored = guide.parseJSON(guide.storage.read(DETAILS_KEY).value);
+    return stored && typeof stored === "object" && !Array.isArray(stored) ? stored : null;
+  }
+
+  function remember(widget) {
+    var details = remembered() || {};
+    inputs(widget).forEach(function (input) {
+      details[input.getAttribute("data-fg-field")] = input.value;
+    });
+    guide.storage.write(DETAILS_KEY, JSON.stringify(details));
+  }
+
+  function forget(widget) {
+    guide.storage.remove(DETAILS_KEY);
+    all("[data-fg-template]").forEach(function (each) {
+      all("[data-fg-remember]", each).forEach(function (box) { box.checked = false; });
+      inputs(each).forEach(function (input) { input.value = ""; });
+      render(each);
+    });
+    say(widget, "data-fg-forgotten");
+  }
+
+  var actions = {
+    copy: copy,
+    text: function (widget, button) {
+      guide.download(button.getAttribute("data-fg-filename"), textFile(widget), "text/plain;charset=utf-8");
+    },
+    email: function (widget, button) {
+      guide.download(button.getAttribute("data-fg-filename"), emlFile(widget), "message/rfc822");
+    },
+    forget: forget
+  };
+
+  // A widget is set up once, when complete: the parser may insert it before its children.
+  function show() {
+    var details = remembered();
+    all("[data-fg-template]").forEach(function (widget) {
+      if (widget.hasAttribute("data-fg-ready") || !widget.querySelector("[data-fg-template-status]")) return;
+      widget.setAttribute("data-fg-ready", "");
+      all("[data-fg-template-form], [data-fg-template-actions]", widget).forEach(function (part) { part.hidden = false; });
+      if (details) {
+        inputs(widget).forEach(function (input) {
+          var value = details[input.getAttribute("data-fg-field")];
+          if (typeof value === "string") input.value = value;
+        });
+        all("[data-fg-remember]", widget).forEach(function (box) { box.checked = true; });
+      }
+      render(widget);
+    });
+  }
+
+  document.addEventListener("input", function (event) {
+    var widget = event.target.closest && event.target.closest("[data-fg-template]");
+    if (!widget || !event.target.matches("[data-fg-field]")) return;
+    render(widget);
+    if (widget.querySelector("[data-fg-remember]:checked")) remember(widget);
+  });
+
+  // One choice for the whole page: every "Remember my details" box follows the last one used.
+  document.addEventListener("change", function (event) {
+    if (!event.target.matches("[data-fg-remember]")) return;
+    all("[data-fg-remember]").forEach(function (box) { box.checked = event.target.checked; });
+    if (event.target.checked) remember(event.target.closest("[data-fg-template]"));
+    else guide.storage.remove(DETAILS_KEY);
+  });
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-fg-template-action]");
+    if (!button) return;
+    var action = actions[button.getAttribute("data-fg-template-action")];
+    if (action) action(button.closest("[data-fg-template]"), button);
+  });
+
+  guide.whenInserted("[data-fg-template-status]", show); // the last element of a widget
+})();
