@@ -1,0 +1,244 @@
+"""The benchmark (`make bench`): build time, scaling, page weight and Lighthouse scores.
+
+Prints a table and writes tests/benchmarks/results.json. Figures, not pass/fail: the tests
+prove behaviour, this measures it.
+"""
+from __future__ import annotations
+
+import functools
+import gzip
+import io
+import json
+import logging
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import yaml
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.utils import yaml_load
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+from browsing import CHROMIUM_FLAGS, system_chromium  # noqa: E402
+from support import copy_guide  # noqa: E402
+
+from generator.cli import build_site  # noqa: E402
+from generator.knowledge_base import load_knowledge_base  # noqa: E402
+from generator.pages import render_site  # noqa: E402
+
+OWN_ASSETS = ["followup-guide.min.css", "followup-guide.min.js"]
+LIGHTHOUSE_PAGES = ["", "checklist/", "templates/"]
+RUNS = 5
+
+logging.getLogger("mkdocs").setLevel(logging.ERROR)
+
+
+def timed(action) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def median_time(action, runs: int = RUNS) -> float:
+    return statistics.median(timed(action) for _ in range(runs))
+
+
+# --- Build time: the generator beside plain MkDocs building the same pages -----------------
+
+def export_plain(guide: Path, destination: Path, same_theme: bool) -> Path:
+    """The generated pages written out as plain Markdown, with a mkdocs.yml that has no plugin of ours."""
+    kb = load_knowledge_base(guide / "content")
+    site = render_site(kb)
+    docs = destination / "docs"
+    shutil.copytree(guide / "content/pages", docs)
+    for page in site.pages:
+        (docs / page.uri).parent.mkdir(parents=True, exist_ok=True)
+        (docs / page.uri).write_text(page.markdown, encoding="utf-8")
+    for file in site.files:
+        (docs / file.uri).parent.mkdir(parents=True, exist_ok=True)
+        (docs / file.uri).write_bytes(file.content)
+    config = yaml_load((guide / "mkdocs.yml").read_text())
+    config.update(site_name=kb.title, docs_dir="docs", nav=site.nav + ["editing-the-guide.md", "host-your-own-copy.md", "privacy.md"])
+    config["plugins"] = ["search"]
+    config["markdown_extensions"] = ["attr_list", "md_in_html", "tables", "fenced_code", "toc"]
+    if same_theme:
+        config["theme"]["custom_dir"] = str(guide / "site_overrides")
+        config["extra"]["followup_guide"] = {"site_id": "after-the-interview", "contact": "", "branding_css": False,
+                                             "home": "Home", "not_found_title": "", "not_found_text": ""}
+    else:
+        config["theme"].pop("custom_dir", None)
+    (destination / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True))
+    return destination / "mkdocs.yml"
+
+
+def plain_build(config_file: Path, site_dir: Path) -> None:
+    config = load_config(str(config_file), site_dir=str(site_dir))
+    config.plugins.on_startup(command="build", dirty=False)
+    mkdocs_build(config)
+    config.plugins.on_shutdown()
+
+
+def build_overhead(work: Path) -> dict:
+    guide = copy_guide(work / "guide")
+    plain = export_plain(guide, work / "plain", same_theme=True)
+    build_site(str(guide / "mkdocs.yml"), str(work / "bundles"))  # the plain build gets our bundled assets too
+    (work / "plain/docs/assets").mkdir(parents=True, exist_ok=True)
+    for name in OWN_ASSETS:
+        shutil.copy2(work / "bundles/assets" / name, work / "plain/docs/assets" / name)
+    generator = median_time(lambda: build_site(str(guide / "mkdocs.yml"), str(work / "site-generator")))
+    mkdocs = median_time(lambda: plain_build(plain, work / "site-plain"))
+    return {"generator_s": round(generator, 3), "plain_mkdocs_s": round(mkdocs, 3), "ratio": round(generator / mkdocs, 2)}
+
+
+# --- Scaling: synthetic knowledge bases ------------------------------------------------------
+
+def synthetic_guide(work: Path, entries: int) -> Path:
+    guide = copy_guide(work / f"guide-{entries}")
+    phases = [p.id for p in load_knowledge_base(guide / "content").phases]
+    lines = ["entries:"]
+    for number in range(entries):
+        lines += [
+            f"  - id: synthetic-{number}", "    kind: do", f"    phase: {phases[number % len(phases)]}",
+            f"    title: Synthetic step number {number}", f"    summary: A generated entry, number {number}.",
+            "    body: |", "      A paragraph of *Markdown* with a [link](https://example.org/) and a list:",
+            "", "      - one", "      - two", f"    checklist: Do synthetic step {number}",
+        ]
+    (guide / "content/advice/synthetic.yml").write_text("\n".join(lines) + "\n")
+    return guide
+
+
+def scaling(work: Path) -> list[dict]:
+    rows = []
+    for size in (100, 1000, 10000):
+        guide = synthetic_guide(work, size)
+        load = median_time(lambda: load_knowledge_base(guide / "content"), runs=3 if size < 10000 else 1)
+        build = timed(lambda: build_site(str(guide / "mkdocs.yml"), str(guide / "site")))
+        rows.append({"entries": size, "load_and_validate_s": round(load, 3), "full_build_s": round(build, 2)})
+    return rows
+
+
+# --- Weight of the checklist page -----------------------------------------------------------
+
+def gzipped(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=9, mtime=0))
+
+
+def page_transfer(site: Path, page: str) -> int:
+    """Compressed bytes of a page and every style sheet and script it loads."""
+    html = (site / page).read_bytes()
+    total = gzipped(html)
+    for url in re.findall(rb'<(?:link rel="stylesheet"|script)[^>]*?(?:href|src)="([^"]+)"', html):
+        path = (site / page).parent / url.decode().split("?")[0]
+        if path.is_file():
+            total += gzipped(path.read_bytes())
+    return total
+
+
+def weight(work: Path) -> dict:
+    site = work / "site-generator"
+    own = sum(gzipped((site / "assets" / name).read_bytes()) for name in OWN_ASSETS)
+    plain_config = export_plain(ROOT, work / "plain-material", same_theme=False)
+    plain_build(plain_config, work / "site-plain-material")
+    return {
+        "own_js_css_gzip_bytes": own,
+        "checklist_page_transfer_gzip_bytes": page_transfer(site, "checklist/index.html"),
+        "plain_material_page_transfer_gzip_bytes": page_transfer(work / "site-plain-material", "checklist/index.html"),
+    }
+
+
+# --- Lighthouse, against the site served with compression ----------------------------------
+
+class CompressingHandler(SimpleHTTPRequestHandler):
+    """Serves files gzip-compressed, as a production host would."""
+
+    def log_message(self, format, *args):
+        pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=3600")
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+def lighthouse(site: Path) -> list[dict]:
+    binary = HERE / "node_modules/.bin/lighthouse"
+    if not binary.exists():
+        return [{"page": "-", "note": "run `npm install` in tests/benchmarks (make bench does)"}]
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(CompressingHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    rows = []
+    env = {**os.environ, "CHROME_PATH": system_chromium() or ""}
+    try:
+        for page in LIGHTHOUSE_PAGES:
+            result = subprocess.run(
+                [str(binary), url + page, "--output=json", "--quiet", "--max-wait-for-load=30000",
+                 "--only-categories=performance,accessibility,best-practices,seo",
+                 "--chrome-flags=" + " ".join(["--headless=new", *CHROMIUM_FLAGS])],
+                capture_output=True, text=True, env=env, timeout=300)
+            report = json.loads(result.stdout)
+            rows.append({"page": "/" + page, **{name: round(category["score"] * 100)
+                                                for name, category in report["categories"].items()}})
+    finally:
+        server.shutdown()
+        server.server_close()
+    return rows
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else platform.processor()
+    chromium = subprocess.run([system_chromium() or "true", "--version"], capture_output=True, text=True).stdout.strip()
+    return f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, Python {platform.python_version()}, {chromium}"
+
+
+def table(title: str, rows: list[dict]) -> str:
+    columns = list(rows[0])
+    lines = [f"\n{title}", " | ".join(columns), " | ".join("---" for _ in columns)]
+    lines += [" | ".join(str(row.get(c, "")) for c in columns) for row in rows]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    os.environ["SOURCE_DATE_EPOCH"] = "1700000000"
+    with tempfile.TemporaryDirectory() as temporary:
+        work = Path(temporary)
+        results = {"machine": machine(), "date": time.strftime("%Y-%m-%d")}
+        results["build"] = build_overhead(work)
+        results["weight"] = weight(work)
+        results["lighthouse"] = lighthouse(work / "site-generator")
+        results["scaling"] = scaling(work)
+    print(f"Machine: {results['machine']}")
+    print(table("Build time of the default guide (median of 5; target ratio <= 1.10)", [results["build"]]))
+    print(table("Scaling with synthetic knowledge bases", results["scaling"]))
+    print(table("Weight (gzip; target: own JS and CSS under 8 KB)", [results["weight"]]))
+    print(table("Lighthouse scores (target: 100)", results["lighthouse"]))
+    (HERE / "results.json").write_text(json.dumps(results, indent=2) + "\n")
+    print(f"\nSaved to {(HERE / 'results.json').relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,201 @@
+"""A career center's branded copy, built from a folder made by `followup-guide init`, served
+under a sub-path of 127.0.0.1, and checked in Chromium."""
+from __future__ import annotations
+
+import json
+import os
+import urllib.request
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+from support import DEFAULT_KB as KB
+from support import make_center
+
+from generator.cli import OFFLINE_SWITCH, build_site
+
+SUB_PATH = "careers/after-the-interview/"
+HIDDEN_ENTRY = KB.entries["raise-salary-expectations"]
+CHANGED_TITLE = "Send one short, friendly follow-up"
+
+BRANDING = """\
+name: State University Career Center
+logo: logo.png
+favicon: logo.png
+colors:
+  primary: "#0b5394"
+  accent: amber
+contact:
+  address: |
+    Student Services Building, Room 101
+    1 University Way
+  phone: +1 555 010 0100
+  email: careers@example.edu
+  booking_link: https://careers.example.edu/appointments
+"""
+
+OVERLAY = {
+    "branding.yml": BRANDING,
+    "content__advice__our-advice.yml": """\
+entries:
+  - id: book-a-debrief
+    kind: do
+    phase: while-you-wait
+    title: Book a debrief with a career adviser
+    summary: Talk the interview through with us while it is fresh.
+    body: Our advisers help you see what went well and prepare for the next round.
+    checklist: Book a debrief with a career adviser
+""",
+    "content__changes.yml": f"""\
+change:
+  entries:
+    send-one-follow-up:
+      title: {CHANGED_TITLE}
+hide:
+  entries: [raise-salary-expectations]
+  templates: [thank-you-letter]
+""",
+    "content__guide.yml": """\
+labels:
+  checklist_print: Print my checklist
+""",
+    "content__pages__mock-interviews.md": "# Mock interviews\n\nPractise with us every Tuesday.\n",
+}
+
+
+@pytest.fixture(scope="session")
+def center(served_root, tmp_path_factory):
+    """The center's folder and the URL it is served at."""
+    url, root = served_root
+    folder = make_center(tmp_path_factory.mktemp("center") / "state-u", "State University Career Center", **OVERLAY)
+    build_site(str(folder / "mkdocs.yml"), str(root / SUB_PATH), site_url=url + SUB_PATH)
+    return folder, url + SUB_PATH, root / SUB_PATH
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.urls = []
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name in ("href", "src") and value and not value.startswith(("mailto:", "tel:", "data:", "#", "javascript:")):
+                self.urls.append(value)
+
+
+def test_branding_is_on_every_page(page, center):
+    _, url, site = center
+    page.goto(url)
+    contact = page.locator(".fg-contact")
+    expect(contact).to_contain_text("State University Career Center")
+    expect(contact).to_contain_text("1 University Way")
+    expect(contact.get_by_role("link", name="careers@example.edu")).to_have_attribute("href", "mailto:careers@example.edu")
+    expect(contact.get_by_role("link", name=KB.labels["contact_booking"])).to_have_attribute(
+        "href", "https://careers.example.edu/appointments")
+    header = page.locator(".md-header")
+    assert header.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(11, 83, 148)"
+    logo = page.locator(".md-header img").first
+    assert logo.evaluate("img => img.complete && img.naturalWidth") == 1
+    for html_page in site.rglob("*.html"):
+        assert "State University Career Center</p>" in html_page.read_text(), html_page
+
+
+def test_the_overlay_adds_changes_and_overrides(page, center):
+    _, url, _ = center
+    page.goto(url + "phases/while-you-wait/")
+    expect(page.locator("#book-a-debrief")).to_have_text("Book a debrief with a career adviser")
+    page.goto(url + "phases/after-the-date/")
+    expect(page.locator("#send-one-follow-up")).to_have_text(CHANGED_TITLE)
+    page.goto(url + "checklist/")
+    expect(page.get_by_role("checkbox", name="Book a debrief with a career adviser")).to_have_count(1)
+    expect(page.get_by_role("button", name="Print my checklist")).to_be_visible()
+    page.goto(url + "mock-interviews/")
+    expect(page.locator("h1")).to_have_text("Mock interviews")
+
+
+def test_a_hidden_entry_and_template_are_gone_from_pages_checklist_and_search(center):
+    _, _, site = center
+    for html_page in site.rglob("*.html"):
+        text = html_page.read_text()
+        assert HIDDEN_ENTRY.id not in text and HIDDEN_ENTRY.title not in text, html_page
+        assert "template-thank-you-letter" not in text, html_page
+    index = json.loads((site / "search/search_index.json").read_text())
+    assert all(HIDDEN_ENTRY.title not in doc["title"] + doc["text"] for doc in index["docs"])
+    assert not (site / "downloads/thank-you-letter.txt").exists()
+    assert (site / "downloads/thank-you-email.txt").exists()
+
+
+def test_every_link_asset_and_download_resolves_under_the_sub_path(center):
+    _, url, site = center
+    checked = set()
+    for html_page in sorted(site.rglob("*.html")):
+        page_url = url + html_page.relative_to(site).as_posix().removesuffix("index.html")
+        links = _Links()
+        links.feed(html_page.read_text())
+        for link in links.urls:
+            target = urljoin(page_url, link).split("#")[0]
+            if urlsplit(target).hostname != "127.0.0.1" or target in checked:
+                continue
+            checked.add(target)
+            assert target.startswith(url), (html_page, link)
+            with urllib.request.urlopen(target) as response:
+                assert response.status == 200, target
+    assert any(t.endswith(".txt") for t in checked) and any("assets/branding" in t for t in checked)
+
+
+def test_the_checklist_persists_under_the_sub_path_and_sets_no_cookie(watched, page, center):
+    _, url, _ = center
+    page.goto(url + "checklist/")
+    page.locator('[data-fg-item="book-a-debrief"]').check()
+    page.reload()
+    expect(page.locator('[data-fg-item="book-a-debrief"]')).to_be_checked()
+    key = "followup-guide:checklist:v2:state-university-career-center"
+    assert "book-a-debrief" in json.loads(page.evaluate("k => localStorage.getItem(k)", key))["done"]
+    assert watched.context.cookies() == []
+    assert watched.offsite_requests == [] and watched.page_errors == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", ["", "checklist/", "templates/"])
+def test_the_branded_pages_have_no_accessibility_violations(page, center, path, scheme):
+    _, url, _ = center
+    page.emulate_media(color_scheme=scheme)
+    page.goto(url + path)
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_two_centers_on_one_server_keep_separate_progress(page, served_root, tmp_path_factory):
+    url, root = served_root
+    for name, path in (("North College Careers", "north/"), ("South College Careers", "south/")):
+        folder = make_center(tmp_path_factory.mktemp("two") / path.strip("/"), name)
+        build_site(str(folder / "mkdocs.yml"), str(root / path), site_url=url + path)
+    page.goto(url + "north/checklist/")
+    page.locator('[data-fg-item="keep-searching"]').check()
+    page.goto(url + "south/checklist/")
+    expect(page.get_by_role("checkbox", checked=True)).to_have_count(0)
+    page.locator('[data-fg-item="send-a-thank-you"]').check()
+    page.goto(url + "north/checklist/")
+    expect(page.get_by_role("checkbox", checked=True)).to_have_count(1)
+    expect(page.locator('[data-fg-item="keep-searching"]')).to_be_checked()
+
+
+def test_the_offline_build_works_from_files(watched, page, tmp_path, monkeypatch):
+    folder = make_center(tmp_path / "offline-center", "Offline Careers", **{"branding.yml": BRANDING})
+    monkeypatch.setenv(OFFLINE_SWITCH, "true")
+    site = build_site(str(folder / "mkdocs.yml"))
+    assert (site / "checklist.html").is_file()  # file addresses, no folder/index.html
+
+    page.goto((site / "index.html").as_uri())
+    page.get_by_role("link", name=KB.pages["checklist"].title).first.click()
+    expect(page.locator("h1")).to_have_text(KB.pages["checklist"].title)
+    page.locator('[data-fg-item="send-a-thank-you"]').check()
+    page.reload()
+    expect(page.locator('[data-fg-item="send-a-thank-you"]')).to_be_checked()
+    page.goto((site / "phases/within-24-hours.html").as_uri())
+    expect(page.locator('[data-fg-item="send-a-thank-you"]')).to_be_checked()
+    assert watched.page_errors == [] and watched.offsite_requests == []
+    assert os.environ[OFFLINE_SWITCH] == "true"  # restored by monkeypatch afterwards

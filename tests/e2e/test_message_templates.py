@@ -1,0 +1,184 @@
+"""Message templates in Chromium: fill in, preview, copy, mailto, .txt and .eml downloads."""
+from __future__ import annotations
+
+import email
+import email.policy
+import email.utils
+from urllib.parse import parse_qs, unquote, urljoin, urlsplit
+
+import pytest
+from playwright.sync_api import expect
+from support import DEFAULT_KB as KB
+
+from generator import messages
+
+TEMPLATE = next(t for t in KB.templates if t.id == "thank-you-email")
+VALUES = {
+    "interviewer-name": "José Müller",
+    "interviewer-email": "jose.muller@example.org",
+    "your-email": "ana@example.org",
+    "company": "Acme & Söhne",
+    "role": "Data analyst",
+    "interview-date": "Tuesday 3 March",
+    "detail": 'the "quarterly" <dashboard> project',
+    "your-name": "Ana Łukasiewicz",
+}
+XSS = "<img src=x onerror=alert(1)>"
+DETAILS_KEY = "followup-guide:details:v1:after-the-interview"
+
+
+def widget(page, template_id: str = TEMPLATE.id):
+    return page.locator(f'[data-fg-template="{template_id}"]')
+
+
+def fill_in(page, values: dict[str, str], template_id: str = TEMPLATE.id) -> None:
+    for field, value in values.items():
+        widget(page, template_id).locator(f'[data-fg-field="{field}"]').fill(value)
+
+
+def test_the_preview_follows_what_is_typed(page, site_url):
+    page.goto(site_url + "templates/")
+    fill_in(page, {"interviewer-name": "José Müller", "company": "Acme & Söhne"})
+    box = widget(page)
+    expected = messages.fill(TEMPLATE.body, KB, {"interviewer-name": "José Müller", "company": "Acme & Söhne"})
+    expect(box.locator("[data-fg-body]")).to_have_text(expected)
+    expect(box.locator("[data-fg-subject]")).to_have_text("Thank you for today, José Müller")
+    assert "[Your name]" in expected  # what is not filled in stays a visible blank
+
+
+def test_each_field_has_a_visible_label(page, site_url):
+    page.goto(site_url + "phases/within-24-hours/")
+    for field in TEMPLATE.fields:
+        expect(widget(page).get_by_label(KB.fields[field].label, exact=True)).to_be_visible()
+
+
+def test_the_text_download_is_the_message_byte_for_byte(page, site_url, tmp_path):
+    page.goto(site_url + "templates/")
+    fill_in(page, VALUES)
+    with page.expect_download() as download:
+        widget(page).get_by_role("button", name=KB.labels["template_download_text"]).click()
+    assert download.value.suggested_filename == f"{TEMPLATE.id}.txt"
+    download.value.save_as(tmp_path / "message.txt")
+    assert (tmp_path / "message.txt").read_bytes() == messages.text_file(TEMPLATE, KB, VALUES).encode("utf-8")
+
+
+def test_the_email_download_is_a_draft_a_mail_program_can_read(page, site_url, tmp_path):
+    page.goto(site_url + "templates/")
+    fill_in(page, VALUES)
+    with page.expect_download() as download:
+        widget(page).get_by_role("button", name=KB.labels["template_download_email"]).click()
+    assert download.value.suggested_filename == f"{TEMPLATE.id}.eml"
+    download.value.save_as(tmp_path / "message.eml")
+    raw = (tmp_path / "message.eml").read_bytes()
+
+    assert b"\n" not in raw.replace(b"\r\n", b"")  # every line ends in CRLF
+    assert all(len(line) <= 78 for line in raw.split(b"\r\n"))
+    assert raw.isascii()
+    parsed = email.message_from_bytes(raw, policy=email.policy.default)
+    assert not parsed.defects
+    assert parsed["Subject"] == "Thank you for today, José Müller"
+    assert parsed["To"].addresses[0].addr_spec == VALUES["interviewer-email"]
+    assert parsed["From"].addresses[0].addr_spec == VALUES["your-email"]
+    assert email.utils.parsedate_to_datetime(parsed["Date"]) is not None
+    assert parsed["X-Unsent"] == "1"
+    body = parsed.get_content().replace("\r\n", "\n")
+    assert body == messages.fill(TEMPLATE.body, KB, VALUES) + "\n"
+
+
+def test_the_email_link_carries_the_same_message(page, site_url):
+    page.goto(site_url + "templates/")
+    fill_in(page, VALUES)
+    link = urlsplit(widget(page).get_by_role("link", name=KB.labels["template_email"]).get_attribute("href"))
+    query = parse_qs(link.query)
+    assert link.scheme == "mailto"
+    assert unquote(link.path) == VALUES["interviewer-email"]
+    assert query["subject"] == ["Thank you for today, José Müller"]
+    assert query["body"] == [messages.fill(TEMPLATE.body, KB, VALUES).replace("\n", "\r\n")]
+
+
+def test_copy_puts_the_message_on_the_clipboard_and_says_so(browser, site_url):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    try:
+        page = context.new_page()
+        page.goto(site_url + "templates/")
+        fill_in(page, VALUES)
+        widget(page).get_by_role("button", name=KB.labels["template_copy"]).click()
+        expect(widget(page).locator("[data-fg-template-status]")).to_have_text(KB.labels["template_copied"])
+        assert page.evaluate("navigator.clipboard.readText()") == messages.text_file(TEMPLATE, KB, VALUES)
+    finally:
+        context.close()
+
+
+def test_markup_typed_into_any_field_is_shown_as_text_and_never_runs(watched, page, site_url, tmp_path):
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(site_url + "templates/")
+    fill_in(page, {field: XSS for field in TEMPLATE.fields})
+    box = widget(page)
+
+    expect(box.locator("[data-fg-body]")).to_contain_text(XSS)
+    expect(box.locator("[data-fg-subject]")).to_have_text(f"Thank you for today, {XSS}")
+    with page.expect_download() as download:
+        box.get_by_role("button", name=KB.labels["template_download_text"]).click()
+    download.value.save_as(tmp_path / "message.txt")
+    page.wait_for_timeout(300)
+
+    assert page.locator("img[src=x]").count() == 0
+    assert dialogs == [] and watched.page_errors == []
+    assert XSS in (tmp_path / "message.txt").read_text()
+
+
+def test_details_are_remembered_only_when_the_reader_opts_in(page, site_url):
+    page.goto(site_url + "templates/")
+    fill_in(page, {"your-name": "Ana", "company": "Acme"})
+    page.reload()
+    expect(widget(page).locator('[data-fg-field="your-name"]')).to_have_value("")
+    assert page.evaluate("key => localStorage.getItem(key)", DETAILS_KEY) is None
+
+    fill_in(page, {"your-name": "Ana", "company": "Acme"})
+    widget(page).get_by_label(KB.labels["template_remember"]).check()
+    page.goto(site_url + "phases/after-the-date/")  # the next template, on another page
+    follow_up = widget(page, "follow-up-after-the-date")
+    expect(follow_up.locator('[data-fg-field="your-name"]')).to_have_value("Ana")
+    expect(follow_up.locator('[data-fg-field="company"]')).to_have_value("Acme")
+    expect(follow_up.get_by_label(KB.labels["template_remember"])).to_be_checked()
+
+    follow_up.get_by_role("button", name=KB.labels["template_forget"]).click()
+    expect(follow_up.locator("[data-fg-template-status]")).to_have_text(KB.labels["template_forgotten"])
+    expect(follow_up.locator('[data-fg-field="your-name"]')).to_have_value("")
+    assert page.evaluate("key => localStorage.getItem(key)", DETAILS_KEY) is None
+    page.reload()
+    expect(widget(page, "follow-up-after-the-date").locator('[data-fg-field="company"]')).to_have_value("")
+
+
+def test_keyboard_alone_fills_and_copies(browser, site_url):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    try:
+        page = context.new_page()
+        page.goto(site_url + "templates/")
+        first_field = widget(page, "questions-before-you-leave").locator("[data-fg-field]").first
+        first_field.focus()
+        page.keyboard.type("Nurse")
+        assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+        while page.evaluate("document.activeElement.dataset.fgTemplateAction") != "copy":
+            page.keyboard.press("Tab")
+        page.keyboard.press("Enter")
+        assert "the Nurse role" in page.evaluate("navigator.clipboard.readText()")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("path", ["templates/", "phases/within-24-hours/"])
+def test_without_javascript_the_templates_read_with_blanks_and_download(browser, site_url, path):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site_url + path)
+        expect(widget(page).locator("[data-fg-body]")).to_have_text(messages.fill(TEMPLATE.body, KB))
+        expect(widget(page).locator("[data-fg-template-form]")).to_be_hidden()
+        blank = page.get_by_role("link", name=KB.labels["template_download_blank"]).first
+        response = page.request.get(urljoin(page.url, blank.get_attribute("href")))
+        assert response.status == 200
+        assert response.text() == messages.text_file(KB.templates[0] if path == "templates/" else TEMPLATE, KB)
+    finally:
+        context.close()

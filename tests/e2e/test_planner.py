@@ -1,0 +1,182 @@
+"""The follow-up planner and the timeline picture in Chromium."""
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timezone
+from zoneinfo import ZoneInfo
+
+import icalendar
+import pytest
+from playwright.sync_api import expect
+from support import DEFAULT_KB as KB
+
+from generator import timing
+
+ZONE = "America/New_York"
+
+
+@pytest.fixture
+def planner(browser, site_url):
+    """The planner page in a browser set to New York time, on 1 February 2026 unless a test moves the clock."""
+    context = browser.new_context(timezone_id=ZONE, locale="en-US")
+    page = context.new_page()
+    page.on("filechooser", lambda chooser: None)
+    page.clock.set_fixed_time(datetime(2026, 2, 1, 12, 0, tzinfo=ZoneInfo(ZONE)))
+    page.goto(site_url + "planner/")
+    yield page
+    context.close()
+
+
+def js_plan(page, given: dict[str, list[int]]) -> dict[str, str]:
+    """Run the page's own date arithmetic; dates come back as UTC ISO strings."""
+    return page.evaluate("""([rules, given]) => {
+        const moments = {};
+        for (const [id, parts] of Object.entries(given)) moments[id] = new Date(...parts);
+        const result = followupGuide.planDates(rules, moments);
+        return Object.fromEntries(Object.entries(result.dates).map(([id, d]) => [id, d.toISOString()]));
+    }""", [timing.rules(KB), given])
+
+
+def python_plan(given: dict[str, list[int]]) -> dict[str, str]:
+    moments = {id: datetime(p[0], p[1] + 1, *p[2:], tzinfo=ZoneInfo(ZONE)) for id, p in given.items()}
+    return {id: d.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+            for id, d in timing.plan(KB, moments).dates.items()}
+
+
+@pytest.mark.parametrize("given", [
+    {"interview": [2026, 2, 7, 15, 0]},  # the thank-you deadline crosses the change to summer time
+    {"interview": [2026, 2, 2, 9, 0], "stated-date": [2026, 2, 6, 12, 0]},  # follow-up after the change
+    {"interview": [2026, 9, 30, 16, 45]},  # and the change back, in the autumn
+    {"interview": [2026, 10, 30, 9, 0]},  # three months from 30 November: 28 February
+])
+def test_the_browser_computes_the_same_dates_as_the_rules(planner, given):
+    assert js_plan(planner, given) == python_plan(given)
+
+
+def test_entered_dates_give_each_step_its_date(planner):
+    planner.fill('[data-fg-moment="interview"]', "2026-03-06")
+    planner.fill('[data-fg-moment-time="interview"]', "15:00")
+    planner.fill('[data-fg-moment="stated-date"]', "2026-03-13")
+
+    def when(entry_id):
+        return planner.locator(f'[data-fg-step="{entry_id}"] [data-fg-step-when]')
+
+    expect(when("send-a-thank-you")).to_have_text("Send by Saturday, March 7, 2026 at 3:00 PM")
+    expect(when("send-one-follow-up")).to_have_text("On Friday, March 20, 2026")
+    expect(when("close-the-loop")).to_have_text("On Friday, April 3, 2026")
+    expect(when("stay-in-touch")).to_have_text("From Saturday, June 6, 2026, at most once every 3 months")
+    expect(planner.locator("[data-fg-plan-message]")).to_have_text("")
+    expect(planner.locator("[data-fg-step-past]:visible")).to_have_count(0)
+
+
+def test_without_a_stated_date_the_plan_says_what_it_assumes(planner):
+    planner.fill('[data-fg-moment="interview"]', "2026-03-06")
+    expect(planner.locator("[data-fg-plan-message]")).to_have_text(
+        KB.labels["planner_assumed"].format(date="Friday, March 13, 2026"))
+    expect(planner.locator('[data-fg-step="send-one-follow-up"] [data-fg-step-when]')).to_have_text(
+        "On Friday, March 20, 2026")
+
+
+def test_a_stated_date_that_has_passed_marks_the_steps_already_due(planner):
+    planner.clock.set_fixed_time(datetime(2026, 3, 25, 12, 0, tzinfo=ZoneInfo(ZONE)))
+    planner.reload()
+    planner.fill('[data-fg-moment="interview"]', "2026-03-02")
+    planner.fill('[data-fg-moment="stated-date"]', "2026-03-09")
+    past = planner.locator("[data-fg-step-past]")
+    expect(planner.locator('[data-fg-step="send-a-thank-you"] [data-fg-step-past]')).to_be_visible()
+    expect(planner.locator('[data-fg-step="send-one-follow-up"] [data-fg-step-past]')).to_be_visible()
+    expect(planner.locator('[data-fg-step="close-the-loop"] [data-fg-step-past]')).to_be_hidden()
+    expect(past.first).to_have_text(KB.labels["planner_past"])
+
+
+def test_steps_link_to_their_template_and_tick_their_checklist_line(planner, site_url):
+    step = planner.locator('[data-fg-step="send-one-follow-up"]')
+    template = step.get_by_role("link", name="Follow-up when the date has passed")
+    assert template.evaluate("a => a.href") == site_url + "templates/#template-follow-up-after-the-date"
+    step.get_by_role("checkbox").check()
+    planner.goto(site_url + "checklist/")
+    expect(planner.locator('[data-fg-item="send-one-follow-up"]')).to_be_checked()
+
+
+def test_the_calendar_file_holds_every_step_with_a_reminder(planner, tmp_path):
+    planner.fill('[data-fg-moment="interview"]', "2026-03-06")
+    planner.fill('[data-fg-moment-time="interview"]', "15:00")
+    with planner.expect_download() as download:
+        planner.get_by_role("button", name=KB.labels["planner_calendar_all"]).click()
+    assert download.value.suggested_filename == KB.labels["planner_calendar_filename"]
+    download.value.save_as(tmp_path / "plan.ics")
+    raw = (tmp_path / "plan.ics").read_bytes()
+
+    assert b"\n" not in raw.replace(b"\r\n", b"")
+    assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
+    events = icalendar.Calendar.from_ical(raw).walk("VEVENT")
+    steps = {e.id: e for e in timing.steps(KB)}
+    assert [str(e["SUMMARY"]) for e in events] == [e.checklist for e in steps.values()]
+    assert len({str(e["UID"]) for e in events}) == 4
+    assert all(e.get("DTSTAMP") for e in events)
+    thanks, follow_up, close, stay = events
+    assert thanks.decoded("DTSTART") == datetime(2026, 3, 6, 20, 0, tzinfo=timezone.utc)
+    assert thanks.decoded("DTEND") == datetime(2026, 3, 7, 20, 0, tzinfo=timezone.utc)
+    assert follow_up.decoded("DTSTART") == date(2026, 3, 20)
+    assert close.decoded("DTSTART") == date(2026, 4, 3)
+    assert stay.decoded("DTSTART") == date(2026, 6, 6)
+    for event in events:
+        [alarm] = event.walk("VALARM")
+        assert str(alarm["DESCRIPTION"]) == KB.labels["planner_reminder"].format(step=str(event["SUMMARY"]))
+        assert str(event["DESCRIPTION"]) == steps_summary(str(event["SUMMARY"]))
+
+    with planner.expect_download() as single:
+        planner.locator('[data-fg-step="close-the-loop"]').get_by_role(
+            "button", name=KB.labels["planner_calendar_one"]).click()
+    single.value.save_as(tmp_path / "one.ics")
+    [only] = icalendar.Calendar.from_ical((tmp_path / "one.ics").read_bytes()).walk("VEVENT")
+    assert only.decoded("DTSTART") == date(2026, 4, 3)
+
+
+def steps_summary(checklist_line: str) -> str:
+    return next(e.summary for e in timing.steps(KB) if e.checklist == checklist_line)
+
+
+def test_dates_are_remembered_only_when_the_reader_opts_in(planner):
+    planner.fill('[data-fg-moment="interview"]', "2026-03-06")
+    planner.reload()
+    expect(planner.locator('[data-fg-moment="interview"]')).to_have_value("")
+
+    planner.fill('[data-fg-moment="interview"]', "2026-03-06")
+    planner.get_by_label(KB.labels["planner_remember"]).check()
+    planner.reload()
+    expect(planner.locator('[data-fg-moment="interview"]')).to_have_value("2026-03-06")
+    expect(planner.locator('[data-fg-step="send-one-follow-up"] [data-fg-step-when]')).to_have_text(
+        "On Friday, March 20, 2026")
+    stored = planner.evaluate("localStorage.getItem('followup-guide:plan:v1:after-the-interview')")
+    assert json.loads(stored)["interview"] == "2026-03-06"
+
+
+@pytest.mark.parametrize("width, visible, hidden", [(1200, "wide", "narrow"), (390, "narrow", "wide")])
+def test_the_timeline_picture_fits_the_screen_and_has_a_text_alternative(page, site_url, width, visible, hidden):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(site_url)
+    expect(page.locator(f".fg-timeline__picture--{visible}")).to_be_visible()
+    expect(page.locator(f".fg-timeline__picture--{hidden}")).to_be_hidden()
+    picture = page.get_by_role("img", name=KB.timeline.title)
+    expect(picture).to_have_count(1)
+    description = picture.evaluate("svg => svg.querySelector('desc').textContent")
+    for point in KB.timeline.points:
+        assert point.label in description
+    assert "within 24 hours" in description and "7 days later" in description
+    box = picture.bounding_box()
+    assert box["width"] <= width
+
+
+def test_keyboard_alone_enters_dates_and_downloads_the_calendar(planner):
+    planner.locator('[data-fg-moment="interview"]').focus()
+    planner.keyboard.type("03062026")  # month, day, year: the order of this browser's en-US date field
+    expect(planner.locator('[data-fg-step="send-one-follow-up"] [data-fg-step-when]')).to_have_text(
+        "On Friday, March 20, 2026")
+    for _ in range(40):
+        if planner.evaluate("document.activeElement.dataset.fgPlanAction") == "calendar-one":
+            break
+        planner.keyboard.press("Tab")
+    with planner.expect_download() as download:
+        planner.keyboard.press("Enter")
+    assert download.value.suggested_filename == "send-a-thank-you.ics"

@@ -1,0 +1,106 @@
+"""What the build refuses or removes: scripts smuggled into content, markup the
+Content-Security-Policy does not allow, links that lead nowhere."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.cli import CommandError, build_site
+from generator.link_check import broken_links
+
+ATTACKS = {
+    "script": "<script>alert('script')</script>",
+    "handler": '<b onmouseover="alert(1)">bold</b>',
+    "iframe": '<iframe src="https://example.org/"></iframe>',
+    "javascript link": "[click me](javascript:alert(1))",
+    "raw javascript link": '<a href="javascript:alert(2)">raw</a>',
+}
+
+
+def all_html(site: Path) -> str:
+    return "\n".join(p.read_text() for p in site.rglob("*.html"))
+
+
+def test_scripts_handlers_iframes_and_javascript_links_in_content_never_reach_the_pages(guide_copy):
+    attacks = "\n\n".join(f"      {attack}" for attack in ATTACKS.values())
+    (guide_copy / "content/advice/zz-attacks.yml").write_text(f"""\
+entries:
+  - id: attacks
+    kind: don't
+    phase: afterwards
+    title: Attacks
+    summary: A summary.
+    body: |
+      Keep this sentence.
+
+{attacks}
+    instead: |
+      Instead text. {ATTACKS['handler']}
+""")
+    guide = guide_copy / "content/guide.yml"
+    guide.write_text(guide.read_text().replace(
+        "  The interview is over. Well done:", f"  {ATTACKS['script']} The interview is over. Well done:"))
+    (guide_copy / "content/pages/notes.md").write_text("# Notes\n\n" + "\n\n".join(ATTACKS.values()) + "\n\nStill here.\n")
+
+    site = build_site("mkdocs.yml")
+
+    html = all_html(site)
+    assert "Keep this sentence." in html and "Instead text." in html and "Still here." in html
+    assert "The interview is over." in html
+    assert "alert(" not in html
+    assert "<iframe" not in html and "onmouseover" not in html and "javascript:" not in html
+
+
+@pytest.mark.parametrize("markup, message", [
+    ('<span onclick="alert(1)">x</span>', "the event handler attribute 'onclick' is not allowed"),
+    ("<script>alert(1)</script>", "an inline script in the page content is not allowed"),
+    ('<a href="javascript:alert(1)">x</a>', "a javascript: URL is not allowed"),
+])
+def test_markup_the_policy_does_not_allow_fails_the_build(guide_copy, caplog, markup, message):
+    # Theme overrides are code, not content: nothing cleans them, so the policy check catches them.
+    main = guide_copy / "site_overrides/main.html"
+    main.write_text(main.read_text().replace(
+        "{{ config.extra.followup_guide.contact }}", "{{ config.extra.followup_guide.contact }}" + markup))
+    with pytest.raises(CommandError):
+        build_site("mkdocs.yml")
+    assert re.search(r"index\.html: " + re.escape(message), caplog.text)
+    assert not (guide_copy / "site").exists()
+
+
+def test_the_policy_is_strict_and_written_for_every_page_and_for_hosts(built_site):
+    headers = (built_site / "_headers").read_text()
+    policy = re.search(r"Content-Security-Policy: (.*)", headers)[1]
+    script_src = re.search(r"script-src ([^;]*)", policy)[1].split()
+    assert script_src[0] == "'self'" and all(s.startswith("'sha256-") for s in script_src[1:])
+    assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
+    assert "frame-ancestors 'none'" in policy
+    for page in built_site.rglob("*.html"):
+        assert f'<meta http-equiv="Content-Security-Policy" content="{policy.removesuffix("; frame-ancestors" + chr(32) + chr(39) + "none" + chr(39))}">' in page.read_text(), page
+
+
+def test_links_that_lead_nowhere_fail_the_build(guide_copy, caplog):
+    (guide_copy / "content/pages/links.md").write_text(
+        '# Links\n\n<p><a href="../nowhere/">raw</a> <a href="../checklist/#no-such-anchor">anchor</a></p>\n')
+    with pytest.raises(CommandError):
+        build_site("mkdocs.yml")
+    assert "links/index.html: the link '../nowhere/' leads to nothing" in caplog.text
+    assert "links/index.html: the link '../checklist/#no-such-anchor' points to an anchor the page does not have" in caplog.text
+
+
+def test_the_link_check_follows_pages_anchors_assets_and_downloads(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "index.html").write_text(
+        '<h2 id="top">T</h2><a href="a/">ok</a><a href="#top">ok</a><img src="pic.png">'
+        '<a href="downloads/x.txt">missing</a><a href="https://example.org/">another site</a>'
+        '<a href="mailto:x@example.org">mail</a><link rel="canonical" href="https://example.org/elsewhere/">')
+    (tmp_path / "pic.png").write_bytes(b"")
+    (tmp_path / "a/index.html").write_text('<a href="../index.html#top">ok</a><a href="../#nope">bad anchor</a>'
+                                           '<script src="../app.js"></script>')
+    problems = [p.replace(str(tmp_path) + "/", "") for p in broken_links(tmp_path, "https://example.org/")]
+    assert problems == [
+        "a/index.html: the link '../#nope' points to an anchor the page does not have",
+        "a/index.html: the link '../app.js' leads to nothing",
+        "index.html: the link 'downloads/x.txt' leads to nothing",
+    ]

@@ -1,0 +1,61 @@
+"""Helpers shared by the tests: where the project is, copies of the guide, a static server."""
+from __future__ import annotations
+
+import functools
+import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from generator.knowledge_base import load_knowledge_base
+
+ROOT = Path(__file__).resolve().parents[1]
+GUIDE_FILES = ("mkdocs.yml", "content", "site_overrides")
+DEFAULT_KB = load_knowledge_base(ROOT / "content")
+CHECKLIST_LINES = [e.checklist for p in DEFAULT_KB.phases for e in p.entries if e.checklist]
+
+
+def copy_guide(destination: Path) -> Path:
+    """Copy what a build reads (configuration, content, theme overrides) into destination."""
+    destination.mkdir(parents=True, exist_ok=True)
+    for name in GUIDE_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, destination / name)
+        else:
+            shutil.copy2(source, destination / name)
+    return destination
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+def serve_directory(directory: Path):
+    """Serve a folder over HTTP on 127.0.0.1 on a free port; returns (base URL, server)."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+# The smallest valid PNG (one transparent pixel): a logo or favicon for test centers.
+TINY_PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
+    "0000000b49444154789c6360000200000500017a5eab3f0000000049454e44ae426082"
+)
+
+
+def make_center(folder: Path, name: str, **files: str) -> Path:
+    """A career center's folder made by `followup-guide init`, with files written over it
+    (keyword: path with "/" written as "__", value: its text)."""
+    from generator.cli import init_folder
+
+    init_folder(folder, name)
+    (folder / "logo.png").write_bytes(TINY_PNG)
+    for key, text in files.items():
+        path = folder / key.replace("__", "/")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return folder

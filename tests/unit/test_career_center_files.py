@@ -1,0 +1,154 @@
+"""A career center's branding.yml and content overlay: what they change, and their mistakes."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from support import make_center
+
+from generator.branding import load_branding
+from generator.cli import main
+from generator.guide import GuideSources, load_guide
+from generator.package_data import default_path
+from generator.problems import ContentError
+
+NAME = "State University Career Center"
+
+
+@pytest.fixture
+def center(tmp_path, monkeypatch):
+    folder = make_center(tmp_path / "center", NAME)
+    monkeypatch.chdir(folder)
+    return folder
+
+
+def problems(center: Path) -> list[str]:
+    with pytest.raises(ContentError) as raised:
+        load_guide(GuideSources(default_path("content"), center / "content", center / "branding.yml"))
+    return [str(p) for p in raised.value.problems]
+
+
+def write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def test_a_new_center_builds_on_the_default_guide(center, capsys):
+    assert main(["validate"]) == 0
+    assert capsys.readouterr().out == f"The knowledge base is valid: 40 entries in 6 phases, branded for {NAME}.\n"
+    assert sorted(p.relative_to(center).as_posix() for p in center.rglob("*") if p.is_file()) == [
+        ".github/workflows/publish.yml", ".gitignore", "README.md", "branding.yml",
+        "content/advice/our-advice.yml", "content/changes.yml", "content/guide.yml",
+        "content/message-templates.yml", "logo.png", "mkdocs.yml",
+    ]
+
+
+def test_init_refuses_a_folder_that_is_not_empty(center, capsys):
+    assert main(["init", str(center)]) == 1
+    assert capsys.readouterr().err == (
+        f"followup-guide: {center} already exists and is not an empty folder; choose a new folder name\n")
+    assert main(["init", str(center / "branding.yml")]) == 1
+    assert capsys.readouterr().err == (f"followup-guide: {center / 'branding.yml'} already exists and is not an "
+                                       "empty folder; choose a new folder name\n")
+
+
+def test_the_overlay_changes_hides_adds_and_overrides(center):
+    write(center / "content/changes.yml", """\
+change:
+  entries:
+    send-one-follow-up:
+      timing:
+        after: 10 days
+        of: stated-date
+  templates:
+    thank-you-email:
+      subject: Thanks, {interviewer-name}
+hide:
+  entries: [raise-salary-expectations, keep-searching]
+  templates: [thank-you-letter]
+""")
+    write(center / "content/guide.yml", "title: Our guide\nlabels:\n  dos_heading: Do this\n")
+    kb, branding = load_guide(GuideSources(default_path("content"), center / "content", center / "branding.yml"))
+    assert kb.title == "Our guide" and kb.labels["dos_heading"] == "Do this" and kb.labels["donts_heading"] == "Don't"
+    assert kb.entries["send-one-follow-up"].timing.duration.amount == 10
+    assert "raise-salary-expectations" not in kb.entries and "keep-searching" not in kb.entries
+    assert "keep-searching" not in kb.entries["chase-again"].related  # links to a hidden entry are dropped
+    assert [t.subject for t in kb.templates if t.id == "thank-you-email"] == ["Thanks, {interviewer-name}"]
+    assert "thank-you-letter" not in {t.id for t in kb.templates}
+    assert branding.name == NAME
+
+
+def test_mistakes_in_the_overlay_are_named_with_file_and_line(center):
+    write(center / "content/changes.yml", """\
+change:
+  entries:
+    send-one-folow-up:
+      title: New title
+    ghost-the-employer:
+      titel: Typo
+      kind: do
+hide:
+  templates: [thank-you-letterr]
+""")
+    write(center / "content/guide.yml", "labels:\n  progress_total: '{done} of {all}'\n")
+    write(center / "content/advice/our-advice.yml", """\
+entries:
+  - id: send-a-thank-you
+    kind: do
+    phase: within-24-hours
+    title: Ours
+    summary: Ours.
+    body: Ours.
+""")
+    found = problems(center)
+    default_advice = default_path("content") / "advice/within-24-hours.yml"
+    assert found == [
+        f"content/advice/our-advice.yml:2:9: duplicate entry id 'send-a-thank-you' (first used at "
+        f"{default_advice.as_posix()}:3:9); give each one its own id",
+        "content/changes.yml:3:5: there is no entry with the id 'send-one-folow-up' (did you mean 'send-one-follow-up'?)",
+        "content/changes.yml:6:7: unknown field 'titel' (did you mean 'title'?)",
+        "content/changes.yml:9:15: there is no template with the id 'thank-you-letterr' (did you mean 'thank-you-letter'?)",
+        "content/guide.yml:2:19: 'progress_total' uses the unknown placeholder {all} (it can use: {done}, {total})",
+    ]
+
+
+def test_turning_a_do_into_a_dont_needs_an_instead(center):
+    write(center / "content/changes.yml", "change:\n  entries:\n    keep-searching:\n      kind: don't\n")
+    assert problems(center) == ["content/changes.yml:4:7: 'keep-searching' is now a don't, so it needs 'instead'"]
+
+
+@pytest.mark.parametrize("branding, expected", [
+    ("name: X\ncolors:\n  primary: navy\n",
+     "branding.yml:3:12: 'primary' must be a colour the theme knows (red, pink, purple, deep purple, indigo, blue, "
+     "light blue, cyan, teal, green, light green, lime, yellow, amber, orange, deep orange, brown, grey, blue grey, "
+     "black, white) or a hex colour in quotes such as \"#0b5394\", not 'navy'"),
+    ("name: X\ncolors:\n  primary: #0b5394\n",
+     "branding.yml:3:11: 'primary' has no value: what follows '#' is read as a comment; put the value in quotes, "
+     "like \"#0b5394\""),
+    ("name: X\ncolors:\n  accent: \"#ffee88\"\n",
+     "branding.yml:3:11: 'accent' #ffee88 is too light to read on a white page (contrast 1.2:1, needs 3:1); "
+     "choose a darker colour"),
+    ("name: X\ncolours:\n  primary: teal\n", "branding.yml:2:1: unknown field 'colours' (did you mean 'colors'?)"),
+    ("name: X\nlogo: our-logo.png\n",
+     "branding.yml:2:7: 'logo': there is no file 'our-logo.png' next to branding.yml; check the name, or copy the "
+     "image there"),
+    ("name: X\nfavicon: branding.yml\n",
+     "branding.yml:2:10: 'favicon' must be an image (.png, .jpg, .jpeg, .svg, .webp, .gif, .ico), not 'branding.yml'"),
+    ("name: X\ncontact:\n  email: careers at example.edu\n",
+     "branding.yml:3:10: 'email' should look like careers@example.edu, not 'careers at example.edu'"),
+    ("name: X\ncontact:\n  booking_link: careers.example.edu/book\n",
+     "branding.yml:3:17: 'booking_link' should look like https://careers.example.edu/book, not "
+     "'careers.example.edu/book'"),
+    ("colors: {}\n", "branding.yml:1:1: this branding file has no 'name'; add it"),
+])
+def test_a_mistake_in_the_branding_is_one_clear_line(center, branding, expected):
+    write(center / "branding.yml", branding)
+    with pytest.raises(ContentError) as raised:
+        load_branding(Path("branding.yml"))
+    assert [str(p) for p in raised.value.problems] == [expected]
+
+
+def test_colour_names_and_hex_colours_are_accepted(center):
+    write(center / "branding.yml", 'name: X\ncolors:\n  primary: Deep Purple\n  accent: "#B35900"\nlogo: logo.png\n')
+    branding = load_branding(Path("branding.yml"))
+    assert (branding.primary, branding.accent, branding.logo.name) == ("deep purple", "#b35900", "logo.png")

@@ -1,0 +1,85 @@
+"""The followup-guide command, run as the installed console script."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+COMMAND = str(Path(sys.executable).with_name("followup-guide"))
+
+
+def run(*args, cwd):
+    return subprocess.run([COMMAND, *args], cwd=cwd, capture_output=True, text=True)
+
+
+def test_validate_accepts_the_default_guide(guide_copy):
+    result = run("validate", cwd=guide_copy)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("The knowledge base is valid: 40 entries in 6 phases.")
+
+
+def test_validate_lists_every_problem_and_exits_1_without_a_traceback(guide_copy):
+    (guide_copy / "content/advice/extra.yml").write_text(
+        "entries:\n  - id: extra\n    kind: do\n    phase: afterwards\n    titel: X\n    summary: Y.\n    body: Z.\n"
+        "    related: [nope]\n")
+    result = run("validate", cwd=guide_copy)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "content/advice/extra.yml:5:5: unknown field 'titel' (did you mean 'title'?)",
+        "content/advice/extra.yml:8:15: there is no entry with the id 'nope'",
+        "2 problems in the content; nothing was built.",
+    ]
+
+
+def test_build_with_bad_content_writes_nothing(guide_copy):
+    (guide_copy / "content/advice/extra.yml").write_bytes(b"entries:\n  - id: caf\xe9\n")
+    result = run("build", cwd=guide_copy)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("content/advice/extra.yml:2:12: the file is not UTF-8 text")
+    assert not (guide_copy / "site").exists()
+
+
+def test_build_writes_the_site(guide_copy):
+    result = run("build", cwd=guide_copy)
+    assert result.returncode == 0, result.stderr
+    assert (guide_copy / "site/checklist/index.html").is_file()
+
+
+def test_a_missing_configuration_is_named(tmp_path):
+    result = run("validate", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr == (
+        "followup-guide: mkdocs.yml not found; run this in the guide's folder or pass --config-file\n")
+
+
+def test_serve_rebuilds_when_a_content_file_changes(guide_copy):
+    import socket
+    import time
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/phases/afterwards/"
+    server = subprocess.Popen([COMMAND, "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=guide_copy,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def page_text(deadline: float, wanted: str) -> str:
+        text = ""
+        while time.monotonic() < deadline and wanted not in text:
+            try:
+                text = urllib.request.urlopen(url, timeout=2).read().decode()
+            except OSError:
+                pass
+            time.sleep(0.3)
+        return text
+
+    try:
+        assert "Stay in touch, now and then" in page_text(time.monotonic() + 30, "Stay in touch, now and then")
+        advice = guide_copy / "content/advice/afterwards.yml"
+        advice.write_text(advice.read_text().replace("Stay in touch, now and then", "Keep in touch, now and then"))
+        assert "Keep in touch, now and then" in page_text(time.monotonic() + 30, "Keep in touch, now and then")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

@@ -1,0 +1,128 @@
+"""Message templates: validation, filling in, and the files built ahead of time."""
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import pytest
+from support import DEFAULT_KB as KB
+
+from generator import messages
+from generator.knowledge_base import load_knowledge_base
+from generator.pages import render_site
+from generator.problems import ContentError
+
+FIELDS = """\
+fields:
+  - id: interviewer-name
+    label: Interviewer's name
+  - id: your-name
+    label: Your name
+templates:
+"""
+
+
+def problems_with(guide_copy, templates: str) -> list[str]:
+    (guide_copy / "content/message-templates.yml").write_text(FIELDS + templates)
+    with pytest.raises(ContentError) as raised:
+        load_knowledge_base(Path("content"))
+    return [str(p) for p in raised.value.problems]
+
+
+def test_the_default_templates_cover_every_message_the_guide_recommends():
+    assert [t.id for t in KB.templates] == [
+        "questions-before-you-leave", "thank-you-email", "thank-you-after-a-call", "thank-you-letter",
+        "follow-up-after-the-date", "last-check-in", "reply-to-a-rejection", "decline-an-offer",
+        "withdraw-from-consideration", "stay-in-touch-note",
+    ]
+    formats = {t.id: t.format for t in KB.templates}
+    assert formats["questions-before-you-leave"] == "script"
+    assert formats["thank-you-letter"] == "letter"
+    assert all(t.subject for t in KB.templates if t.format == "email")
+    for template in KB.templates:
+        assert set(template.fields) <= set(KB.fields), template.id
+        assert template.phases, template.id
+
+
+def test_an_unknown_placeholder_is_reported_where_it_was_typed(guide_copy):
+    assert problems_with(guide_copy, """\
+  - id: broken
+    title: Broken
+    format: letter
+    when: Never.
+    phases: [afterwards]
+    body: |
+      Dear {interviewer-name},
+
+      Thanks from {yuor-name} and {nobody}.
+""") == [
+        "content/message-templates.yml:15:19: there is no placeholder with the id 'yuor-name' (did you mean 'your-name'?)",
+        "content/message-templates.yml:15:35: there is no placeholder with the id 'nobody'",
+    ]
+
+
+def test_references_and_rules_of_a_template_are_checked(guide_copy):
+    assert problems_with(guide_copy, """\
+  - id: broken
+    title: Broken
+    format: email
+    when: Never.
+    phases: [afterward]
+    entries: [no-such-entry]
+    to: interviewer-name
+    body: Hello.
+  - id: letter
+    title: Letter
+    format: letter
+    when: Never.
+    phases: [afterwards]
+    subject: Not for letters
+    body: Hello.
+""") == [
+        "content/message-templates.yml:7:5: an email template needs a 'subject'",
+        "content/message-templates.yml:11:14: there is no phase with the id 'afterward' (did you mean 'afterwards'?)",
+        "content/message-templates.yml:12:15: there is no entry with the id 'no-such-entry'",
+        "content/message-templates.yml:20:14: only an email template has 'subject'; remove it",
+    ]
+
+
+def test_the_guide_builds_without_a_templates_file(guide_copy):
+    (guide_copy / "content/message-templates.yml").unlink()
+    kb = load_knowledge_base(Path("content"))
+    assert kb.templates == () and render_site(kb).files == ()
+
+
+def test_every_template_has_a_blank_text_download():
+    site = render_site(KB)
+    downloads = {f.uri: f.content for f in site.files}
+    assert sorted(downloads) == sorted(f"downloads/{t.id}.txt" for t in KB.templates)
+    assert downloads["downloads/thank-you-email.txt"].decode() == (
+        "Subject: Thank you for today, [Interviewer's name]\n\n"
+        "Dear [Interviewer's name],\n\n"
+        "Thank you for taking the time to meet me on [Date of the interview] to talk about the "
+        "[Job title] role at [Company].\n\n"
+        "I especially enjoyed our conversation about [Something you talked about]. It made me even more "
+        "interested in the role, and I believe my experience would help the team reach its goals.\n\n"
+        "Please let me know if you need anything else from me. I look forward to hearing about the next steps.\n\n"
+        "Best regards,\n[Your name]\n"
+    )
+    script = downloads["downloads/questions-before-you-leave.txt"].decode()
+    assert not script.startswith("Subject:") and "[Job title]" in script
+
+
+def test_filled_values_are_inserted_and_the_rest_stay_blank():
+    template = next(t for t in KB.templates if t.id == "follow-up-after-the-date")
+    text = messages.text_file(template, KB, {"role": "Data analyst", "your-name": "José Müller"})
+    assert text.startswith("Subject: Data analyst role: following up\n\nDear [Interviewer's name],")
+    assert text.endswith("Best regards,\nJosé Müller\n")
+
+
+def test_the_mailto_link_decodes_to_the_message():
+    template = next(t for t in KB.templates if t.id == "thank-you-email")
+    values = {"interviewer-email": "ana@example.org", "interviewer-name": "José Müller", "company": "Acme & Co"}
+    link = urlsplit(messages.mailto(template, KB, values))
+    query = parse_qs(link.query)
+    assert link.scheme == "mailto" and unquote(link.path) == "ana@example.org"
+    assert query["subject"] == ["Thank you for today, José Müller"]
+    assert query["body"][0] == messages.fill(template.body, KB, values).replace("\n", "\r\n")
+    assert "Acme & Co" in query["body"][0]

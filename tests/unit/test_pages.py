@@ -1,0 +1,85 @@
+"""Rendering the knowledge base into Markdown pages."""
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import markdown
+import pytest
+
+from generator.knowledge_base import load_knowledge_base
+from generator.pages import plain_text, render_site
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_knowledge_base(ROOT / "content")
+
+
+@pytest.fixture(scope="module")
+def site(kb):
+    return render_site(kb)
+
+
+def visible_text(fragment: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", fragment)).strip()
+
+
+@pytest.mark.parametrize("typed", [
+    'Say "thanks" <b>now</b> & then',
+    "*not emphasis* _nor this_ `nor code`",
+    "[not a link](https://example.org) \\ backslash",
+    "Heading {: #injected .class }",
+    "# not a heading ! | pipe",
+])
+def test_plain_text_reads_exactly_as_typed_after_markdown(typed):
+    rendered = markdown.markdown(f"## {plain_text(typed)}", extensions=["attr_list", "md_in_html"])
+    assert rendered.startswith("<h2>")
+    assert visible_text(rendered) == typed
+
+
+def test_one_page_per_phase_plus_the_pages_of_the_whole_guide(site, kb):
+    assert [page.uri for page in site.pages] == (
+        ["index.md"] + [f"phases/{p.id}.md" for p in kb.phases]
+        + ["overview.md", "checklist.md", "planner.md", "templates.md", "about.md"])
+
+
+def test_navigation_follows_the_phase_order_with_titles_from_content(site, kb):
+    home, phases, overview, checklist, planner, templates, about = site.nav
+    assert home == {kb.labels["home"]: "index.md"}
+    assert phases == {kb.labels["nav_phases"]: [{p.title: f"phases/{p.id}.md"} for p in kb.phases]}
+    assert overview == {kb.pages["overview"].title: "overview.md"}
+    assert checklist == {kb.pages["checklist"].title: "checklist.md"}
+    assert planner == {kb.pages["planner"].title: "planner.md"}
+    assert templates == {kb.pages["templates"].title: "templates.md"}
+    assert about == {kb.pages["about"].title: "about.md"}
+
+
+def test_the_checklist_page_lists_every_checklist_line_in_phase_order(site, kb):
+    checklist = next(p for p in site.pages if p.uri == "checklist.md").markdown
+    boxes = re.findall(r'<input type="checkbox"[^>]*data-fg-item="([^"]+)"> <label for="fg-check-\1">([^<]+)</label>',
+                       checklist)
+    expected = [(e.id, e.checklist) for p in kb.phases for e in p.entries if e.checklist]
+    assert [(entry_id, html.unescape(text)) for entry_id, text in boxes] == expected
+    assert len(expected) >= 12
+
+
+def test_pages_carry_their_description_as_front_matter(site, kb):
+    phase_page = next(p for p in site.pages if p.uri == "phases/within-24-hours.md").markdown
+    assert phase_page.startswith(f"---\ndescription: {kb.phases[1].summary}\n---\n")
+
+
+def test_links_between_pages_are_relative_to_the_page(site):
+    phase_page = next(p for p in site.pages if p.uri == "phases/after-the-date.md").markdown
+    assert "](../checklist.md)" not in phase_page  # no stray links
+    assert "](while-you-wait.md#keep-searching)" in phase_page  # a related entry of another phase
+    overview = next(p for p in site.pages if p.uri == "overview.md").markdown
+    assert "](phases/within-24-hours.md#send-a-thank-you)" in overview
+
+
+def test_timings_are_worded_by_the_labels_of_the_content(site, kb):
+    phase_page = next(p for p in site.pages if p.uri == "phases/within-24-hours.md").markdown
+    assert "**When:** within 24 hours of the interview" in phase_page

@@ -1,0 +1,81 @@
+"""The timing rules of the knowledge base, evaluated in Python."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from support import DEFAULT_KB as KB
+
+from generator import timing
+from generator.knowledge_base import load_knowledge_base
+from generator.problems import ContentError
+from generator.schema import Duration
+
+NEW_YORK = ZoneInfo("America/New_York")  # clocks go forward on 8 March 2026, back on 1 November 2026
+
+
+def test_the_planner_dates_every_timed_do_in_the_guides_order():
+    assert [e.id for e in timing.steps(KB)] == [
+        "send-a-thank-you", "send-one-follow-up", "close-the-loop", "stay-in-touch"]
+    rules = timing.rules(KB)
+    assert rules["steps"][1] == {"entry": "send-one-follow-up", "relation": "after", "amount": 7, "unit": "days",
+                                 "of": "stated-date"}
+    assert rules["moments"][1]["ifNotGiven"] == {"amount": 7, "unit": "days", "of": "interview"}
+
+
+def test_a_plan_counts_from_the_dates_the_reader_gave():
+    interview = datetime(2026, 5, 4, 10, 30, tzinfo=NEW_YORK)
+    stated = datetime(2026, 5, 15, 12, 0, tzinfo=NEW_YORK)
+    plan = timing.plan(KB, {"interview": interview, "stated-date": stated})
+    assert plan.dates == {
+        "send-a-thank-you": datetime(2026, 5, 5, 10, 30, tzinfo=NEW_YORK),
+        "send-one-follow-up": datetime(2026, 5, 22, 12, 0, tzinfo=NEW_YORK),
+        "close-the-loop": datetime(2026, 6, 5, 12, 0, tzinfo=NEW_YORK),
+        "stay-in-touch": datetime(2026, 8, 4, 10, 30, tzinfo=NEW_YORK),
+    }
+    assert plan.assumed == frozenset()
+
+
+def test_without_a_stated_date_the_fallback_of_the_content_is_assumed():
+    interview = datetime(2026, 5, 4, 10, 30, tzinfo=NEW_YORK)
+    plan = timing.plan(KB, {"interview": interview})
+    assert plan.assumed == {"stated-date"}
+    assert plan.moments["stated-date"] == datetime(2026, 5, 11, 10, 30, tzinfo=NEW_YORK)
+    assert plan.dates["send-one-follow-up"] == datetime(2026, 5, 18, 10, 30, tzinfo=NEW_YORK)
+
+
+def test_days_keep_the_time_of_day_across_a_daylight_saving_change():
+    start = datetime(2026, 3, 6, 15, 0, tzinfo=NEW_YORK)  # EST, UTC-5
+    later = timing.add(start, Duration(7, "days", "7 days"))
+    assert (later.hour, later.utcoffset().total_seconds() / 3600) == (15, -4)  # EDT
+
+
+def test_hours_are_elapsed_time_across_a_daylight_saving_change():
+    start = datetime(2026, 3, 7, 15, 0, tzinfo=NEW_YORK)
+    later = timing.add(start, Duration(24, "hours", "24 hours"))
+    assert later == datetime(2026, 3, 8, 16, 0, tzinfo=NEW_YORK)
+    assert (later.astimezone(timezone.utc) - start.astimezone(timezone.utc)).total_seconds() == 24 * 3600
+
+
+@pytest.mark.parametrize("start, months, expected", [
+    (datetime(2026, 11, 30, 9, 0), 3, datetime(2027, 2, 28, 9, 0)),
+    (datetime(2026, 1, 31, 9, 0), 1, datetime(2026, 2, 28, 9, 0)),
+    (datetime(2026, 10, 15, 9, 0), 14, datetime(2027, 12, 15, 9, 0)),
+])
+def test_months_are_calendar_months_ending_on_the_last_day_when_shorter(start, months, expected):
+    assert timing.add(start.replace(tzinfo=NEW_YORK), Duration(months, "months", "")) == expected.replace(
+        tzinfo=NEW_YORK)
+
+
+def test_a_step_the_planner_could_never_date_is_an_error(guide_copy):
+    guide = guide_copy / "content/guide.yml"
+    guide.write_text(guide.read_text().replace("    reached_by: send-one-follow-up\n", ""))
+    with pytest.raises(ContentError) as raised:
+        load_knowledge_base(Path("content"))
+    [problem] = [str(p) for p in raised.value.problems]
+    assert problem.startswith("content/advice/after-the-date.yml:")
+    assert problem.endswith(
+        "the planner cannot date 'close-the-loop': nothing gives the date of the moment 'follow-up'; "
+        "give that moment an 'ask', an 'if_not_given' or a 'reached_by'")
