@@ -17,8 +17,10 @@ def test_the_guide_works_under_its_policy_without_a_single_violation(watched, pa
     assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1
     violations = []
 
-    # Search: the theme's worker and index load, and results appear.
-    page.locator(".md-search__input").fill("thank-you")
+    # Search: the theme's worker and index load, and results appear. Typed key by key, as a
+    # reader does: the theme reads the query on keyup, and fill() sends no key events, so
+    # once the index is ready before fill() inserts the text, no search would run.
+    page.locator(".md-search__input").press_sequentially("thank-you")
     expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=30_000)  # the index builds first
     violations += page.evaluate("window.__violations")
 
