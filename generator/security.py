@@ -18,7 +18,8 @@ from .problems import display_path
 _INLINE_SCRIPT = re.compile(r"<script\b(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S | re.I)
 _DATA_TYPE = re.compile(r'\btype="(?!(?:text|application)/(?:java|ecma)script|module)[^"]+"', re.I)
 _EVENT_HANDLER = re.compile(r"<[a-z][^>]*\s(on[a-z]+)\s*=", re.I)
-_SCRIPT_URL = re.compile(r"""(?:href|src|action|formaction)\s*=\s*["']?\s*(?:javascript|vbscript):""", re.I)
+# Matched against the page in lowercase: a case-insensitive pattern is several times slower.
+_SCRIPT_URL = re.compile(r"""(?:href|src|action|formaction)\s*=\s*["']?\s*(?:javascript|vbscript):""")
 _CONTENT = re.compile(r'<article class="md-content__inner[^"]*">(.*?)</article>', re.S)
 _AFTER_CHARSET = re.compile(r"<meta charset=[^>]*>\s*", re.I)  # the charset must stay in the first 1024 bytes
 
@@ -46,7 +47,8 @@ def apply_content_security_policy(site_dir: Path) -> str:
                 hashes.add("'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'")
         problems += [f"{display_path(page)}: the event handler attribute '{m[1]}' is not allowed"
                      for m in _EVENT_HANDLER.finditer(html)]
-        if _SCRIPT_URL.search(html):
+        lowered = html.lower()
+        if "script:" in lowered and _SCRIPT_URL.search(lowered):
             problems.append(f"{display_path(page)}: a javascript: URL is not allowed")
     if problems:
         raise UnsafeMarkup("\n".join(problems))

@@ -37,6 +37,7 @@ from support import copy_guide  # noqa: E402
 
 from generator.cli import build_site  # noqa: E402
 from generator.knowledge_base import load_knowledge_base  # noqa: E402
+from generator.material_theme import REQUIRED_EXTENSIONS  # noqa: E402
 from generator.pages import render_site  # noqa: E402
 
 OWN_ASSETS = ["followup-guide.min.css", "followup-guide.min.js"]
@@ -73,7 +74,10 @@ def export_plain(guide: Path, destination: Path, same_theme: bool) -> Path:
     config = yaml_load((guide / "mkdocs.yml").read_text())
     config.update(site_name=kb.title, docs_dir="docs", nav=site.nav + ["editing-the-guide.md", "host-your-own-copy.md", "privacy.md"])
     config["plugins"] = ["search"]
-    config["markdown_extensions"] = ["attr_list", "md_in_html", "tables", "fenced_code", "toc"]
+    # The same Markdown extensions as the guide's build: its own, and those the plugin adds.
+    extensions = config.setdefault("markdown_extensions", [])
+    named = {e if isinstance(e, str) else next(iter(e)) for e in extensions}
+    extensions += [e for e in REQUIRED_EXTENSIONS if e not in named]
     if same_theme:
         config["theme"]["custom_dir"] = str(guide / "site_overrides")
         config["extra"]["followup_guide"] = {"site_id": "after-the-interview", "contact": "", "branding_css": False,

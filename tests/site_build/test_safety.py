@@ -57,6 +57,7 @@ entries:
     ('<span onclick="alert(1)">x</span>', "the event handler attribute 'onclick' is not allowed"),
     ("<script>alert(1)</script>", "an inline script in the page content is not allowed"),
     ('<a href="javascript:alert(1)">x</a>', "a javascript: URL is not allowed"),
+    ('<a HREF=" JavaScript:alert(1)">x</a>', "a javascript: URL is not allowed"),
 ])
 def test_markup_the_policy_does_not_allow_fails_the_build(guide_copy, caplog, markup, message):
     # Theme overrides are code, not content: nothing cleans them, so the policy check catches them.
@@ -103,4 +104,20 @@ def test_the_link_check_follows_pages_anchors_assets_and_downloads(tmp_path):
         "a/index.html: the link '../#nope' points to an anchor the page does not have",
         "a/index.html: the link '../app.js' leads to nothing",
         "index.html: the link 'downloads/x.txt' leads to nothing",
+    ]
+
+
+def test_the_link_check_resolves_links_as_a_browser_does_under_a_sub_path(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "index.html").write_text(
+        '<a href=".">ok</a><a href="/guide/a/">ok</a><a href="//example.org/guide/a/#top">ok</a>'
+        '<a href="/guide/missing/">missing</a><a href="//example.org/guide/nope.txt">missing</a>'
+        '<a href="/elsewhere/">outside the guide</a><a href="../x/">outside the guide</a>')
+    (tmp_path / "a/index.html").write_text('<h2 id="top">T</h2><a href="..">ok</a><a href="./#top">ok</a>'
+                                           '<a href="../a/#bottom">bad anchor</a>')
+    problems = [p.replace(str(tmp_path) + "/", "") for p in broken_links(tmp_path, "https://example.org/guide/")]
+    assert problems == [
+        "a/index.html: the link '../a/#bottom' points to an anchor the page does not have",
+        "index.html: the link '/guide/missing/' leads to nothing",
+        "index.html: the link '//example.org/guide/nope.txt' leads to nothing",
     ]
