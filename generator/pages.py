@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import html
+import json
 import posixpath
 import re
 from dataclasses import dataclass
@@ -14,8 +15,6 @@ from dataclasses import dataclass
 import jinja2
 import yaml
 from markupsafe import Markup
-
-import json
 
 from . import messages, timing
 from .knowledge_base import KnowledgeBase, Timing

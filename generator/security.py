@@ -17,10 +17,12 @@ from .problems import display_path
 
 _INLINE_SCRIPT = re.compile(r"<script\b(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S | re.I)
 _DATA_TYPE = re.compile(r'\btype="(?!(?:text|application)/(?:java|ecma)script|module)[^"]+"', re.I)
-_EVENT_HANDLER = re.compile(r"<[a-z][^>]*\s(on[a-z]+)\s*=", re.I)
-# Matched against the page in lowercase: a case-insensitive pattern is several times slower.
+# These two are matched against the page in lowercase; a pattern that starts with plain text is
+# found many times faster than one that starts with a character class or ignores case.
+_EVENT_HANDLER = re.compile(r"on([a-z]+)\s*=")
 _SCRIPT_URL = re.compile(r"""(?:href|src|action|formaction)\s*=\s*["']?\s*(?:javascript|vbscript):""")
-_CONTENT = re.compile(r'<article class="md-content__inner[^"]*">(.*?)</article>', re.S)
+_ATTRIBUTE_BOUNDARY = " \t\n\r\f/\"'"  # what may stand before an attribute name inside a tag
+_CONTENT_START, _CONTENT_END = '<article class="md-content__inner', "</article>"
 _AFTER_CHARSET = re.compile(r"<meta charset=[^>]*>\s*", re.I)  # the charset must stay in the first 1024 bytes
 
 POLICY = ("default-src 'self'; script-src 'self' {hashes}; style-src 'self'; img-src 'self' data:; "
@@ -37,7 +39,8 @@ def apply_content_security_policy(site_dir: Path) -> str:
     pages = {page: page.read_text(encoding="utf-8") for page in sorted(Path(site_dir).rglob("*.html"))}
     problems, hashes = [], set()
     for page, html in pages.items():
-        content = "".join(_CONTENT.findall(html))
+        start = html.find(_CONTENT_START)
+        content = html[start:html.find(_CONTENT_END, start)] if start >= 0 else ""
         for attributes, script in _INLINE_SCRIPT.findall(html):
             if _DATA_TYPE.search(attributes):
                 continue  # a data block such as the theme's JSON configuration: never run
@@ -45,9 +48,9 @@ def apply_content_security_policy(site_dir: Path) -> str:
                 problems.append(f"{display_path(page)}: an inline script in the page content is not allowed")
             else:
                 hashes.add("'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'")
-        problems += [f"{display_path(page)}: the event handler attribute '{m[1]}' is not allowed"
-                     for m in _EVENT_HANDLER.finditer(html)]
         lowered = html.lower()
+        problems += [f"{display_path(page)}: the event handler attribute '{name}' is not allowed"
+                     for name in _event_handlers(lowered)]
         if "script:" in lowered and _SCRIPT_URL.search(lowered):
             problems.append(f"{display_path(page)}: a javascript: URL is not allowed")
     if problems:
@@ -59,3 +62,13 @@ def apply_content_security_policy(site_dir: Path) -> str:
     headers = "\n".join(f"  {line}" for line in (f"Content-Security-Policy: {policy}; frame-ancestors 'none'", *HEADERS))
     (Path(site_dir) / "_headers").write_text(f"/*\n{headers}\n", encoding="utf-8")
     return policy
+
+
+def _event_handlers(lowered: str) -> list[str]:
+    """The on... attributes of the tags in a page (given in lowercase), however they are
+    separated: `<img src=x onerror=...>`, `<svg/onload=...>`."""
+    return [
+        "on" + match[1] for match in _EVENT_HANDLER.finditer(lowered)
+        if lowered[match.start() - 1] in _ATTRIBUTE_BOUNDARY
+        and lowered.rfind("<", 0, match.start()) > lowered.rfind(">", 0, match.start())
+    ]

@@ -55,6 +55,7 @@ entries:
 
 @pytest.mark.parametrize("markup, message", [
     ('<span onclick="alert(1)">x</span>', "the event handler attribute 'onclick' is not allowed"),
+    ('<svg/OnLoad=alert(1)></svg>', "the event handler attribute 'onload' is not allowed"),
     ("<script>alert(1)</script>", "an inline script in the page content is not allowed"),
     ('<a href="javascript:alert(1)">x</a>', "a javascript: URL is not allowed"),
     ('<a HREF=" JavaScript:alert(1)">x</a>', "a javascript: URL is not allowed"),
