@@ -1,5 +1,6 @@
 """After the build: every internal link, anchor, asset and download of the built HTML resolves,
-raw HTML links included."""
+raw HTML links included, and nothing a page loads by itself (an image, a script, a style sheet)
+comes from another site."""
 from __future__ import annotations
 
 import html
@@ -13,14 +14,15 @@ from .problems import display_path
 # The built pages are the theme's own well-formed output, so attributes are read with
 # patterns: several times faster than a full HTML parser on pages this size.
 _TARGETS = re.compile(r'\s(?:id|name)="([^"]+)"')
-_LINKS = re.compile(r'<(?:a|link|script|img|source|iframe)\b([^>]*?)\s(?:href|src)="([^"]*)"', re.I)
+_LINKS = re.compile(r'<(a|link|script|img|source|iframe)\b([^>]*?)\s(?:href|src)="([^"]*)"', re.I)
 _NOT_CHECKED = ("mailto:", "tel:", "data:", "blob:", "javascript:")
 
 
 class _Page:
     def __init__(self, text: str):
         self.ids = {html.unescape(value) for value in _TARGETS.findall(text)}
-        self.links = [html.unescape(url) for before, url in _LINKS.findall(text)
+        # (URL, whether the browser loads it with the page rather than when the reader follows it)
+        self.links = [(html.unescape(url), tag.lower() != "a") for tag, before, url in _LINKS.findall(text)
                       if url and not url.startswith(_NOT_CHECKED) and 'rel="canonical"' not in before]
 
 
@@ -43,8 +45,11 @@ def broken_links(site_dir: Path, site_url: str | None = None) -> list[str]:
     problems = []
     for page_file, page in sorted(parsed.items()):
         here = base.path + page_file.relative_to(site_dir).as_posix()
-        for link in page.links:
+        for link, loaded in page.links:
             target = _url_path(link, here, base)
+            if target is None and loaded:
+                problems.append(f"{display_path(page_file)}: '{link}' would be loaded from another site, and the "
+                                "guide makes no requests to other sites; save the file with the guide and link to it there")
             if target is None or not target[0].startswith(base.path):
                 continue  # another site, or outside this one: not ours to check
             if target not in checked:

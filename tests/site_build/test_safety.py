@@ -122,3 +122,14 @@ def test_the_link_check_resolves_links_as_a_browser_does_under_a_sub_path(tmp_pa
         "index.html: the link '/guide/missing/' leads to nothing",
         "index.html: the link '//example.org/guide/nope.txt' leads to nothing",
     ]
+
+
+def test_a_page_that_would_load_a_file_from_another_site_fails_the_build(guide_copy, caplog):
+    (guide_copy / "content/pages/photo.md").write_text(
+        "# Photo\n\n![Our office](https://images.example.com/office.jpg)\n\n"
+        "[Our website](https://careers.example.edu/) is only a link, and fine.\n")
+    with pytest.raises(CommandError):
+        build_site("mkdocs.yml")
+    assert ("photo/index.html: 'https://images.example.com/office.jpg' would be loaded from another site"
+            in caplog.text)
+    assert "careers.example.edu" not in caplog.text
