@@ -13,7 +13,7 @@ from .problems import display_path
 
 # The built pages are the theme's own well-formed output, so attributes are read with
 # patterns: several times faster than a full HTML parser on pages this size.
-_TARGETS = re.compile(r'\s(?:id|name)="([^"]+)"')
+_TARGETS = re.compile(r'(?: id| name)="([^"]+)"')  # the serialisers separate attributes by one space
 _LINKS = re.compile(r'<(a|link|script|img|source|iframe)\b([^>]*?)\s(?:href|src)="([^"]*)"', re.I)
 _NOT_CHECKED = ("mailto:", "tel:", "data:", "blob:", "javascript:")
 
