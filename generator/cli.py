@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"The zip file is {display_path(zip_site(site_dir))}")
         else:
             load_guide(_sources(args.config_file))
-            mkdocs_serve(args.config_file, livereload=True, dev_addr=args.dev_addr)
+            mkdocs_serve(args.config_file, livereload=True, dev_addr=args.dev_addr, watch_theme=True)
     except ContentError as error:
         print(error, file=sys.stderr)
         count = len(error.problems)

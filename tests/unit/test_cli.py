@@ -53,7 +53,7 @@ def test_a_missing_configuration_is_named(tmp_path):
         "followup-guide: mkdocs.yml not found; run this in the guide's folder or pass --config-file\n")
 
 
-def test_serve_rebuilds_when_a_content_file_changes(guide_copy):
+def test_serve_rebuilds_when_a_content_or_theme_file_changes(guide_copy):
     import socket
     import time
     import urllib.request
@@ -80,6 +80,11 @@ def test_serve_rebuilds_when_a_content_file_changes(guide_copy):
         advice = guide_copy / "content/advice/afterwards.yml"
         advice.write_text(advice.read_text().replace("Stay in touch, now and then", "Keep in touch, now and then"))
         assert "Keep in touch, now and then" in page_text(time.monotonic() + 30, "Keep in touch, now and then")
+        # The theme overrides are watched too.
+        main = guide_copy / "site_overrides/main.html"
+        contact = "{{ config.extra.followup_guide.contact }}"
+        main.write_text(main.read_text().replace(contact, contact + "<p>edited while serving</p>"))
+        assert "edited while serving" in page_text(time.monotonic() + 30, "edited while serving")
     finally:
         server.terminate()
         server.wait(timeout=10)
