@@ -114,8 +114,8 @@ def test_the_link_check_resolves_links_as_a_browser_does_under_a_sub_path(tmp_pa
         '<a href=".">ok</a><a href="/guide/a/">ok</a><a href="//example.org/guide/a/#top">ok</a>'
         '<a href="/guide/missing/">missing</a><a href="//example.org/guide/nope.txt">missing</a>'
         '<a href="/elsewhere/">outside the guide</a><a href="../x/">outside the guide</a>')
-    (tmp_path / "a/index.html").write_text('<h2 id="top">T</h2><a href="..">ok</a><a href="./#top">ok</a>'
-                                           '<a href="../a/#bottom">bad anchor</a>')
+    (tmp_path / "a/index.html").write_text('<h2\n  id="top">T</h2><p data-id="bottom">not an anchor</p>'
+                                           '<a href="..">ok</a><a href="./#top">ok</a><a href="../a/#bottom">bad anchor</a>')
     problems = [p.replace(str(tmp_path) + "/", "") for p in broken_links(tmp_path, "https://example.org/guide/")]
     assert problems == [
         "a/index.html: the link '../a/#bottom' points to an anchor the page does not have",
