@@ -27,6 +27,9 @@ from .yaml_source import YamlFileError, location_of, read_yaml
 DO, DONT = "do", "don't"
 EMAIL, LETTER, SCRIPT = "email", "letter", "script"
 TIMING_RELATIONS = ("within", "after", "every")
+# What happens to a step's date that falls on a Saturday or Sunday: it moves to the next
+# Monday (the default), or it is kept (the timing counts calendar days).
+WEEKENDS_MOVE, WEEKENDS_KEEP = "move", "keep"
 
 # Every label the generated pages show; the guide must give each one.
 LABEL_NAMES = (
@@ -44,6 +47,16 @@ LABEL_NAMES = (
     "planner_every", "planner_past", "planner_assumed", "planner_template", "planner_done",
     "planner_calendar_all", "planner_calendar_one", "planner_calendar_filename", "planner_reminder",
     "planner_remember", "planner_interview_missing",
+    "application_choose", "application_none", "application_manage", "application_name", "application_unnamed",
+    "application_company", "application_role", "application_interviewer_name", "application_interviewer_email",
+    "application_add_interviewer", "application_contact", "application_note", "application_outcome",
+    "application_outcome_none", "application_job_legend", "application_people_legend", "application_dates_legend",
+    "application_more_legend", "application_save", "application_cancel", "application_open", "application_edit",
+    "application_calendar", "application_archive", "application_reopen", "application_delete",
+    "application_delete_confirm", "applications_add", "applications_add_heading", "applications_edit_heading",
+    "applications_empty", "applications_archived", "applications_calendar_all", "applications_calendar_filename",
+    "application_calendar_filename", "applications_due_heading", "applications_see_all",
+    "due_overdue", "due_today", "due_upcoming", "due_none", "due_archived", "calendar_summary", "checklist_your_date",
     "contact_phone", "contact_email", "contact_website", "contact_booking",
     "not_found_title", "not_found_text",
 )
@@ -64,6 +77,10 @@ LABEL_PLACEHOLDERS = {
     "planner_every": {"date", "duration"},
     "planner_assumed": {"date"},
     "planner_reminder": {"step"},
+    "application_name": {"company", "role"},
+    "application_delete_confirm": {"application"},
+    "calendar_summary": {"application", "step"},
+    "checklist_your_date": {"date"},
 }
 
 
@@ -86,6 +103,9 @@ def _check_timing(values, given, path, reading):
         reading.problem(values.location, "a timing needs exactly one of 'within', 'after' or 'every'")
     elif relations[0] != "every" and "of" not in given:
         reading.problem(values.location, f"a timing with '{relations[0]}' needs 'of': the moment it counts from")
+    elif "weekends" in given and values[relations[0]] is not None and values[relations[0]].unit == "hours":
+        reading.problem(location_of(path, given["weekends"]), "'weekends' is only for timings in days, weeks or "
+                        "months; hours are counted as they pass, weekends included. Remove it")
 
 
 def _check_timeline_point(values, given, path, reading):
@@ -105,6 +125,7 @@ TIMING = Record("timing", {
     "after": Field(DurationText(), required=False),
     "every": Field(DurationText(), required=False),
     "of": Field(Reference("moment"), required=False),
+    "weekends": Field(Choice(WEEKENDS_MOVE, WEEKENDS_KEEP), required=False),
 }, check=_check_timing)
 
 ENTRY = Record("entry", {
@@ -198,7 +219,13 @@ GUIDE_FILE = Record("guide", {
         }, check=_check_timeline_point))),
     })),
     "pages": Field(Record("pages group", {
-        name: Field(PAGE) for name in ("overview", "checklist", "planner", "templates", "about")})),
+        name: Field(PAGE) for name in ("overview", "checklist", "planner", "templates", "applications", "about")})),
+    # The answers a reader can record for an application, and the phase whose steps come next.
+    "outcomes": Field(ListOf(Record("outcome", {
+        "id": Field(Id(defines="outcome")),
+        "label": Field(Text()),
+        "phase": Field(Reference("phase")),
+    })), required=False),
     "labels": Field(Record("labels group", {name: Field(Label()) for name in LABEL_NAMES})),
 })
 
@@ -208,6 +235,7 @@ class Timing:
     relation: str  # within, after or every
     duration: Duration
     moment_id: str | None
+    weekends: str = WEEKENDS_MOVE  # move: a Saturday or Sunday becomes the next Monday; keep: calendar days
 
 
 @dataclass(frozen=True)
@@ -291,6 +319,13 @@ class MessageTemplate:
 
 
 @dataclass(frozen=True)
+class Outcome:
+    id: str
+    label: str
+    phase: str  # the phase whose steps follow this answer
+
+
+@dataclass(frozen=True)
 class Page:
     title: str
     description: str
@@ -310,6 +345,7 @@ class KnowledgeBase:
     fields: dict[str, MessageField]
     templates: tuple[MessageTemplate, ...]
     timeline: Timeline
+    outcomes: tuple[Outcome, ...] = ()
 
     @cached_property
     def entries(self) -> dict[str, Entry]:
@@ -443,7 +479,7 @@ def _model(guide: dict, entries: list[dict], fields: list[dict], templates: list
         if values is None:
             return None
         relation = next(r for r in TIMING_RELATIONS if values[r] is not None)
-        return Timing(relation, values[relation], values["of"])
+        return Timing(relation, values[relation], values["of"], values["weekends"] or WEEKENDS_MOVE)
 
     moments = {
         m["id"]: Moment(m["id"], m["label"], m["ask"], timing(m["if_not_given"]), m["reached_by"])
@@ -484,4 +520,5 @@ def _model(guide: dict, entries: list[dict], fields: list[dict], templates: list
             for p in guide["timeline"]["points"] for kind in ("moment", "entry", "phase")
             if p[kind] and (kind != "entry" or p[kind] in present)
         )),
+        outcomes=tuple(Outcome(o["id"], o["label"], o["phase"]) for o in guide["outcomes"] or ()),
     )

@@ -9,11 +9,8 @@
   "use strict";
 
   var guide = window.followupGuide;
-  var DETAILS_KEY = "followup-guide:details:v1:" + guide.siteId;
-
-  function all(selector, root) {
-    return Array.prototype.slice.call((root || document).querySelectorAll(selector));
-  }
+  var core = window.followupGuideCore;
+  var all = guide.all;
 
   function inputs(widget) {
     return all("[data-fg-field]", widget);
@@ -132,28 +129,62 @@
   }
 
   // --- Remembered details ----------------------------------------------------------
+  // The reader's details are saved (store.js) only when they tick "Remember my details".
 
   function remembered() {
-    var stored = guide.parseJSON(guide.storage.read(DETAILS_KEY).value);
-    return stored && typeof stored === "object" && !Array.isArray(stored) ? stored : null;
+    var details = guide.store.read().details;
+    return Object.keys(details).length ? details : null;
   }
 
   function remember(widget) {
-    var details = remembered() || {};
-    inputs(widget).forEach(function (input) {
-      details[input.getAttribute("data-fg-field")] = input.value;
+    guide.store.update(function (record) {
+      inputs(widget).forEach(function (input) { record.details[input.getAttribute("data-fg-field")] = input.value; });
     });
-    guide.storage.write(DETAILS_KEY, JSON.stringify(details));
   }
 
   function forget(widget) {
-    guide.storage.remove(DETAILS_KEY);
+    guide.store.update(function (record) { record.details = {}; });
     all("[data-fg-template]").forEach(function (each) {
       all("[data-fg-remember]", each).forEach(function (box) { box.checked = false; });
       inputs(each).forEach(function (input) { input.value = ""; });
+      prefill(each);
       render(each);
     });
     say(widget, "data-fg-forgotten");
+  }
+
+  // --- Prefilled from the chosen application ----------------------------------------
+  // Fields named like an application's details (company, role, interviewer-name, ...) start
+  // from the chosen application; what the reader types is kept for that template only.
+
+  function formatDay(text) {
+    var date = core.givenMoments({ moments: [{ id: "day" }] }, { day: text }).day;
+    return date ? guide.formatDate(date, false) : text;
+  }
+
+  function prefill(widget) {
+    var values = core.prefill(guide.store.read(), widget.getAttribute("data-fg-template"), formatDay);
+    inputs(widget).forEach(function (input) {
+      var value = values[input.getAttribute("data-fg-field")];
+      if (typeof value === "string" && input !== document.activeElement && input.value !== value) input.value = value;
+    });
+  }
+
+  function keepOverride(widget, input) {
+    var record = guide.store.read();
+    if (!record.applications[record.chosen]) return;
+    guide.store.update(function (stored) {
+      var app = stored.applications[stored.chosen];
+      var typed = app.overrides[widget.getAttribute("data-fg-template")] = app.overrides[widget.getAttribute("data-fg-template")] || {};
+      typed[input.getAttribute("data-fg-field")] = input.value;
+    });
+  }
+
+  function refill() {
+    all("[data-fg-template][data-fg-ready]").forEach(function (widget) {
+      prefill(widget);
+      render(widget);
+    });
   }
 
   var actions = {
@@ -174,38 +205,32 @@
       if (widget.hasAttribute("data-fg-ready") || !widget.querySelector("[data-fg-template-status]")) return;
       widget.setAttribute("data-fg-ready", "");
       all("[data-fg-template-form], [data-fg-template-actions]", widget).forEach(function (part) { part.hidden = false; });
-      if (details) {
-        inputs(widget).forEach(function (input) {
-          var value = details[input.getAttribute("data-fg-field")];
-          if (typeof value === "string") input.value = value;
-        });
-        all("[data-fg-remember]", widget).forEach(function (box) { box.checked = true; });
-      }
+      if (details) all("[data-fg-remember]", widget).forEach(function (box) { box.checked = true; });
+      prefill(widget);
       render(widget);
     });
   }
 
-  document.addEventListener("input", function (event) {
-    var widget = event.target.closest && event.target.closest("[data-fg-template]");
-    if (!widget || !event.target.matches("[data-fg-field]")) return;
+  guide.on("input", "[data-fg-field]", function (input) {
+    var widget = input.closest("[data-fg-template]");
+    if (!widget) return;
     render(widget);
+    keepOverride(widget, input);
     if (widget.querySelector("[data-fg-remember]:checked")) remember(widget);
   });
 
   // One choice for the whole page: every "Remember my details" box follows the last one used.
-  document.addEventListener("change", function (event) {
-    if (!event.target.matches("[data-fg-remember]")) return;
-    all("[data-fg-remember]").forEach(function (box) { box.checked = event.target.checked; });
-    if (event.target.checked) remember(event.target.closest("[data-fg-template]"));
-    else guide.storage.remove(DETAILS_KEY);
+  guide.on("change", "[data-fg-remember]", function (box) {
+    all("[data-fg-remember]").forEach(function (each) { each.checked = box.checked; });
+    if (box.checked) remember(box.closest("[data-fg-template]"));
+    else guide.store.update(function (record) { record.details = {}; });
   });
 
-  document.addEventListener("click", function (event) {
-    var button = event.target.closest && event.target.closest("[data-fg-template-action]");
-    if (!button) return;
+  guide.on("click", "[data-fg-template-action]", function (button) {
     var action = actions[button.getAttribute("data-fg-template-action")];
     if (action) action(button.closest("[data-fg-template]"), button);
   });
 
+  guide.store.onChange(refill);
   guide.whenInserted("[data-fg-template-status]", show); // the last element of a widget
 })();
