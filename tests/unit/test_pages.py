@@ -44,14 +44,15 @@ def test_plain_text_reads_exactly_as_typed_after_markdown(typed):
 def test_one_page_per_phase_plus_the_pages_of_the_whole_guide(site, kb):
     assert [page.uri for page in site.pages] == (
         ["index.md"] + [f"phases/{p.id}.md" for p in kb.phases]
-        + ["overview.md", "checklist.md", "planner.md", "templates.md", "about.md"])
+        + ["overview.md", "applications.md", "checklist.md", "planner.md", "templates.md", "about.md"])
 
 
 def test_navigation_follows_the_phase_order_with_titles_from_content(site, kb):
-    home, phases, overview, checklist, planner, templates, about = site.nav
+    home, phases, overview, applications, checklist, planner, templates, about = site.nav
     assert home == {kb.labels["home"]: "index.md"}
     assert phases == {kb.labels["nav_phases"]: [{p.title: f"phases/{p.id}.md"} for p in kb.phases]}
     assert overview == {kb.pages["overview"].title: "overview.md"}
+    assert applications == {kb.pages["applications"].title: "applications.md"}
     assert checklist == {kb.pages["checklist"].title: "checklist.md"}
     assert planner == {kb.pages["planner"].title: "planner.md"}
     assert templates == {kb.pages["templates"].title: "templates.md"}
