@@ -44,6 +44,7 @@
       output.textContent = date ? guide.fill(output.getAttribute("data-fg-pattern"), { date: guide.formatDate(date, false) }) : "";
       output.hidden = !date;
     });
+    document.documentElement.classList.toggle("fg-one-application", Boolean(chosen));
     all("[data-fg-print-application]").forEach(function (output) {
       output.textContent = chosen ? guide.applicationName(chosen) : "";
       output.hidden = !chosen;
