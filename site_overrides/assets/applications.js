@@ -110,6 +110,7 @@
     var slots = {};
     all("[data-fg-slot]", item).forEach(function (slot) { slots[slot.getAttribute("data-fg-slot")] = slot; });
     slots.name.textContent = guide.applicationName(app);
+    slots.name.tabIndex = -1; // focused after saving, so the keyboard stays where the reader is
     if (slots.status) slots.status.textContent = rowText(list, row);
     if (slots.step) {
       var step = data.steps[row.entry];

@@ -107,9 +107,11 @@
     if (!form) return;
     var record = guide.store.read();
     var moments = core.current(record).moments;
+    var switched = form.fgChosen !== record.chosen; // another application: every field changes
+    form.fgChosen = record.chosen;
     all("[data-fg-moment], [data-fg-moment-time]", form).forEach(function (input) {
       var key = input.getAttribute("data-fg-moment") || input.getAttribute("data-fg-moment-time") + "-time";
-      if (input !== document.activeElement && input.value !== (moments[key] || "")) input.value = moments[key] || "";
+      if ((switched || input !== document.activeElement) && input.value !== (moments[key] || "")) input.value = moments[key] || "";
     });
     var chosen = Boolean(record.applications[record.chosen]);
     var box = form.querySelector("[data-fg-plan-remember]");

@@ -163,10 +163,14 @@
   }
 
   function prefill(widget) {
-    var values = core.prefill(guide.store.read(), widget.getAttribute("data-fg-template"), formatDay);
+    var record = guide.store.read();
+    var values = core.prefill(record, widget.getAttribute("data-fg-template"), formatDay);
+    var switched = widget.fgChosen !== undefined && widget.fgChosen !== record.chosen;
+    widget.fgChosen = record.chosen;
     inputs(widget).forEach(function (input) {
       var value = values[input.getAttribute("data-fg-field")];
-      if (typeof value === "string" && input !== document.activeElement && input.value !== value) input.value = value;
+      if (switched && typeof value !== "string") value = ""; // another application: nothing of the last one stays
+      if (typeof value === "string" && (switched || input !== document.activeElement) && input.value !== value) input.value = value;
     });
   }
 
