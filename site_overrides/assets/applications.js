@@ -273,8 +273,31 @@
     saveForm(target);
   });
 
+  // The chosen application's dates on the timeline picture, in its text alternative too.
+  function showTimeline(record) {
+    var data = guide.data();
+    var chosen = record.applications[record.chosen];
+    var plan = chosen && data ? guide.planOf(chosen, data) : null;
+    all(".fg-timeline__picture").forEach(function (svg) {
+      var desc = svg.querySelector("desc");
+      if (!desc) return;
+      if (desc.fgStatic === undefined) desc.fgStatic = desc.textContent;
+      var dated = [];
+      all("[data-fg-when]", svg).forEach(function (text) {
+        if (text.fgStatic === undefined) text.fgStatic = text.textContent;
+        var point = text.getAttribute("data-fg-when").split(":");
+        var date = plan && (point[0] === "entry" ? plan.dates[point[1]] : plan.moments[point[1]]);
+        text.textContent = date ? date.toLocaleDateString(document.documentElement.lang || undefined,
+          { month: "short", day: "numeric" }) : text.fgStatic;
+        if (date) dated.push(text.previousElementSibling.textContent + ", " + guide.formatDate(date, false));
+      });
+      desc.textContent = desc.fgStatic + (dated.length ? " " + dated.join("; ") + "." : "");
+    });
+  }
+
   function show() {
     var record = guide.store.read();
+    showTimeline(record);
     showPickers(record);
     showDue(record);
     all("[data-fg-applications-tools]").forEach(function (tools) { tools.hidden = false; });
@@ -282,5 +305,5 @@
   }
 
   guide.store.onChange(show);
-  guide.whenInserted("[data-fg-application-select], [data-fg-due-items], [data-fg-applications-tools], [data-fg-home-due]", show);
+  guide.whenInserted("[data-fg-application-select], [data-fg-due-items], [data-fg-applications-tools], [data-fg-home-due], .fg-timeline", show);
 })();

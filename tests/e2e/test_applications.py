@@ -485,3 +485,19 @@ def test_on_a_phone_the_controls_fit_and_are_big_enough_to_touch(page, site_url,
         assert box["height"] >= 44, box
         assert box["right"] <= 390 and box["left"] >= 0, box
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_the_timeline_picture_shows_the_chosen_applications_dates(page, site_url):
+    seed(page, site_url, {"acme": ACME}, chosen="acme")
+    for path in ("", "phases/within-24-hours/", "planner/"):
+        page.goto(site_url + path)
+        picture = page.locator(".fg-timeline__picture--wide")
+        expect(picture.locator('[data-fg-when="entry:send-a-thank-you"]')).to_have_text("Mar 7")
+        expect(picture.locator('[data-fg-when="moment:interview"]')).to_have_text("Mar 6")
+        expect(picture.locator('[data-fg-when="entry:stay-in-touch"]')).to_have_text("Jun 8")
+        description = picture.evaluate("svg => svg.querySelector('desc').textContent")
+        assert "Thank-you note, Saturday, March 7, 2026" in description
+    # Without a chosen application, the picture is the guide's own again.
+    page.locator("[data-fg-application-select]").select_option("")
+    expect(page.locator('.fg-timeline__picture--wide [data-fg-when="entry:send-a-thank-you"]')).to_have_text(
+        KB.labels["timeline_within"].format(duration="24 hours"))
