@@ -13,10 +13,7 @@
   var all = guide.all;
   var FIELDS = ["company", "role", "contact", "note", "outcome"];
 
-  function meta(name) {
-    var element = document.querySelector('meta[name="followup-guide:' + name + '"]');
-    return element ? element.content : "";
-  }
+  var meta = guide.meta;
 
   guide.applicationName = function (app) {
     if (!app.company) return meta("application-unnamed");
@@ -287,8 +284,7 @@
         if (text.fgStatic === undefined) text.fgStatic = text.textContent;
         var point = text.getAttribute("data-fg-when").split(":");
         var date = plan && (point[0] === "entry" ? plan.dates[point[1]] : plan.moments[point[1]]);
-        text.textContent = date ? date.toLocaleDateString(document.documentElement.lang || undefined,
-          { month: "short", day: "numeric" }) : text.fgStatic;
+        text.textContent = date ? guide.formatDate(date, "short") : text.fgStatic;
         if (date) dated.push(text.previousElementSibling.textContent + ", " + guide.formatDate(date, false));
       });
       desc.textContent = desc.fgStatic + (dated.length ? " " + dated.join("; ") + "." : "");

@@ -87,10 +87,8 @@
     if (!file) return;
     file.text().then(function (text) {
       var value = guide.parseJSON(text);
-      var record = guide.store.read();
-      var count = core.merge(record, value);
-      if (count < 0) throw new Error("not a progress file");
-      guide.store.update(function (stored) { core.merge(stored, value); });
+      if (core.merge(guide.store.fresh(), value) < 0) throw new Error("not a progress file"); // nothing changed
+      var count = guide.store.update(function (stored) { return core.merge(stored, value); });
       message.textContent = guide.fill(message.getAttribute("data-fg-done"), { count: count });
     }).catch(function () {
       message.textContent = message.getAttribute("data-fg-failed");

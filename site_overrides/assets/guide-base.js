@@ -89,18 +89,25 @@ window.followupGuide = (function () {
   }
 
   // The address of a page of the guide ("phases/afterwards", "#id") from any page.
+  // Made absolute once, on the page the script started on: instant navigation keeps <head>.
+  var root = new URL((meta("root") || ".") + "/", location.href).href;
+  var pageEnd = meta("urls") === "files" ? ".html" : "/";
   function pageUrl(path, anchor) {
-    var file = meta("urls") === "files";
-    return new URL(meta("root") + "/" + path + (file ? ".html" : "/") + (anchor ? "#" + anchor : ""), location.href).href;
+    return root + path + pageEnd + (anchor ? "#" + anchor : "");
   }
 
-  function formatDate(date, withTime) {
-    var options = { weekday: "long", day: "numeric", month: "long", year: "numeric" };
-    if (withTime) {
+  // Dates in the page's language, as "Friday, March 6, 2026"; formatters are made once.
+  var formatters = {};
+  function formatDate(date, style) {
+    var options = style === "short" ? { month: "short", day: "numeric" }
+      : { weekday: "long", day: "numeric", month: "long", year: "numeric" };
+    if (style === true) {
       options.hour = "numeric";
       options.minute = "2-digit";
     }
-    return date.toLocaleString(document.documentElement.lang || undefined, options);
+    var key = String(style);
+    if (!formatters[key]) formatters[key] = new Intl.DateTimeFormat(document.documentElement.lang || undefined, options);
+    return formatters[key].format(date);
   }
 
   var watchers = [];
@@ -122,6 +129,7 @@ window.followupGuide = (function () {
 
   return {
     siteId: siteId,
+    meta: meta,
     storage: storage,
     key: key,
     all: all,

@@ -21,11 +21,23 @@
   var memory = null; // the record, once storage has refused it
   var listeners = [];
 
+  var cache = { raw: undefined, record: null };
+
+  // The record as stored now. What read() returns is shared, to be read only: it is parsed
+  // again only when the stored text changes. update() changes a copy of its own.
   function read() {
-    if (memory) return core.normalise(JSON.parse(JSON.stringify(memory)));
+    if (memory) return memory;
     var stored = guide.storage.read(KEY);
     if (!stored.ok) works = false;
-    return core.normalise(core.parseJSON(stored.value));
+    if (stored.value !== cache.raw || !cache.record) {
+      cache.raw = stored.value;
+      cache.record = core.normalise(core.parseJSON(stored.value));
+    }
+    return cache.record;
+  }
+
+  function fresh() {
+    return core.normalise(JSON.parse(JSON.stringify(read())));
   }
 
   function changed() {
@@ -34,15 +46,18 @@
   }
 
   function write(record) {
-    if (memory || !guide.storage.write(KEY, JSON.stringify(record))) {
+    var text = JSON.stringify(record);
+    if (memory || !guide.storage.write(KEY, text)) {
       works = false;
       memory = record;
+    } else {
+      cache = { raw: text, record: record };
     }
   }
 
   // Change the record as it is stored now; returns what change gave back.
   function update(change) {
-    var record = read();
+    var record = fresh();
     var result = change(record);
     write(record);
     changed();
@@ -68,6 +83,7 @@
   guide.store = {
     key: KEY,
     read: read,
+    fresh: fresh,
     update: update,
     refresh: changed,
     works: function () { return works; },
