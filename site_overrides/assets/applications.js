@@ -31,7 +31,8 @@
     var apps = open(record);
     all("[data-fg-picker]").forEach(function (picker) {
       var select = picker.querySelector("select");
-      if (!select || !select.options.length) return;
+      if (!select || !select.options.length || select.fgShown === record) return; // already shows this record
+      select.fgShown = record;
       var first = select.options[0];
       while (select.options.length > 1) select.remove(1);
       apps.forEach(function (app) { select.add(new Option(guide.applicationName(app), app.id)); });
@@ -123,7 +124,10 @@
 
   function showDue(record) {
     var data = guide.data();
-    var lists = all("[data-fg-due]");
+    var lists = all("[data-fg-due]").filter(function (list) {
+      var target = list.querySelector("[data-fg-due-items]");
+      return target && target.fgShown !== record;
+    });
     if (!data || !lists.length) return;
     var rows = core.due(record, data, new Date());
     var archived = Object.keys(record.applications).map(function (id) { return record.applications[id]; })
@@ -133,7 +137,8 @@
       var template = list.querySelector("[data-fg-row-template]");
       var shown = list.hasAttribute("data-fg-archived") ? archived : rows;
       var target = list.querySelector("[data-fg-due-items]");
-      if (!target) return; // still being parsed: shown once complete
+      if (!target || target.fgShown === record) return; // still being parsed, or already shows this record
+      target.fgShown = record;
       target.textContent = "";
       shown.forEach(function (row) { target.appendChild(showRow(list, template, row, data)); });
       list.hidden = !shown.length && !list.hasAttribute("data-fg-always");
@@ -277,7 +282,8 @@
     var plan = chosen && data ? guide.planOf(chosen, data) : null;
     all(".fg-timeline__picture").forEach(function (svg) {
       var desc = svg.querySelector("desc");
-      if (!desc) return;
+      if (!desc || svg.fgShown === record) return;
+      svg.fgShown = record;
       if (desc.fgStatic === undefined) desc.fgStatic = desc.textContent;
       var dated = [];
       all("[data-fg-when]", svg).forEach(function (text) {

@@ -85,7 +85,10 @@
     read: read,
     fresh: fresh,
     update: update,
-    refresh: changed,
+    refresh: function () { // read storage again and redraw every part of the page that shows it
+      cache.record = null;
+      changed();
+    },
     works: function () { return works; },
     onChange: function (listener) { listeners.push(listener); }
   };

@@ -501,3 +501,16 @@ def test_the_timeline_picture_shows_the_chosen_applications_dates(page, site_url
     page.locator("[data-fg-application-select]").select_option("")
     expect(page.locator('.fg-timeline__picture--wide [data-fg-when="entry:send-a-thank-you"]')).to_have_text(
         KB.labels["timeline_within"].format(duration="24 hours"))
+
+
+def test_two_tabs_stay_in_sync(context, site_url):
+    first, second = context.new_page(), context.new_page()
+    first.goto(site_url + "applications/")
+    second.goto(site_url + "checklist/")
+    add_with_the_form(first, "Acme", "", "2026-03-06")
+    picker = second.locator("[data-fg-application-select]")
+    expect(picker.locator("option")).to_have_text([L["application_none"], "Acme"])
+    picker.select_option(label="Acme")
+    second.locator('[data-fg-item="send-a-thank-you"]').check()
+    expect(rows(first).locator("[data-fg-slot=step]")).to_have_text(KB.entries["send-one-follow-up"].checklist)
+    assert context.page_errors == []
