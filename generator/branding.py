@@ -57,7 +57,7 @@ class ImageFile(Text):
             return None
         where = location_of(path, node)
         image = path.parent / value
-        if Path(value).is_absolute() or not is_inside(image, path.parent):
+        if Path(value).is_absolute() or os.path.normpath(value).startswith(".."):
             reading.problem(where, f"'{name}' must be a file in this folder or below it, not '{value}'; "
                                    f"copy the image next to {path.name} and give its name")
             return None
@@ -71,7 +71,11 @@ class ImageFile(Text):
         try:
             data = read_bytes(image)
         except ProblemError as error:
-            reading.problem(where, f"'{name}': {display_path(image)}: {error.problem.message}")
+            reading.problem(where, f"'{name}': {error.problem.message}")
+            return None
+        if not is_inside(image, path.parent):  # a linked folder on the way leads out of the folder
+            reading.problem(where, f"'{name}': '{value}' is reached through a link to another folder; "
+                                   f"copy the image next to {path.name} instead")
             return None
         if len(data) > MAX_IMAGE_BYTES:
             reading.problem(where, f"'{name}': the image is {len(data) / 1024:,.0f} KB; make it {MAX_IMAGE_BYTES // 1024} KB "

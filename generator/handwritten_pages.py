@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .content_files import ProblemError, files_below, read_bytes
 from .html_scan import scan, url_parts
+from .link_check import OTHER_SITE, loads_from_another_site, tag_urls
 from .problems import Location, Problem
 from .schema import GUIDE_ATTRIBUTE, Choice, Field, ListOf, Reading, Record, Text
 from .yaml_source import YamlFileError, read_yaml_text
@@ -85,6 +86,8 @@ def _active_markup(path: Path, text: str) -> list[Problem]:
                                         f"the event handler attribute '{name}' is not allowed; remove it"))
             elif url_parts(value).lower().startswith(("javascript:", "vbscript:")):
                 problems.append(Problem(_at(path, text, tag.position), "a javascript: URL is not allowed; remove it"))
+        problems += [Problem(_at(path, text, tag.position), OTHER_SITE.format(url=url))
+                     for url, loaded in tag_urls(tag) if loaded and loads_from_another_site(url)]
     return problems
 
 

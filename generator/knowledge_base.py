@@ -40,7 +40,7 @@ LABEL_NAMES = (
     "templates_heading", "template_when", "template_goes_with", "template_subject", "template_fill_in",
     "template_preview", "template_blank", "template_copy", "template_copied", "template_copy_failed",
     "template_email", "template_download_text", "template_download_email", "template_download_blank",
-    "template_remember", "template_forget", "template_forgotten",
+    "template_remember", "template_forget", "template_forgotten", "template_address_invalid",
     "timeline_within", "timeline_after", "timeline_every", "timeline_description",
     "planner_interview_time", "planner_make_plan", "planner_steps_heading", "planner_within", "planner_after",
     "planner_every", "planner_past", "planner_assumed", "planner_template", "planner_done",

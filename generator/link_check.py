@@ -25,7 +25,7 @@ _LOADED = {("img", "src"), ("img", "srcset"), ("script", "src"), ("source", "src
 _FOLLOWED = {("a", "href"), ("area", "href"), ("link", "href")}
 
 
-def _links(tag: Tag):
+def tag_urls(tag: Tag):
     """(URL, whether the browser loads it with the page) for each URL of a tag."""
     rel = set(tag.attributes.get("rel", "").lower().split())
     if tag.name == "link" and "canonical" in rel:
@@ -39,6 +39,16 @@ def _links(tag: Tag):
         for url in map(url_parts, urls):
             if url and not url.lower().startswith(_NOT_CHECKED):
                 yield url, loaded
+
+
+OTHER_SITE = ("'{url}' would be loaded from another site, and the guide makes no requests to other sites; "
+              "save the file with the guide and link to it there")
+
+
+def loads_from_another_site(url: str) -> bool:
+    """Whether a URL that a page loads points to another site (a scheme or a host of its own)."""
+    parts = urlsplit(url)
+    return bool(parts.scheme or parts.netloc)
 
 
 def _anchors(page: Page) -> set[str]:
@@ -70,11 +80,10 @@ def broken_links(site_dir: Path, pages: dict[Path, tuple[str, Page]], describe: 
     for page_file, (_, page) in sorted(pages.items()):
         here = base.path + page_file.relative_to(site_dir).as_posix()
         for tag in page.tags:
-            for link, loaded in _links(tag):
+            for link, loaded in tag_urls(tag):
                 target = _url_path(link, here, base)
                 if target is None and loaded:
-                    problems.append(f"{describe(page_file)}: '{link}' would be loaded from another site, and the "
-                                    "guide makes no requests to other sites; save the file with the guide and link to it there")
+                    problems.append(f"{describe(page_file)}: {OTHER_SITE.format(url=link)}")
                 if target is None or not target[0].startswith(base.path):
                     continue  # another site, or outside this one: not ours to check
                 if target not in checked:
