@@ -48,4 +48,4 @@ browser: $(VENV)/.installed-test
 	fi
 
 clean:
-	rm -rf site site.zip .site-staging-* .site-previous-*
+	rm -rf site site.zip .site-staging-* .site-previous-* .site-zip-*

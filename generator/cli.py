@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib.metadata
 import json
 import logging
 import os
@@ -32,6 +33,7 @@ class CommandError(Exception):
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="followup-guide", description="Build the after-the-interview guide.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {package_version()}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     init = commands.add_parser("init", help="create a folder for a career center's own copy of the guide")
     init.add_argument("folder", help="the folder to create")
@@ -75,6 +77,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"followup-guide: {error}", file=sys.stderr)
         return 1
     return 0
+
+
+def package_version() -> str:
+    try:
+        return importlib.metadata.version("followup-guide")
+    except importlib.metadata.PackageNotFoundError:  # run from a checkout without installing
+        return "unknown"
 
 
 def init_folder(folder: Path, name: str | None) -> Path:

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 from support import ROOT, copy_guide, lay_case
 
 from generator.cli import build_site
@@ -53,11 +54,19 @@ def test_no_injected_script_runs_on_any_page(browser, hostile_site):
         context.close()
 
 
-def test_hostile_text_is_shown_as_text(browser, hostile_site):
+def test_hostile_text_is_shown_as_text_in_the_pages_and_in_search(browser, hostile_site):
     url, _ = hostile_site
     context = browser.new_context()
     page = context.new_page()
+    page.add_init_script(CANARY)
     try:
+        page.goto(url)
+        page.locator(".md-search__input").press_sequentially("notes")
+        expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=30_000)
+        page.wait_for_timeout(200)
+        assert page.evaluate("window.__pwned") is None
+        assert page.evaluate("window.__violations") == []
+
         page.goto(url + "notes/")
         nav = page.locator(".md-nav").first.inner_text()
         assert 'Notes <script>window.__pwned = "title"</script> & "quotes"' in nav
