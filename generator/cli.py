@@ -18,6 +18,7 @@ from mkdocs.commands.serve import serve as mkdocs_serve
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from . import material_theme
 from .guide import GuideSources, load_guide
 from .problems import ContentError, display_path
 from .schema import slugify
@@ -63,10 +64,16 @@ def main(argv: list[str] | None = None) -> int:
                 os.environ[OFFLINE_SWITCH] = "true"
             site_dir = build_site(args.config_file, args.site_dir)
             print(f"The guide is in {display_path(site_dir)}/")
+            note = material_theme.instant_navigation_note(_load(args.config_file))
+            if note:
+                print(note)
             if args.zip:
                 print(f"The zip file is {display_path(write_zip(site_dir))}")
         else:
             load_guide(_sources(args.config_file))
+            note = material_theme.instant_navigation_note(_load(args.config_file), args.dev_addr)
+            if note:
+                print(note)
             mkdocs_serve(args.config_file, livereload=True, dev_addr=args.dev_addr, watch_theme=True)
     except ContentError as error:
         print(error, file=sys.stderr)

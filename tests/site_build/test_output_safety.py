@@ -172,3 +172,14 @@ def test_an_unreadable_folder_is_named_as_such(tmp_path):
     assert "Traceback" not in result.stderr
     assert result.stderr.splitlines()[0] == (
         "content/advice:1:1: this folder cannot be read (permission denied); check its permissions")
+
+
+@pytest.mark.parametrize("umask, folders, files", [(0o022, 0o755, 0o644), (0o027, 0o750, 0o640)])
+def test_the_site_has_the_usual_permissions_for_the_umask(guide_copy, umask, folders, files):
+    result = subprocess.run(f"umask {umask:03o} && {COMMAND} build --zip", shell=True, cwd=guide_copy,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    site = guide_copy / "site"
+    modes = {(p.is_dir(), p.stat().st_mode & 0o777) for p in [site, *site.rglob("*")]}
+    assert modes == {(True, folders), (False, files)}
+    assert (guide_copy / "site.zip").stat().st_mode & 0o777 == files

@@ -25,7 +25,8 @@ def test_the_wheel_installs_into_a_fresh_environment_and_builds_a_center(tmp_pat
     result = run(str(bin_dir / "followup-guide"), "build", cwd=elsewhere / "center")
 
     site = elsewhere / "center" / "site"
-    assert result.stdout.endswith("The guide is in site/\n")
+    assert result.stdout.startswith("The guide is in site/\n")
+    assert "site_url is not set in mkdocs.yml, so pages will load one by one" in result.stdout
     assert "Wheel Test Careers</p>" in (site / "index.html").read_text()
     assert (site / "checklist/index.html").is_file() and (site / "privacy/index.html").is_file()
     assert (site / "assets/checklist.js").is_file()
