@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: serve build validate test bench browser clean
+.PHONY: serve build validate test bench browser clean dist
 
 serve: $(VENV)/.installed
 	$(BIN)/followup-guide serve
@@ -18,6 +18,12 @@ validate: $(VENV)/.installed
 
 test: $(VENV)/.installed-test browser
 	$(BIN)/python -m pytest
+
+# The sdist and the wheel, in dist/, as the release workflow publishes them.
+dist: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet build
+	rm -rf dist
+	$(BIN)/python -m build --outdir dist
 
 # Figures, not tests: build time, scaling, page weight, Lighthouse (tests/benchmarks/).
 bench: $(VENV)/.installed-test browser

@@ -102,7 +102,8 @@ def init_folder(folder: Path, name: str | None) -> Path:
         raise CommandError("--name must be one line of text, without tabs or line breaks; nothing was created")
     env = jinja2.Environment(loader=jinja2.PackageLoader("generator", "scaffold"), keep_trailing_newline=True,
                              undefined=jinja2.StrictUndefined)
-    values = {"name": name, "name_yaml": json.dumps(name, ensure_ascii=False), "site_id": slugify(name) or "guide"}
+    values = {"name": name, "name_yaml": json.dumps(name, ensure_ascii=False), "site_id": slugify(name) or "guide",
+              "version": package_version()}
     for template in env.list_templates():
         target = folder / {"gitignore": ".gitignore"}.get(template, template.replace("github/", ".github/", 1))
         target.parent.mkdir(parents=True, exist_ok=True)
