@@ -11,6 +11,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from browsing import RECORD_VIOLATIONS
 from playwright.sync_api import expect
 from support import DEFAULT_KB as KB
 from support import make_center
@@ -197,5 +198,13 @@ def test_the_offline_build_works_from_files(watched, page, tmp_path, monkeypatch
     expect(page.locator('[data-fg-item="send-a-thank-you"]')).to_be_checked()
     page.goto((site / "phases/within-24-hours.html").as_uri())
     expect(page.locator('[data-fg-item="send-a-thank-you"]')).to_be_checked()
-    assert watched.page_errors == [] and watched.offsite_requests == []
+
+    # Search, whose worker runs in a frame from files, under the same strict policy.
+    page.add_init_script(RECORD_VIOLATIONS)
+    page.goto((site / "phases/within-24-hours.html").as_uri())
+    assert "'unsafe-inline'" not in page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
+    page.locator(".md-search__input").press_sequentially("thank")
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=30_000)
+    assert page.evaluate("window.__violations") == []
+    assert watched.page_errors == [] and watched.offsite_requests == [] and watched.console_errors == []
     assert os.environ[OFFLINE_SWITCH] == "true"  # restored by monkeypatch afterwards
