@@ -114,13 +114,13 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
         self.extra_files = []
         palette = logo = favicon = None
         extra = {
-            "site_id": self.config.site_id or slugify(kb.title), "contact": "", "branding_css": False,
+            "site_id": self.config.site_id or slugify(kb.title), "contact": "", "branding_css": False, "logo": None,
             **{name: theme_text(kb.labels[label]) for name, label in (
                 ("home", "home"), ("not_found_title", "not_found_title"), ("not_found_text", "not_found_text"))},
         }
         if branding:
             extra["contact"] = contact_html(branding, kb.labels)
-            logo = self._asset("logo", branding.logo)
+            logo = extra["logo"] = self._asset("logo", branding.logo)
             favicon = self._asset("favicon", branding.favicon)
             palette = {"primary": branding.primary and material_theme.palette_colour(branding.primary),
                        "accent": branding.accent and material_theme.palette_colour(branding.accent)}

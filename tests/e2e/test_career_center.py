@@ -35,6 +35,7 @@ contact:
     1 University Way
   phone: +1 555 010 0100
   email: careers@example.edu
+  website: https://careers.example.edu/
   booking_link: https://careers.example.edu/appointments
 """
 
@@ -208,3 +209,22 @@ def test_the_offline_build_works_from_files(watched, page, tmp_path, monkeypatch
     assert page.evaluate("window.__violations") == []
     assert watched.page_errors == [] and watched.offsite_requests == [] and watched.console_errors == []
     assert os.environ[OFFLINE_SWITCH] == "true"  # restored by monkeypatch afterwards
+
+
+def test_the_printed_checklist_shows_the_logo_name_website_and_booking_link(page, center):
+    import io
+    import re
+
+    from pypdf import PdfReader
+
+    _, url, _ = center
+    page.goto(url + "checklist/")
+    expect(page.locator(".fg-contact__logo")).to_be_hidden()  # on screen, the logo is in the header
+    page.emulate_media(media="print")
+    expect(page.locator(".fg-contact__logo")).to_be_visible()
+    reader = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True)))
+    text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in reader.pages))
+    assert "State University Career Center" in text
+    assert "https://careers.example.edu/" in text
+    assert f"{KB.labels['contact_booking']}: https://careers.example.edu/appointments" in text
+    assert sum(len(p.images) for p in reader.pages) >= 1  # the logo
