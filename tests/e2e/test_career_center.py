@@ -11,6 +11,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from browsing import RECORD_VIOLATIONS
 from playwright.sync_api import expect
 from support import DEFAULT_KB as KB
 from support import make_center
@@ -34,6 +35,7 @@ contact:
     1 University Way
   phone: +1 555 010 0100
   email: careers@example.edu
+  website: https://careers.example.edu/
   booking_link: https://careers.example.edu/appointments
 """
 
@@ -197,5 +199,32 @@ def test_the_offline_build_works_from_files(watched, page, tmp_path, monkeypatch
     expect(page.locator('[data-fg-item="send-a-thank-you"]')).to_be_checked()
     page.goto((site / "phases/within-24-hours.html").as_uri())
     expect(page.locator('[data-fg-item="send-a-thank-you"]')).to_be_checked()
-    assert watched.page_errors == [] and watched.offsite_requests == []
+
+    # Search, whose worker runs in a frame from files, under the same strict policy.
+    page.add_init_script(RECORD_VIOLATIONS)
+    page.goto((site / "phases/within-24-hours.html").as_uri())
+    assert "'unsafe-inline'" not in page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
+    page.locator(".md-search__input").press_sequentially("thank")
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=30_000)
+    assert page.evaluate("window.__violations") == []
+    assert watched.page_errors == [] and watched.offsite_requests == [] and watched.console_errors == []
     assert os.environ[OFFLINE_SWITCH] == "true"  # restored by monkeypatch afterwards
+
+
+def test_the_printed_checklist_shows_the_logo_name_website_and_booking_link(page, center):
+    import io
+    import re
+
+    from pypdf import PdfReader
+
+    _, url, _ = center
+    page.goto(url + "checklist/")
+    expect(page.locator(".fg-contact__logo")).to_be_hidden()  # on screen, the logo is in the header
+    page.emulate_media(media="print")
+    expect(page.locator(".fg-contact__logo")).to_be_visible()
+    reader = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True)))
+    text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in reader.pages))
+    assert "State University Career Center" in text
+    assert "https://careers.example.edu/" in text
+    assert f"{KB.labels['contact_booking']}: https://careers.example.edu/appointments" in text
+    assert sum(len(p.images) for p in reader.pages) >= 1  # the logo
