@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 from pathlib import Path
 
@@ -9,7 +10,8 @@ import markdown
 import pytest
 
 from generator.knowledge_base import load_knowledge_base
-from generator.pages import plain_text, render_site
+from generator import timing
+from generator.pages import guide_data, plain_text, render_site
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -84,3 +86,19 @@ def test_links_between_pages_are_relative_to_the_page(site):
 def test_timings_are_worded_by_the_labels_of_the_content(site, kb):
     phase_page = next(p for p in site.pages if p.uri == "phases/within-24-hours.md").markdown
     assert "**When:** within 24 hours of the interview" in phase_page
+
+
+def test_the_pages_give_their_scripts_the_rules_steps_and_answers(site, kb):
+    data = json.loads(guide_data(kb))
+    assert data["rules"] == timing.rules(kb)
+    assert data["steps"]["send-one-follow-up"] == {
+        "title": kb.entries["send-one-follow-up"].checklist, "summary": kb.entries["send-one-follow-up"].summary,
+        "page": "phases/after-the-date"}
+    answer = next(p for p in kb.phases if p.id == "when-the-answer-comes")
+    assert data["phases"][answer.id] == [e.id for e in answer.entries if e.checklist]
+    assert data["outcomes"] == {o.id: o.phase for o in kb.outcomes} and "offer" in data["outcomes"]
+    assert data["decision"] == {"moment": "stated-date", "title": kb.moments["stated-date"].label}
+    for uri in ("index.md", "planner.md", "checklist.md", "applications.md", "phases/afterwards.md"):
+        page = next(p for p in site.pages if p.uri == uri).markdown
+        carried = re.search(r'data-fg-guide="([^"]*)"', page)
+        assert carried and json.loads(html.unescape(carried[1])) == data, uri
