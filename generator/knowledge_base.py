@@ -58,7 +58,7 @@ LABEL_NAMES = (
     "application_delete_confirm", "applications_add", "applications_add_heading", "applications_edit_heading",
     "applications_empty", "applications_archived", "applications_calendar_all", "applications_calendar_filename",
     "application_calendar_filename", "applications_due_heading", "applications_see_all",
-    "due_overdue", "due_today", "due_upcoming", "due_none", "due_archived", "calendar_summary", "checklist_your_date",
+    "due_overdue", "due_today", "due_upcoming", "due_done", "due_none", "due_archived", "calendar_summary", "checklist_your_date",
     "contact_phone", "contact_email", "contact_website", "contact_booking",
     "not_found_title", "not_found_text",
 )

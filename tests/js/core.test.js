@@ -192,6 +192,8 @@ test("what is due: soonest first, ticked steps done, overdue and today marked", 
     late: { company: "Late", moments: { interview: "2026-03-02" } },
     soon: { company: "Soon", moments: { interview: "2026-03-09" }, done: { "send-a-thank-you": "t" } },
     none: { company: "Undated" },
+    done: { company: "Done", moments: { interview: "2026-03-01" },
+      done: { "send-a-thank-you": "t", "send-one-follow-up": "t", "close-the-loop": "t", "stay-in-touch": "t" } },
     closed: { company: "Closed", archived: true, moments: { interview: "2026-03-01" } },
   } });
   const rows = records.due(record, GUIDE, new Date(2026, 2, 9, 9, 0));
@@ -199,6 +201,7 @@ test("what is due: soonest first, ticked steps done, overdue and today marked", 
     ["late", "send-a-thank-you", "overdue"],
     ["soon", "send-one-follow-up", "upcoming"],
     ["none", "", "none"],
+    ["done", "", "done"],
   ]);
   const today = records.due(record, GUIDE, new Date(2026, 2, 3, 9, 0))[0];
   assert.equal(today.status, "today");

@@ -226,7 +226,8 @@
   }
 
   /* What is due now: one row per open application, {application, entry, date, status} with
-   * status "overdue", "today", "upcoming", or "none" (nothing dated yet, or everything done),
+   * status "overdue", "today", "upcoming", "done" (every dated step ticked) or "none" (nothing
+   * dated yet),
    * soonest first. `guide`: {rules, phases: {phase id: [entry ids]}, outcomes: {id: phase id}}.
    * A ticked step is done. Once the answer is recorded, the waiting steps stop and that
    * answer's phase gives the next steps, dated from the day it was recorded. */
@@ -251,7 +252,7 @@
         .sort(function (a, b) { return a.date - b.date; })[0];
       return next
         ? { application: app, entry: next.entry, date: next.date, status: status(next.date, next.relation, now) }
-        : { application: app, entry: "", date: null, status: "none" };
+        : { application: app, entry: "", date: null, status: candidates.length ? "done" : "none" };
     }).filter(Boolean);
     return rows.sort(function (a, b) {
       if (!a.date || !b.date) return a.date ? -1 : b.date ? 1 : 0;
