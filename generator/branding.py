@@ -9,7 +9,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from .material_theme import ACCENT_COLOURS, PRIMARY_COLOURS, contrast_with_white
+from .material_theme import ACCENT_COLOURS, PRIMARY_COLOURS, contrast_with_white, named_colours
 from .content_files import ProblemError, is_inside, read_bytes
 from .problems import ContentError, Location, Problem, display_path
 from .schema import Field, Markdown, Reading, Record, Text, did_you_mean
@@ -23,7 +23,8 @@ IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg", ".webp", ".gif", ".ico")
 class Colour(Text):
     """A colour name the theme knows, or a hex colour dark enough to read on white."""
 
-    def __init__(self, names: tuple[str, ...], min_contrast: float):
+    def __init__(self, kind: str, names: tuple[str, ...], min_contrast: float):
+        self.kind = kind  # primary or accent
         self.names = names
         self.min_contrast = min_contrast
 
@@ -36,6 +37,15 @@ class Colour(Text):
                 return None
             return value.lower()
         if value.lower() in self.names:
+            colour = named_colours()[self.kind].get(value.lower())
+            contrast = colour and contrast_with_white(colour)
+            if colour is None or contrast < self.min_contrast:
+                readable = [n for n in self.names if named_colours()[self.kind].get(n)
+                            and contrast_with_white(named_colours()[self.kind][n]) >= self.min_contrast]
+                reading.problem(location, f"'{name}' {value} is too light to read on a white page"
+                                + (f" (contrast {contrast:.1f}:1, needs {self.min_contrast:g}:1)" if contrast else "")
+                                + f"; choose a darker colour, such as {', '.join(readable)}")
+                return None
             return value.lower()
         reading.problem(location, f"'{name}' must be a colour the theme knows ({', '.join(self.names)}) or a hex "
                                   f"colour in quotes such as \"#0b5394\", not '{value}'{did_you_mean(value, self.names)}")
@@ -105,8 +115,8 @@ BRANDING_FILE = Record("branding file", {
     "logo": Field(ImageFile(), required=False),
     "favicon": Field(ImageFile(), required=False),
     "colors": Field(Record("colors group", {
-        "primary": Field(Colour(PRIMARY_COLOURS, min_contrast=4.5), required=False),
-        "accent": Field(Colour(ACCENT_COLOURS, min_contrast=3), required=False),
+        "primary": Field(Colour("primary", PRIMARY_COLOURS, min_contrast=4.5), required=False),
+        "accent": Field(Colour("accent", ACCENT_COLOURS, min_contrast=3), required=False),
     }), required=False),
     "contact": Field(Record("contact group", {
         "address": Field(Markdown(), required=False),

@@ -28,7 +28,7 @@ logo: logo.png
 favicon: logo.png
 colors:
   primary: "#0b5394"
-  accent: amber
+  accent: deep purple
 contact:
   address: |
     Student Services Building, Room 101

@@ -137,6 +137,13 @@ def test_turning_a_do_into_a_dont_needs_an_instead(center):
      "branding.yml:3:11: 'accent' #ffee88 is too light to read on a white page (contrast 1.2:1, needs 3:1); "
      "choose a darker colour"),
     ("name: X\ncolours:\n  primary: teal\n", "branding.yml:2:1: unknown field 'colours' (did you mean 'colors'?)"),
+    # Named colours are checked like hex ones, with the colour Material gives them.
+    ("name: X\ncolors:\n  primary: amber\n",
+     "branding.yml:3:12: 'primary' amber is too light to read on a white page (contrast 1.6:1, needs 4.5:1); "
+     "choose a darker colour, such as purple, deep purple, indigo, brown, grey, blue grey, black, white"),
+    ("name: X\ncolors:\n  accent: lime\n",
+     "branding.yml:3:11: 'accent' lime is too light to read on a white page (contrast 1.4:1, needs 3:1); "
+     "choose a darker colour, such as red, pink, purple, deep purple, indigo, blue, light blue"),
     ("name: X\nlogo: our-logo.png\n",
      "branding.yml:2:7: 'logo': there is no file 'our-logo.png' next to branding.yml; check the name, or copy the "
      "image there"),
