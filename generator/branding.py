@@ -110,6 +110,19 @@ class Pattern(Text):
         return value
 
 
+class CounterAddress(Text):
+    """The address of a self-hosted page-view counter, with {path} where the page's path goes,
+    such as "https://stats.example.edu/count?p={path}" (GoatCounter) or a Matomo image address."""
+
+    def check(self, value, location, reading, name):
+        if not re.fullmatch(r"https://[^\s/?#{}]+/[^\s{}]*\{path\}[^\s{}]*", value):
+            reading.problem(location, f"'{name}' should be the https:// address of your own counter with {{path}} "
+                                      "where the page's path goes, like \"https://stats.example.edu/count?p={path}\", "
+                                      f"not '{value}'")
+            return None
+        return value
+
+
 BRANDING_FILE = Record("branding file", {
     "name": Field(Text()),
     "logo": Field(ImageFile(), required=False),
@@ -126,6 +139,8 @@ BRANDING_FILE = Record("branding file", {
         "booking_link": Field(Pattern(re.compile(r"^https?://\S+$"), "https://careers.example.edu/book"),
                               required=False),
     }), required=False),
+    # Off unless given: a page-view counter the center runs itself, without cookies or scripts.
+    "analytics": Field(Record("analytics group", {"counter": Field(CounterAddress())}), required=False),
 })
 
 
@@ -141,6 +156,11 @@ class Branding:
     email: str | None
     website: str | None
     booking_link: str | None
+    counter: str | None = None  # a page-view counter's address, with {path}
+
+    @property
+    def counter_origin(self) -> str | None:
+        return self.counter and "/".join(self.counter.split("/")[:3])
 
 
 def load_branding(path: Path) -> Branding:
@@ -159,6 +179,7 @@ def load_branding(path: Path) -> Branding:
         name=values["name"], logo=values["logo"], favicon=values["favicon"],
         primary=colours.get("primary"), accent=colours.get("accent"),
         **{key: contact.get(key) for key in ("address", "phone", "email", "website", "booking_link")},
+        counter=(values["analytics"] or {}).get("counter"),
     )
 
 

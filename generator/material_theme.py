@@ -77,6 +77,20 @@ def known_inline_scripts() -> list[re.Pattern]:
     return patterns
 
 
+def tracking_problems(config) -> list[str]:
+    """The theme's own analytics (Google Analytics through `extra.analytics`) would send readers'
+    visits to another company; the guide promises they are not. A center may count page views
+    with its own counter instead (analytics in branding.yml)."""
+    problems = []
+    if config.extra.get("analytics"):
+        problems.append("mkdocs.yml: 'extra: analytics' would send readers' visits to another company, which the "
+                        "guide promises not to do; remove it (to count page views with a counter you run yourself, "
+                        "see 'analytics' in branding.yml)")
+    if config.get("google_analytics"):
+        problems.append("mkdocs.yml: 'google_analytics' would send readers' visits to another company; remove it")
+    return problems
+
+
 def instant_navigation_note(config, serving_at: str | None = None) -> str | None:
     """One line for the person building the site when the theme's instant navigation (pages
     swapped in without a reload) will fall back to ordinary page loads: it works only when

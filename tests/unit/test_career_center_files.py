@@ -155,6 +155,9 @@ def test_turning_a_do_into_a_dont_needs_an_instead(center):
      "branding.yml:3:17: 'booking_link' should look like https://careers.example.edu/book, not "
      "'careers.example.edu/book'"),
     ("colors: {}\n", "branding.yml:1:1: this branding file has no 'name'; add it"),
+    ("name: X\nanalytics:\n  counter: http://stats.example.edu/count\n",
+     "branding.yml:3:12: 'counter' should be the https:// address of your own counter with {path} where the page's "
+     "path goes, like \"https://stats.example.edu/count?p={path}\", not 'http://stats.example.edu/count'"),
 ])
 def test_a_mistake_in_the_branding_is_one_clear_line(center, branding, expected):
     write(center / "branding.yml", branding)
