@@ -59,7 +59,7 @@ LABEL_NAMES = (
     "applications_empty", "applications_archived", "applications_calendar_all", "applications_calendar_filename",
     "application_calendar_filename", "applications_due_heading", "applications_see_all",
     "due_overdue", "due_today", "due_upcoming", "due_done", "due_none", "due_archived", "calendar_summary", "checklist_your_date",
-    "contact_phone", "contact_email", "contact_website", "contact_booking",
+    "contact_phone", "contact_email", "contact_website", "contact_booking", "privacy_no_counter", "privacy_counter",
     "not_found_title", "not_found_text",
 )
 # The placeholders each label may use, filled in by the pages.
@@ -83,6 +83,7 @@ LABEL_PLACEHOLDERS = {
     "application_delete_confirm": {"application"},
     "calendar_summary": {"application", "step"},
     "checklist_your_date": {"date"},
+    "privacy_counter": {"name", "address"},
 }
 
 
