@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+import yaml
+
 from .content_files import YAML_SUFFIXES, files_below
 from .problems import ContentError, Location, Problem
 from .schema import (
@@ -113,6 +115,15 @@ def _check_timing(values, given, path, reading):
     elif "weekends" in given and values[relations[0]] is not None and values[relations[0]].unit == "hours":
         reading.problem(location_of(path, given["weekends"]), "'weekends' is only for timings in days, weeks or "
                         "months; hours are counted as they pass, weekends included. Remove it")
+
+
+def _check_moment(values, given, path, reading):
+    assumed = given.get("if_not_given")
+    if isinstance(assumed, yaml.MappingNode):
+        for key, child in assumed.value:
+            if getattr(key, "value", None) == "weekends":
+                reading.problem(location_of(path, key), "'weekends' is for the timing of a step; a moment's date "
+                                "is never moved. Remove it here")
 
 
 def _check_timeline_point(values, given, path, reading):
@@ -215,7 +226,7 @@ GUIDE_FILE = Record("guide", {
         "ask": Field(Text(), required=False),
         "if_not_given": Field(TIMING, required=False),
         "reached_by": Field(Reference("entry"), required=False),
-    }))),
+    }, check=_check_moment))),
     "timeline": Field(Record("timeline", {
         "title": Field(Text()),
         "points": Field(ListOf(Record("timeline point", {

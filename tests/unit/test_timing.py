@@ -106,3 +106,14 @@ def test_a_step_the_planner_could_never_date_is_an_error(guide_copy):
     assert problem.endswith(
         "the planner cannot date 'close-the-loop': nothing gives the date of the moment 'follow-up'; "
         "give that moment an 'ask', an 'if_not_given' or a 'reached_by'")
+
+
+def test_weekends_in_a_moments_assumption_is_an_error(guide_copy):
+    guide = guide_copy / "content/guide.yml"
+    guide.write_text(guide.read_text().replace("      after: 7 days\n      of: interview\n",
+                                               "      after: 7 days\n      of: interview\n      weekends: keep\n", 1))
+    with pytest.raises(ContentError) as raised:
+        load_knowledge_base(Path("content"))
+    [problem] = [str(p) for p in raised.value.problems]
+    assert problem.startswith("content/guide.yml:")
+    assert problem.endswith("'weekends' is for the timing of a step; a moment's date is never moved. Remove it here")
