@@ -25,7 +25,9 @@ from .timing import timing_problems
 from .yaml_source import YamlFileError, location_of, read_yaml
 
 DO, DONT = "do", "don't"
-EMAIL, LETTER, SCRIPT = "email", "letter", "script"
+EMAIL, LETTER, SCRIPT, NOTE = "email", "letter", "script", "note"
+# What a template field holds: typed text, or a date the reader picks (written out in words).
+FIELD_TYPES = ("text", "date")
 TIMING_RELATIONS = ("within", "after", "every")
 
 # Every label the generated pages show; the guide must give each one.
@@ -39,6 +41,10 @@ LABEL_NAMES = (
     "template_preview", "template_blank", "template_copy", "template_copied", "template_copy_failed",
     "template_email", "template_download_text", "template_download_email", "template_download_blank",
     "template_remember", "template_forget", "template_forgotten",
+    # Sending: copy the body or the subject, blank fields, long mailto links, .eml drafts
+    "template_copy_email_body", "template_copy_subject", "template_subject_copied", "template_downloaded",
+    "template_opening", "template_still_blank", "template_mailto_too_long", "template_eml_help",
+    "template_eml_outlook", "template_eml_apple", "template_eml_thunderbird", "template_eml_webmail",
     "timeline_within", "timeline_after", "timeline_every", "timeline_description",
     "planner_interview_time", "planner_make_plan", "planner_steps_heading", "planner_within", "planner_after",
     "planner_every", "planner_past", "planner_assumed", "planner_template", "planner_done",
@@ -56,6 +62,7 @@ LABEL_PLACEHOLDERS = {
     "progress_phase": {"done", "total"},
     "checklist_import_done": {"count"},
     "template_blank": {"field"},
+    "template_still_blank": {"fields"},
     "timeline_within": {"duration"},
     "timeline_after": {"duration"},
     "timeline_every": {"duration"},
@@ -134,7 +141,7 @@ def _check_template(values, given, path, reading):
 TEMPLATE = Record("template", {
     "id": Field(Id(defines="template")),
     "title": Field(Text()),
-    "format": Field(Choice(EMAIL, LETTER, SCRIPT)),
+    "format": Field(Choice(EMAIL, LETTER, SCRIPT, NOTE)),
     "when": Field(Text()),
     "phases": Field(ListOf(Reference("phase"))),
     "entries": Field(ListOf(Reference("entry")), required=False),
@@ -148,6 +155,7 @@ TEMPLATES_FILE = Record("message templates file", {
     "fields": Field(ListOf(Record("field", {
         "id": Field(Id(defines="placeholder")),
         "label": Field(Text()),
+        "type": Field(Choice(*FIELD_TYPES), required=False),
     }))),
     "templates": Field(ListOf(TEMPLATE)),
 })
@@ -268,6 +276,7 @@ class Phase:
 class MessageField:
     id: str
     label: str
+    type: str = "text"  # one of FIELD_TYPES
 
 
 @dataclass(frozen=True)
@@ -470,7 +479,7 @@ def _model(guide: dict, entries: list[dict], fields: list[dict], templates: list
         moments=moments,
         pages={name: Page(**page) for name, page in guide["pages"].items()},
         labels=dict(guide["labels"]),
-        fields={f["id"]: MessageField(f["id"], f["label"]) for f in fields},
+        fields={f["id"]: MessageField(f["id"], f["label"], f["type"] or "text") for f in fields},
         templates=tuple(
             MessageTemplate(
                 id=t["id"], title=t["title"], format=t["format"], when=t["when"], phases=tuple(t["phases"]),
