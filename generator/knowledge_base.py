@@ -32,8 +32,8 @@ TIMING_RELATIONS = ("within", "after", "every")
 
 # Every label the generated pages show; the guide must give each one.
 LABEL_NAMES = (
-    "home", "phases_heading", "nav_phases", "dos_heading", "donts_heading", "instead",
-    "when", "on_your_checklist", "see_also", "timing_within", "timing_after", "timing_every",
+    "home", "start_here", "start_first_steps", "start_thank_you", "start_planner", "phases_heading", "nav_phases", "dos_heading", "donts_heading", "instead",
+    "when", "on_your_checklist", "see_also", "phase_at_a_glance", "phase_jump_to_templates", "entry_read_more", "timing_within", "timing_after", "timing_every",
     "progress_total", "progress_phase", "checklist_print", "checklist_export", "checklist_export_filename",
     "checklist_import", "checklist_import_done", "checklist_import_failed", "checklist_reset",
     "checklist_reset_confirm", "checklist_storage_unavailable",
@@ -45,7 +45,7 @@ LABEL_NAMES = (
     "template_copy_email_body", "template_copy_subject", "template_subject_copied", "template_downloaded",
     "template_opening", "template_still_blank", "template_mailto_too_long", "template_eml_help",
     "template_eml_outlook", "template_eml_apple", "template_eml_thunderbird", "template_eml_webmail",
-    "timeline_within", "timeline_after", "timeline_every", "timeline_description",
+    "timeline_within", "timeline_after", "timeline_every", "timeline_description", "timeline_open_larger",
     "planner_interview_time", "planner_make_plan", "planner_steps_heading", "planner_within", "planner_after",
     "planner_every", "planner_past", "planner_assumed", "planner_template", "planner_done",
     "planner_calendar_all", "planner_calendar_one", "planner_calendar_filename", "planner_reminder",
