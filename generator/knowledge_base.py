@@ -32,7 +32,7 @@ TIMING_RELATIONS = ("within", "after", "every")
 
 # Every label the generated pages show; the guide must give each one.
 LABEL_NAMES = (
-    "home", "start_here", "start_first_steps", "start_thank_you", "start_planner", "phases_heading", "nav_phases", "dos_heading", "donts_heading", "instead",
+    "home", "nav_staff", "start_here", "start_first_steps", "start_thank_you", "start_planner", "phases_heading", "nav_phases", "dos_heading", "donts_heading", "instead",
     "when", "on_your_checklist", "see_also", "phase_at_a_glance", "phase_jump_to_templates", "entry_read_more", "timing_within", "timing_after", "timing_every",
     "progress_total", "progress_phase", "checklist_print", "checklist_export", "checklist_export_filename",
     "checklist_import", "checklist_import_done", "checklist_import_failed", "checklist_reset",
@@ -188,6 +188,7 @@ GUIDE_FILE = Record("guide", {
         "title": Field(Text()),
         "summary": Field(Text()),
         "introduction": Field(Markdown(), required=False),
+        "search_words": Field(ListOf(Text()), required=False),
     }))),
     "moments": Field(ListOf(Record("moment", {
         "id": Field(Id(defines="moment")),
@@ -262,6 +263,7 @@ class Phase:
     summary: str
     introduction: str | None
     entries: tuple[Entry, ...]
+    search_words: tuple[str, ...] = ()  # words a reader may search for, that this page answers
 
     @property
     def dos(self) -> tuple[Entry, ...]:
@@ -467,7 +469,7 @@ def _model(guide: dict, entries: list[dict], fields: list[dict], templates: list
     models = [entry(e) for e in entries]
     phases = tuple(
         Phase(p["id"], p["title"], p["summary"], p["introduction"],
-              tuple(e for e in models if e.phase == p["id"]))
+              tuple(e for e in models if e.phase == p["id"]), tuple(p["search_words"] or ()))
         for p in guide["phases"]
     )
     return KnowledgeBase(
