@@ -7,9 +7,7 @@ import logging
 import os
 import shutil
 import sys
-import tempfile
-import uuid
-import zipfile
+import unicodedata
 from pathlib import Path
 
 import jinja2
@@ -22,6 +20,7 @@ from mkdocs.exceptions import MkDocsException
 from .guide import GuideSources, load_guide
 from .problems import ContentError, display_path
 from .schema import slugify
+from .site_output import OutputError, check_output_folder, clean_up_after_killed_builds, staging_folder, swap_in, write_zip
 
 PLUGIN_NAME = "followup-guide"
 OFFLINE_SWITCH = "FOLLOWUP_GUIDE_OFFLINE"  # read by the offline plugin's `enabled` in mkdocs.yml
@@ -63,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
             site_dir = build_site(args.config_file, args.site_dir)
             print(f"The guide is in {display_path(site_dir)}/")
             if args.zip:
-                print(f"The zip file is {display_path(zip_site(site_dir))}")
+                print(f"The zip file is {display_path(write_zip(site_dir))}")
         else:
             load_guide(_sources(args.config_file))
             mkdocs_serve(args.config_file, livereload=True, dev_addr=args.dev_addr, watch_theme=True)
@@ -83,6 +82,8 @@ def init_folder(folder: Path, name: str | None) -> Path:
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise CommandError(f"{folder} already exists and is not an empty folder; choose a new folder name")
     name = name or folder.name.replace("-", " ").replace("_", " ").title()
+    if not name.strip() or any(unicodedata.category(c).startswith("C") for c in name):
+        raise CommandError("--name must be one line of text, without tabs or line breaks; nothing was created")
     env = jinja2.Environment(loader=jinja2.PackageLoader("generator", "scaffold"), keep_trailing_newline=True,
                              undefined=jinja2.StrictUndefined)
     values = {"name": name, "name_yaml": json.dumps(name, ensure_ascii=False), "site_id": slugify(name) or "guide"}
@@ -94,31 +95,31 @@ def init_folder(folder: Path, name: str | None) -> Path:
     return folder
 
 
-def zip_site(site_dir: Path) -> Path:
-    """The site as a zip file next to it, byte-identical for the same site."""
-    archive = site_dir.with_name(site_dir.name + ".zip")
-    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zipped:
-        for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
-            info = zipfile.ZipInfo(path.relative_to(site_dir).as_posix(), date_time=(1980, 1, 1, 0, 0, 0))
-            info.external_attr = 0o644 << 16
-            zipped.writestr(info, path.read_bytes(), zipfile.ZIP_DEFLATED)
-    return archive
-
-
 def build_site(config_file: str, site_dir: str | None = None, **overrides) -> Path:
     """A strict build into a staging folder, swapped in only when it succeeds.
 
     `overrides` replace settings of the configuration file, such as site_url.
 
     Raises ContentError before anything is written when the content has problems, and
-    CommandError when MkDocs fails; either way the previous site is left exactly as it was.
+    CommandError when MkDocs fails or the output folder cannot be used; either way the previous
+    site is left exactly as it was (site_output).
     """
     config = _load(config_file, **overrides, strict=True)
     plugin = _plugin(config, config_file)
-    plugin.preloaded = load_guide(GuideSources.from_settings(plugin.config))  # checked before anything is written
+    sources = GuideSources.from_settings(plugin.config, config.docs_dir)
     target = Path(site_dir or config.site_dir)
+    try:
+        check_output_folder(
+            target,
+            reads=[Path(config_file).resolve().parent, *sources.read_paths(), *config.theme.dirs],
+            content_folders=[sources.content_dir, *filter(None, [sources.overlay_dir, sources.pages_dir])],
+        )
+    except OutputError as error:
+        raise CommandError(f"{error}; nothing was built") from None
+    plugin.preloaded = load_guide(sources)  # checked before anything is written
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site-staging-", dir=target.parent))
+    clean_up_after_killed_builds(target)
+    staging = staging_folder(target)
     try:
         config.site_dir = str(staging)
         config.plugins.on_startup(command="build", dirty=False)
@@ -126,19 +127,13 @@ def build_site(config_file: str, site_dir: str | None = None, **overrides) -> Pa
             mkdocs_build(config)
         finally:
             config.plugins.on_shutdown()
+        swap_in(staging, target)
     except MkDocsException as error:
         shutil.rmtree(staging, ignore_errors=True)
         raise CommandError(f"the build failed ({error}); {target} was left as it was") from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    if target.exists():
-        previous = target.with_name(f".site-previous-{uuid.uuid4().hex[:8]}")
-        target.rename(previous)
-        staging.rename(target)
-        shutil.rmtree(previous)
-    else:
-        staging.rename(target)
     return target
 
 
@@ -159,7 +154,8 @@ def _plugin(config, config_file: str):
 
 
 def _sources(config_file: str) -> GuideSources:
-    return GuideSources.from_settings(_plugin(_load(config_file), config_file).config)
+    config = _load(config_file)
+    return GuideSources.from_settings(_plugin(config, config_file).config, config.docs_dir)
 
 
 def _show_mkdocs_log() -> None:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .branding import Branding, load_branding
+from .handwritten_pages import check_pages
 from .knowledge_base import KnowledgeBase, load_knowledge_base
 from .package_data import default_path
 from .problems import ContentError
@@ -16,15 +17,26 @@ class GuideSources:
     content_dir: Path  # the knowledge base: the default one unless the settings name another
     overlay_dir: Path | None  # a career center's additions and changes
     branding: Path | None  # a career center's branding.yml
+    pages_dir: Path | None = None  # pages written by hand beside those of the knowledge base (docs_dir)
 
     @classmethod
-    def from_settings(cls, settings) -> GuideSources:
-        """From the followup-guide plugin's settings (content_dir, overlay_dir, branding)."""
+    def from_settings(cls, settings, pages_dir: str | None = None) -> GuideSources:
+        """From the followup-guide plugin's settings (content_dir, overlay_dir, branding) and
+        the builder's folder of hand-written pages."""
         return cls(
             Path(settings.content_dir) if settings.content_dir else default_path("content"),
             Path(settings.overlay_dir) if settings.overlay_dir else None,
             Path(settings.branding) if settings.branding else None,
+            Path(pages_dir) if pages_dir else None,
         )
+
+    @property
+    def page_folders(self) -> list[Path]:
+        return [self.content_dir / "pages", *([self.pages_dir] if self.pages_dir else [])]
+
+    def read_paths(self) -> list[Path]:
+        """Everything a build reads from the guide's own folders."""
+        return [p for p in (self.content_dir, self.overlay_dir, self.branding, self.pages_dir) if p is not None]
 
 
 def load_guide(sources: GuideSources) -> tuple[KnowledgeBase, Branding | None]:
@@ -35,6 +47,7 @@ def load_guide(sources: GuideSources) -> tuple[KnowledgeBase, Branding | None]:
         kb = load_knowledge_base(sources.content_dir, sources.overlay_dir)
     except ContentError as error:
         problems += error.problems
+    problems += check_pages(sources.page_folders)
     if sources.branding is not None:
         try:
             branding = load_branding(sources.branding)

@@ -10,12 +10,14 @@ entries and templates of the guide underneath, and which of them to hide, by id.
 from __future__ import annotations
 
 import gc
+import os
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from .content_files import YAML_SUFFIXES, files_below
 from .problems import ContentError, Location, Problem
 from .schema import (
     PLACEHOLDER, Choice, Duration, DurationText, Field, Id, ListOf, MapOf, Markdown, MessageText, Reading,
@@ -40,7 +42,7 @@ LABEL_NAMES = (
     "templates_heading", "template_when", "template_goes_with", "template_subject", "template_fill_in",
     "template_preview", "template_blank", "template_copy", "template_copied", "template_copy_failed",
     "template_email", "template_download_text", "template_download_email", "template_download_blank",
-    "template_remember", "template_forget", "template_forgotten",
+    "template_remember", "template_forget", "template_forgotten", "template_address_invalid",
     # Sending: copy the body or the subject, blank fields, long mailto links, .eml drafts
     "template_copy_email_body", "template_copy_subject", "template_subject_copied", "template_downloaded",
     "template_opening", "template_still_blank", "template_mailto_too_long", "template_eml_help",
@@ -78,6 +80,10 @@ class Label(Text):
     """A label; `{name}` placeholders are filled in by the pages."""
 
     def check(self, value, location, reading, name):
+        if re.search(r"[{}]", re.sub(r"\{[^{}]*\}", "", value)):
+            reading.problem(location, f"'{name}' has a '{{' or '}}' that does not belong to a placeholder such as "
+                                      "{date}; remove it, or complete the placeholder")
+            return None
         allowed = LABEL_PLACEHOLDERS.get(name, set())
         for placeholder in re.findall(r"\{([^{}]*)\}", value):
             if placeholder not in allowed:
@@ -327,8 +333,14 @@ class KnowledgeBase:
         return {entry.id: entry for phase in self.phases for entry in phase.entries}
 
 
-def advice_files(content_dir: Path) -> list[Path]:
-    return sorted(p for p in (content_dir / "advice").rglob("*") if p.suffix in (".yml", ".yaml"))
+def advice_files(content_dir: Path, reading: Reading | None = None) -> list[Path]:
+    """The YAML files under advice/; what is not a regular file there is a problem for `reading`."""
+    if not os.path.lexists(content_dir / "advice"):
+        return []
+    files, problems = files_below(content_dir / "advice", YAML_SUFFIXES)
+    if reading is not None:
+        reading.problems += problems
+    return files
 
 
 @contextmanager
@@ -360,19 +372,19 @@ def load_knowledge_base(content_dir: Path, overlay_dir: Path | None = None) -> K
 def _load(content_dir: Path, overlay_dir: Path | None) -> KnowledgeBase:
     reading = Reading()
     guide_path = content_dir / "guide.yml"
-    if not guide_path.is_file():
+    if not os.path.lexists(guide_path):
         raise ContentError([Problem(Location(guide_path, 1, 1), "this file is missing; the guide's title, phases and labels live in it")])
     guide = _read_file(guide_path, GUIDE_FILE, reading)
     entries = _read_advice(content_dir, reading)
     fields, templates = _read_templates(content_dir, TEMPLATES_FILE, reading)
     changes = None
     if overlay_dir is not None:
-        if (overlay_dir / "guide.yml").is_file():
+        if os.path.lexists(overlay_dir / "guide.yml"):
             guide = _merge(guide, _read_file(overlay_dir / "guide.yml", GUIDE_FILE.partial(), reading))
         entries += _read_advice(overlay_dir, reading)
         more_fields, more_templates = _read_templates(overlay_dir, TEMPLATES_FILE.partial(), reading)
         fields, templates = fields + more_fields, templates + more_templates
-        if (overlay_dir / "changes.yml").is_file():
+        if os.path.lexists(overlay_dir / "changes.yml"):
             changes = _read_file(overlay_dir / "changes.yml", CHANGES_FILE, reading)
     for kind, value, location in reading.references:
         if (kind, value) not in reading.definitions:
@@ -391,7 +403,7 @@ def _load(content_dir: Path, overlay_dir: Path | None) -> KnowledgeBase:
 
 def _read_advice(directory: Path, reading: Reading) -> list[Values]:
     entries = []
-    for path in advice_files(directory):
+    for path in advice_files(directory, reading):
         advice = _read_file(path, ADVICE_FILE, reading)
         entries += (advice or {}).get("entries") or []
     return entries
@@ -399,7 +411,7 @@ def _read_advice(directory: Path, reading: Reading) -> list[Values]:
 
 def _read_templates(directory: Path, record: Record, reading: Reading) -> tuple[list, list]:
     path = directory / "message-templates.yml"
-    values = _read_file(path, record, reading) if path.is_file() else None
+    values = _read_file(path, record, reading) if os.path.lexists(path) else None
     return (values or {}).get("fields") or [], (values or {}).get("templates") or []
 
 
@@ -440,7 +452,7 @@ def _read_file(path: Path, record: Record, reading: Reading) -> dict | None:
     try:
         root, problems = read_yaml(path)
     except YamlFileError as error:
-        reading.problems.append(error.problem)
+        reading.problems += error.problems
         return None
     reading.problems += problems
     return record.read(root, path, reading, path.name)

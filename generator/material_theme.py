@@ -5,7 +5,10 @@ replacing this module, mkdocs.yml's theme section and site_overrides/.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+import material
 
 # The colour names Material's palette knows (primary: all of them; accent: the first 16).
 ACCENT_COLOURS = (
@@ -47,6 +50,29 @@ def prepare(config, overrides: Path, palette: dict | None, logo: str | None, fav
         theme["logo"] = logo
     if favicon:
         theme["favicon"] = favicon
+
+
+# The theme's own inline scripts are in these templates, one <script> each.
+_SCRIPT_TEMPLATES = Path(material.__file__).parent / "templates" / "partials" / "javascripts"
+_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
+_EXPRESSION = re.compile(r"\{\{.*?\}\}", re.S)
+# What an expression inside a string of those scripts may print (a URL or a path): nothing that
+# could end the string or the script.
+_PRINTED = r"[^\"'<>\\\n]*"
+
+
+def known_inline_scripts() -> list[re.Pattern]:
+    """The inline scripts Material writes into pages, as patterns: each script of its
+    partials/javascripts templates, with what its {{ expressions }} may print. The guide's own
+    scripts are files, never inline; any other inline script fails the build (security.py)."""
+    patterns = []
+    for template in sorted(_SCRIPT_TEMPLATES.glob("*.html")):
+        for script in _INLINE_SCRIPT.findall(template.read_text(encoding="utf-8")):
+            if "{%" in script:
+                continue  # logic inside a script: not allowed rather than guessed
+            parts = _EXPRESSION.split(script)
+            patterns.append(re.compile(_PRINTED.join(re.escape(part) for part in parts), re.S))
+    return patterns
 
 
 def palette_colour(colour: str) -> str:

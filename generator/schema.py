@@ -81,10 +81,22 @@ class Text(FieldType):
         return value
 
 
+# The attributes the guide's own buttons and boxes are driven by. In content they could make a
+# fake "Save" button that wipes a reader's progress.
+GUIDE_ATTRIBUTE = re.compile(r"data-fg-", re.I)
+
+
 class Markdown(Text):
     """Text that may span lines and use Markdown (links, lists, emphasis)."""
 
     multiline = True
+
+    def check(self, value, location, reading, name):
+        if GUIDE_ATTRIBUTE.search(value):
+            reading.problem(location, f"'{name}' uses a data-fg- attribute, which only the guide's own buttons and "
+                                      "boxes may use; remove it")
+            return None
+        return value
 
 
 PLACEHOLDER = re.compile(r"\{([^{}\s]*)\}")
@@ -116,6 +128,13 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
+# Ids the guide already uses itself: anchors of the generated pages (generator/templates/*.j2:
+# `{: #templates }`, `#template-<id>`, `#step-<id>`, the `fg-` ids of its widgets) and names every
+# JavaScript object has (`constructor`), which would read as saved progress for a new reader.
+RESERVED_IDS = {"do-list", "dont-list", "templates", "steps", "constructor", "prototype"}
+RESERVED_PREFIXES = ("template-", "step-", "fg-")
+
+
 class Id(Text):
     """A stable name: lowercase letters, digits and hyphens. `defines` makes it unique."""
 
@@ -128,6 +147,12 @@ class Id(Text):
                 location,
                 f"'{name}' must use only lowercase letters, digits and hyphens, like '{slugify(value) or 'my-id'}'",
             )
+            return None
+        if self.defines and (value in RESERVED_IDS or value.startswith(RESERVED_PREFIXES)):
+            reading.problem(location, f"the id '{value}' is one the guide uses itself; choose another, "
+                                      f"such as '{self.defines}-{value}'"
+                            + (f" (ids may not start with {', '.join(RESERVED_PREFIXES)})"
+                               if value.startswith(RESERVED_PREFIXES) else ""))
             return None
         if self.defines:
             first = reading.definitions.setdefault((self.defines, value), location)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import CommandError, build_site
+from generator.html_scan import scan_site
 from generator.link_check import broken_links
 
 ATTACKS = {
@@ -17,6 +18,10 @@ ATTACKS = {
     "javascript link": "[click me](javascript:alert(1))",
     "raw javascript link": '<a href="javascript:alert(2)">raw</a>',
 }
+
+
+def check_links(site: Path, site_url: str) -> list[str]:
+    return broken_links(site, scan_site(site), lambda page: page.relative_to(site).as_posix(), site_url)
 
 
 def all_html(site: Path) -> str:
@@ -56,7 +61,8 @@ entries:
 @pytest.mark.parametrize("markup, message", [
     ('<span onclick="alert(1)">x</span>', "the event handler attribute 'onclick' is not allowed"),
     ('<svg/OnLoad=alert(1)></svg>', "the event handler attribute 'onload' is not allowed"),
-    ("<script>alert(1)</script>", "an inline script in the page content is not allowed"),
+    ("<script>alert(1)</script>", "an inline script that neither the guide nor its theme ships is not allowed "
+                                  "(it starts 'alert(1)'); remove it"),
     ('<a href="javascript:alert(1)">x</a>', "a javascript: URL is not allowed"),
     ('<a HREF=" JavaScript:alert(1)">x</a>', "a javascript: URL is not allowed"),
 ])
@@ -67,7 +73,8 @@ def test_markup_the_policy_does_not_allow_fails_the_build(guide_copy, caplog, ma
         "{{ config.extra.followup_guide.contact }}", "{{ config.extra.followup_guide.contact }}" + markup))
     with pytest.raises(CommandError):
         build_site("mkdocs.yml")
-    assert re.search(r"index\.html: " + re.escape(message), caplog.text)
+    assert re.search(r"about/index\.html \(a page generated from the knowledge base\) "
+                     r"and \d+ other pages: " + re.escape(message), caplog.text)
     assert not (guide_copy / "site").exists()
 
 
@@ -87,8 +94,9 @@ def test_links_that_lead_nowhere_fail_the_build(guide_copy, caplog):
         '# Links\n\n<p><a href="../nowhere/">raw</a> <a href="../checklist/#no-such-anchor">anchor</a></p>\n')
     with pytest.raises(CommandError):
         build_site("mkdocs.yml")
-    assert "links/index.html: the link '../nowhere/' leads to nothing" in caplog.text
-    assert "links/index.html: the link '../checklist/#no-such-anchor' points to an anchor the page does not have" in caplog.text
+    assert "links/index.html (from content/pages/links.md): the link '../nowhere/' leads to nothing" in caplog.text
+    assert ("links/index.html (from content/pages/links.md): the link '../checklist/#no-such-anchor' points to an "
+            "anchor the page does not have") in caplog.text
 
 
 def test_the_link_check_follows_pages_anchors_assets_and_downloads(tmp_path):
@@ -100,7 +108,7 @@ def test_the_link_check_follows_pages_anchors_assets_and_downloads(tmp_path):
     (tmp_path / "pic.png").write_bytes(b"")
     (tmp_path / "a/index.html").write_text('<a href="../index.html#top">ok</a><a href="../#nope">bad anchor</a>'
                                            '<script src="../app.js"></script>')
-    problems = [p.replace(str(tmp_path) + "/", "") for p in broken_links(tmp_path, "https://example.org/")]
+    problems = check_links(tmp_path, "https://example.org/")
     assert problems == [
         "a/index.html: the link '../#nope' points to an anchor the page does not have",
         "a/index.html: the link '../app.js' leads to nothing",
@@ -116,7 +124,7 @@ def test_the_link_check_resolves_links_as_a_browser_does_under_a_sub_path(tmp_pa
         '<a href="/elsewhere/">outside the guide</a><a href="../x/">outside the guide</a>')
     (tmp_path / "a/index.html").write_text('<h2\n  id="top">T</h2><p data-id="bottom">not an anchor</p>'
                                            '<a href="..">ok</a><a href="./#top">ok</a><a href="../a/#bottom">bad anchor</a>')
-    problems = [p.replace(str(tmp_path) + "/", "") for p in broken_links(tmp_path, "https://example.org/guide/")]
+    problems = check_links(tmp_path, "https://example.org/guide/")
     assert problems == [
         "a/index.html: the link '../a/#bottom' points to an anchor the page does not have",
         "index.html: the link '/guide/missing/' leads to nothing",
@@ -130,6 +138,7 @@ def test_a_page_that_would_load_a_file_from_another_site_fails_the_build(guide_c
         "[Our website](https://careers.example.edu/) is only a link, and fine.\n")
     with pytest.raises(CommandError):
         build_site("mkdocs.yml")
-    assert ("photo/index.html: 'https://images.example.com/office.jpg' would be loaded from another site"
+    assert ("photo/index.html (from content/pages/photo.md): 'https://images.example.com/office.jpg' would be "
+            "loaded from another site"
             in caplog.text)
     assert "careers.example.edu" not in caplog.text
