@@ -146,13 +146,14 @@
     return btoa(binary);
   }
 
-  // RFC 2047 encoded words of at most 75 characters, split between characters.
+  // RFC 2047 encoded words of at most 64 characters, split between characters, so that even
+  // the first one, after "Subject: " or "From: ", keeps its line within 78 characters.
   function encodedWords(text) {
-    if (/^[\x20-\x7e]*$/.test(text)) return text;
+    if (/^[\x20-\x7e]*$/.test(text) && text.length <= 64) return text; // else encoded, to fold it
     var words = [];
     var chunk = "";
     Array.from(text).forEach(function (character) {
-      if (new TextEncoder().encode(chunk + character).length > 45) {
+      if (new TextEncoder().encode(chunk + character).length > 39) {
         words.push(chunk);
         chunk = "";
       }
