@@ -38,7 +38,7 @@ def test_timings_are_machine_readable():
     kb = load_knowledge_base(ROOT / "content")
     thanks = kb.entries["send-a-thank-you"].timing
     assert (thanks.relation, thanks.duration.amount, thanks.duration.unit, thanks.moment_id) == (
-        "within", 2, "days", "interview")
+        "within", 2, "working days", "interview")
     follow_up = kb.entries["send-one-follow-up"].timing
     assert (follow_up.relation, follow_up.duration.amount, follow_up.duration.unit, follow_up.moment_id) == (
         "after", 7, "days", "stated-date")

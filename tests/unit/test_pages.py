@@ -82,4 +82,4 @@ def test_links_between_pages_are_relative_to_the_page(site):
 
 def test_timings_are_worded_by_the_labels_of_the_content(site, kb):
     phase_page = next(p for p in site.pages if p.uri == "phases/within-24-hours.md").markdown
-    assert "**When:** within 2 days of the interview" in phase_page
+    assert "**When:** within 2 working days of the interview" in phase_page

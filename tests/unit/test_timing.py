@@ -84,3 +84,18 @@ def test_a_step_the_planner_could_never_date_is_an_error(guide_copy):
     assert problem.endswith(
         "the planner cannot date 'close-the-loop': nothing gives the date of the moment 'follow-up'; "
         "give that moment an 'ask', an 'if_not_given' or a 'reached_by'")
+
+
+@pytest.mark.parametrize("start, amount, expected", [
+    (datetime(2026, 3, 6, 15, 0, tzinfo=NEW_YORK), 1, datetime(2026, 3, 9, 15, 0, tzinfo=NEW_YORK)),  # Friday: Monday
+    (datetime(2026, 3, 6, 15, 0, tzinfo=NEW_YORK), 2, datetime(2026, 3, 10, 15, 0, tzinfo=NEW_YORK)),
+    (datetime(2026, 3, 7, 9, 0, tzinfo=NEW_YORK), 1, datetime(2026, 3, 9, 9, 0, tzinfo=NEW_YORK)),  # Saturday: Monday
+    (datetime(2026, 3, 2, 9, 0, tzinfo=NEW_YORK), 5, datetime(2026, 3, 9, 9, 0, tzinfo=NEW_YORK)),  # a week
+])
+def test_working_days_skip_saturdays_and_sundays(start, amount, expected):
+    assert timing.add(start, Duration(amount, "working days", f"{amount} working days")) == expected
+
+
+def test_a_working_day_duration_is_read_from_the_content():
+    thanks = KB.entries["send-a-thank-you"].timing.duration
+    assert (thanks.amount, thanks.unit, thanks.text) == (2, "working days", "2 working days")
