@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib.metadata
 import json
 import logging
 import os
@@ -17,6 +18,7 @@ from mkdocs.commands.serve import serve as mkdocs_serve
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from . import material_theme
 from .guide import GuideSources, load_guide
 from .problems import ContentError, display_path
 from .schema import slugify
@@ -32,6 +34,7 @@ class CommandError(Exception):
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="followup-guide", description="Build the after-the-interview guide.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {package_version()}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     init = commands.add_parser("init", help="create a folder for a career center's own copy of the guide")
     init.add_argument("folder", help="the folder to create")
@@ -61,10 +64,16 @@ def main(argv: list[str] | None = None) -> int:
                 os.environ[OFFLINE_SWITCH] = "true"
             site_dir = build_site(args.config_file, args.site_dir)
             print(f"The guide is in {display_path(site_dir)}/")
+            note = material_theme.instant_navigation_note(_load(args.config_file))
+            if note:
+                print(note)
             if args.zip:
                 print(f"The zip file is {display_path(write_zip(site_dir))}")
         else:
             load_guide(_sources(args.config_file))
+            note = material_theme.instant_navigation_note(_load(args.config_file), args.dev_addr)
+            if note:
+                print(note)
             mkdocs_serve(args.config_file, livereload=True, dev_addr=args.dev_addr, watch_theme=True)
     except ContentError as error:
         print(error, file=sys.stderr)
@@ -77,6 +86,13 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def package_version() -> str:
+    try:
+        return importlib.metadata.version("followup-guide")
+    except importlib.metadata.PackageNotFoundError:  # run from a checkout without installing
+        return "unknown"
+
+
 def init_folder(folder: Path, name: str | None) -> Path:
     """A folder holding only what a career center owns: settings, branding, an empty overlay."""
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
@@ -86,7 +102,8 @@ def init_folder(folder: Path, name: str | None) -> Path:
         raise CommandError("--name must be one line of text, without tabs or line breaks; nothing was created")
     env = jinja2.Environment(loader=jinja2.PackageLoader("generator", "scaffold"), keep_trailing_newline=True,
                              undefined=jinja2.StrictUndefined)
-    values = {"name": name, "name_yaml": json.dumps(name, ensure_ascii=False), "site_id": slugify(name) or "guide"}
+    values = {"name": name, "name_yaml": json.dumps(name, ensure_ascii=False), "site_id": slugify(name) or "guide",
+              "version": package_version()}
     for template in env.list_templates():
         target = folder / {"gitignore": ".gitignore"}.get(template, template.replace("github/", ".github/", 1))
         target.parent.mkdir(parents=True, exist_ok=True)

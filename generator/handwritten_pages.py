@@ -85,6 +85,9 @@ def _active_markup(path: Path, text: str) -> list[Problem]:
         if tag.name == "script":
             problems.append(Problem(_at(path, text, tag.position), "a script is not allowed in a page the guide "
                                     "publishes as it is; remove it"))
+        if tag.name in ("meta", "base") and (tag.name == "base" or tag.attributes.get("http-equiv", "").lower() == "refresh"):
+            problems.append(Problem(_at(path, text, tag.position), f"a <{tag.name}> that changes where links or the "
+                                    "page itself lead is not allowed; link to the address instead"))
         for name, value in tag.attributes.items():
             if name.startswith("on"):
                 problems.append(Problem(_at(path, text, tag.position),

@@ -75,6 +75,24 @@ def known_inline_scripts() -> list[re.Pattern]:
     return patterns
 
 
+def instant_navigation_note(config, serving_at: str | None = None) -> str | None:
+    """One line for the person building the site when the theme's instant navigation (pages
+    swapped in without a reload) will fall back to ordinary page loads: it works only when
+    the guide is viewed at exactly its site_url."""
+    if "navigation.instant" not in (config.theme.get("features") or []):
+        return None
+    if not config.site_url:
+        return ("Note: site_url is not set in mkdocs.yml, so pages will load one by one instead of "
+                "instantly; set it to the address the guide will be published at.")
+    if serving_at and serving_at.split(":")[0] in ("0.0.0.0", "::", "[::]"):
+        return (f"Note: pages load instantly only at {config.site_url}; opened at another address "
+                "(another device on your network), they load one by one, which works as well.")
+    if not serving_at:
+        return (f"Note: pages load instantly only at {config.site_url}; anywhere else (a staging "
+                "preview, a copy opened from files) they load one by one, which works as well.")
+    return None
+
+
 def palette_colour(colour: str) -> str:
     """Material's name for a colour of the branding: a palette name, or "custom" for a hex colour."""
     return "custom" if colour.startswith("#") else colour

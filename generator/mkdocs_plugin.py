@@ -196,7 +196,10 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
         return markdown
 
     def on_page_content(self, html, page, config, files):
-        # Titles reach every page through the navigation, and the theme prints them unescaped.
+        # Titles reach every page through the navigation and the header, and the theme prints
+        # them unescaped (page.meta.title in the header, page.title in the navigation).
+        if "title" in page.meta and not isinstance(page.meta["title"], Markup):
+            page.meta["title"] = theme_text(page.meta["title"])
         if not isinstance(page.title, Markup):
             page.title = theme_text(page.title or "")
         return sanitize(html, guide_widgets=page.file.src_uri not in self.handwritten)

@@ -83,7 +83,7 @@ class Text(FieldType):
 
 # The attributes the guide's own buttons and boxes are driven by. In content they could make a
 # fake "Save" button that wipes a reader's progress.
-GUIDE_ATTRIBUTE = re.compile(r"data-fg-", re.I)
+GUIDE_ATTRIBUTE = re.compile(r"data-fg-[a-z0-9_-]*\s*=", re.I)  # written as an attribute, not a mention
 
 
 class Markdown(Text):

@@ -54,6 +54,9 @@ def page_problems(page: Page, known_scripts: Iterable[re.Pattern]) -> tuple[list
                 problems.append(f"the event handler attribute '{name}' is not allowed")
             elif name in URL_ATTRIBUTES and _SCRIPT_SCHEME.match(url_parts(value)):
                 problems.append(f"a {url_parts(value).split(':')[0].lower()}: URL is not allowed")
+        if tag.name == "meta" and tag.attributes.get("http-equiv", "").strip().lower() == "refresh":
+            problems.append("a page that sends the reader to another address by itself (meta refresh) is not "
+                            "allowed; link to the address instead")
         if tag.name != "script" or "src" in tag.attributes:
             continue
         if tag.attributes.get("type", "").strip().lower() in DATA_TYPES:

@@ -85,7 +85,7 @@
   // "name@example.org" or "Name <name@example.org>" as typed, or null for anything else
   // (two addresses, a comma, a line break...), so that a typed value can never add a recipient.
   function mailbox(text) {
-    var parts = /^\s*(?:([^<>"\\\u0000-\u001f\u007f]*?)\s*<([^<>]*)>|([^<>]*?))\s*$/.exec(text || "");
+    var parts = /^\s*(?:([^<>\u0000-\u001f\u007f]*?)\s*<([^<>]*)>|([^<>]*?))\s*$/.exec(text || "");
     var address = parts && (parts[2] !== undefined ? parts[2] : parts[3]).trim();
     if (!address || !ADDRESS.test(address)) return null;
     return { name: parts[1] ? parts[1].trim() : "", address: address };

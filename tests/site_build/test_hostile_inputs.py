@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from support import copy_guide, make_center
+from support import copy_guide, lay_case, make_center
 
 from generator.cli import main
 
@@ -28,29 +28,6 @@ CASES = Path(__file__).resolve().parents[1] / "fixtures" / "hostile"
 def tree_digest(folder: Path) -> dict[str, str]:
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def lay_case(case: Path, guide: Path) -> None:
-    setup = yaml.safe_load((case / "setup.yml").read_text()) if (case / "setup.yml").is_file() else {}
-    for path in setup.get("remove", []):
-        (guide / path).unlink()
-    if (case / "guide").is_dir():
-        shutil.copytree(case / "guide", guide, dirs_exist_ok=True)
-    for path, target in setup.get("links", {}).items():
-        (guide / path).parent.mkdir(parents=True, exist_ok=True)
-        os.symlink(target, guide / path)
-    for path in setup.get("pipes", []):
-        os.mkfifo(guide / path)
-    for path in setup.get("folders", []):
-        (guide / path).mkdir(parents=True)
-    for path, size in setup.get("sized", {}).items():
-        (guide / path).write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(size - 8))
-    for path, replacements in setup.get("edit", {}).items():
-        text = (guide / path).read_text(encoding="utf-8")
-        for old, new in replacements:
-            assert old in text, f"{case.name}: '{old}' is not in {path}"
-            text = text.replace(old, new, 1)
-        (guide / path).write_text(text, encoding="utf-8")
 
 
 def expected_lines(case: Path, guide: Path) -> list[str]:

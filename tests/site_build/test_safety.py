@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from generator.cli import CommandError, build_site
-from generator.html_scan import scan_site
+from generator import material_theme
+from generator.html_scan import scan, scan_site
+from generator.security import page_problems
 from generator.link_check import broken_links
 
 ATTACKS = {
@@ -142,3 +144,41 @@ def test_a_page_that_would_load_a_file_from_another_site_fails_the_build(guide_c
             "loaded from another site"
             in caplog.text)
     assert "careers.example.edu" not in caplog.text
+
+
+def test_urls_are_read_as_a_browser_reads_them(tmp_path):
+    (tmp_path / "index.html").write_text(
+        "<img src='https://single.example/a.png'><img src=https://unquoted.example/b.png>"
+        '<img src="\\\\backslash.example\\c.png"><img src=" //spaces.example/d.png ">'
+        '<img srcset="e.png 1x, https://srcset.example/f.png 2x"><link rel="stylesheet" href="HTTPS://upper.example/s.css">'
+        '<link rel="canonical" href="https://published.example/"><a href="https://fine.example/">a link is fine</a>')
+    (tmp_path / "e.png").write_bytes(b"")
+    problems = check_links(tmp_path, "http://127.0.0.1/")
+    assert [p.split("'")[1] for p in problems] == [
+        "https://single.example/a.png", "https://unquoted.example/b.png", "//backslash.example/c.png",
+        "//spaces.example/d.png", "https://srcset.example/f.png", "HTTPS://upper.example/s.css",
+    ]
+
+
+KNOWN = material_theme.known_inline_scripts()
+
+
+@pytest.mark.parametrize("markup, problems", [
+    # Material's own scripts, as it writes them, with its base URL filled in.
+    ('<script>__md_scope=new URL("../..",location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),'
+     '__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),__md_set=(e,_,t=localStorage,'
+     'a=__md_scope)=>{try{t.setItem(a.pathname+"."+e,JSON.stringify(_))}catch(e){}}</script>', []),
+    ('<script id="__config" type="application/json">{"base": "."}</script>', []),
+    # The same script with its string broken out of, anything else inline, and no content marker anywhere.
+    ('<script>__md_scope=new URL("x"+alert(1)+"",location)</script>', ["an inline script"]),
+    ("<script type=module>import('/x.js')</script>", ["an inline script"]),
+    ('<script type="text/x-not-json">alert(1)</script>', ["an inline script"]),
+    ('<p title="onboarding = training; href=javascript:x">text</p><code>onload=1 href=javascript:x</code>', []),
+    ('<a b="x"onclick=alert(1)>x</a>', ["the event handler attribute 'onclick'"]),
+    ('<a href=" java\tscript:alert(1)">x</a>', ["a javascript: URL"]),
+    ('<meta http-equiv="refresh" content="0; url=https://elsewhere.example/">', ["a page that sends the reader"]),
+])
+def test_the_policy_check_allows_only_what_the_theme_ships(markup, problems):
+    found, _ = page_problems(scan(f"<!doctype html><html><head></head><body>{markup}</body></html>"), KNOWN)
+    assert [p for p in found if not any(p.startswith(expected) for expected in problems)] == []
+    assert len(found) == len(problems)
