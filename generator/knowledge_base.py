@@ -47,6 +47,7 @@ LABEL_NAMES = (
     "template_copy_email_body", "template_copy_subject", "template_subject_copied", "template_downloaded",
     "template_opening", "template_still_blank", "template_mailto_too_long", "template_eml_help",
     "template_eml_outlook", "template_eml_apple", "template_eml_thunderbird", "template_eml_webmail",
+    "template_next_person", "template_next_person_ready",
     "timeline_within", "timeline_after", "timeline_every", "timeline_description", "timeline_open_larger",
     "planner_interview_time", "planner_make_plan", "planner_steps_heading", "planner_within", "planner_after",
     "planner_every", "planner_past", "planner_assumed", "planner_template", "planner_done",
@@ -136,6 +137,12 @@ ENTRY = Record("entry", {
 ADVICE_FILE = Record("advice file", {"entries": Field(ListOf(ENTRY))})
 
 def _check_template(values, given, path, reading):
+    used = set(PLACEHOLDER.findall(f"{values['subject'] or ''}\n{values['body'] or ''}")) | {values["to"], values["from"]}
+    for node in getattr(given.get("per_person"), "value", None) or ():
+        field = getattr(node, "value", None)
+        if isinstance(field, str) and field not in used:
+            reading.problem(location_of(path, node), f"'{field}' is not used in this template; "
+                                                     "list only its own fields under 'per_person'")
     if values["format"] == EMAIL and "subject" not in given:
         reading.problem(values.location, "an email template needs a 'subject'")
     if values["format"] not in (EMAIL, None):
@@ -155,6 +162,9 @@ TEMPLATE = Record("template", {
     "from": Field(Reference("placeholder"), required=False),
     "subject": Field(MessageText(multiline=False), required=False),
     "body": Field(MessageText(multiline=True)),
+    # The fields that change from one person to the next (a thank-you to each interviewer):
+    # the page offers to empty them for the next person and keep the rest.
+    "per_person": Field(ListOf(Reference("placeholder")), required=False),
 }, check=_check_template)
 
 TEMPLATES_FILE = Record("message templates file", {
@@ -299,6 +309,7 @@ class MessageTemplate:
     sender: str | None  # the field holding the reader's own address
     subject: str | None
     body: str
+    per_person: tuple[str, ...] = ()  # fields emptied for the next person, the rest kept
 
     @property
     def fields(self) -> tuple[str, ...]:
@@ -498,7 +509,7 @@ def _model(guide: dict, entries: list[dict], fields: list[dict], templates: list
             MessageTemplate(
                 id=t["id"], title=t["title"], format=t["format"], when=t["when"], phases=tuple(t["phases"]),
                 entries=tuple(id_ for id_ in t["entries"] or () if id_ in present), to=t["to"], sender=t["from"],
-                subject=t["subject"], body=t["body"],
+                subject=t["subject"], body=t["body"], per_person=tuple(t["per_person"] or ()),
             )
             for t in templates
         ),

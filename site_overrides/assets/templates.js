@@ -240,6 +240,20 @@
     say(widget, "data-fg-forgotten");
   }
 
+  // --- One message per person: empty the fields that differ, keep the rest ------------
+
+  function nextPerson(widget, button) {
+    var fields = button.getAttribute("data-fg-per-person").split(" ");
+    inputs(widget).forEach(function (input) {
+      if (fields.indexOf(input.getAttribute("data-fg-field")) >= 0) input.value = "";
+    });
+    render(widget);
+    if (widget.querySelector("[data-fg-remember]:checked")) remember(widget);
+    say(widget, "data-fg-next-person");
+    var first = widget.querySelector('[data-fg-field="' + fields[0] + '"]');
+    if (first) first.focus();
+  }
+
   var actions = {
     copy: function (widget) { copy(widget, copiedText(widget), "data-fg-copied"); },
     "copy-subject": function (widget) { copy(widget, message(widget).subject, "data-fg-subject-copied"); },
@@ -253,6 +267,7 @@
       guide.download(button.getAttribute("data-fg-filename"), emlFile(widget), "message/rfc822");
       say(widget, invalid ? "data-fg-address-invalid" : "data-fg-downloaded", true);
     },
+    "next-person": nextPerson,
     forget: forget
   };
 

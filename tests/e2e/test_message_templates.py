@@ -299,3 +299,19 @@ def test_a_display_name_is_encoded_in_the_headers(page, site_url, tmp_path):
     recipient, = parsed["To"].addresses
     assert (sender.display_name, sender.addr_spec) == ("Ana Łukasiewicz", "ana@example.org")
     assert (recipient.display_name, recipient.addr_spec) == ('Müller, "José"', "jose.muller@example.org")
+
+
+def test_the_thank_you_is_written_once_per_interviewer_keeping_what_they_share(page, site_url):
+    page.goto(site_url + "templates/")
+    fill_in(page, VALUES)
+    box = widget(page)
+    box.get_by_role("button", name=KB.labels["template_next_person"]).click()
+    expect(box.locator("[data-fg-template-status]")).to_have_text(KB.labels["template_next_person_ready"])
+    for field in TEMPLATE.per_person:
+        expect(box.locator(f'[data-fg-field="{field}"]')).to_have_value("")
+    expect(box.locator('[data-fg-field="interviewer-name"]')).to_be_focused()
+    expect(box.locator('[data-fg-field="company"]')).to_have_value(VALUES["company"])
+    fill_in(page, {"interviewer-name": "Kim Lee", "detail": "the onboarding plan"})
+    expect(box.locator("[data-fg-body]")).to_have_text(messages.fill(
+        TEMPLATE.body, KB, {**WRITTEN, "interviewer-name": "Kim Lee", "detail": "the onboarding plan"}))
+    expect(widget(page, "thank-you-letter").get_by_role("button", name=KB.labels["template_next_person"])).to_have_count(0)
