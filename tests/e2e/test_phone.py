@@ -1,13 +1,15 @@
 """The guide on a phone (390 × 844): the home page's first screen, the top of each phase page,
-folded explanations, the timeline picture, and touch targets of at least 44 px."""
+folded explanations, the timeline picture, touch targets of at least 44 px, and axe-core."""
 from __future__ import annotations
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 from support import DEFAULT_KB as KB
 
 PHONE = {"width": 390, "height": 844}
 TOUCH = 44
+AXE = Axe()
 
 
 @pytest.fixture
@@ -92,3 +94,13 @@ def test_the_timeline_takes_at_most_a_third_of_a_phone_screen_and_opens_larger(p
     expect(larger).to_be_visible()
     assert larger.bounding_box()["height"] > compact.bounding_box()["height"] if compact.is_visible() else True
     expect(phone.get_by_role("img", name=KB.timeline.title)).to_have_count(1)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", ["", "phases/when-an-offer-comes/", "templates/"])
+def test_no_accessibility_violations_on_a_phone_with_everything_unfolded(phone, site_url, path, scheme):
+    phone.emulate_media(color_scheme=scheme)
+    phone.goto(site_url + path)
+    phone.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+    results = AXE.run(phone)
+    assert results.violations_count == 0, results.generate_report()
