@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 from reading_grade import Grade, grades, measure, sentences, syllables
-from support import DEFAULT_KB
+from support import DEFAULT_KB, ROOT
 
 HIGHEST_GRADE = 8.0
 
@@ -37,3 +37,12 @@ def test_every_entry_reads_at_grade_8_or_below(entry_id):
 def test_the_whole_guide_reads_at_grade_6_or_below():
     whole = sum(grades(DEFAULT_KB).values(), Grade(0, 0, 0))
     assert whole.grade <= 6.0
+
+
+def test_the_readme_reports_the_current_figures():
+    by_entry = grades(DEFAULT_KB)
+    whole = sum(by_entry.values(), Grade(0, 0, 0))
+    hardest = max(by_entry, key=lambda entry_id: by_entry[entry_id].grade)
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    assert f"the whole guide reads at **grade {whole.grade:.1f}** ({whole.words:,} words in {whole.sentences:,} sentences)" in readme
+    assert f"the hardest entry, `{hardest}`, at **grade {by_entry[hardest].grade:.1f}**" in readme
