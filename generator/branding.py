@@ -9,7 +9,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from .material_theme import ACCENT_COLOURS, PRIMARY_COLOURS, contrast_with_white
+from .material_theme import ACCENT_COLOURS, PRIMARY_COLOURS, contrast_with_white, named_colours
 from .content_files import ProblemError, is_inside, read_bytes
 from .problems import ContentError, Location, Problem, display_path
 from .schema import Field, Markdown, Reading, Record, Text, did_you_mean
@@ -23,7 +23,8 @@ IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg", ".webp", ".gif", ".ico")
 class Colour(Text):
     """A colour name the theme knows, or a hex colour dark enough to read on white."""
 
-    def __init__(self, names: tuple[str, ...], min_contrast: float):
+    def __init__(self, kind: str, names: tuple[str, ...], min_contrast: float):
+        self.kind = kind  # primary or accent
         self.names = names
         self.min_contrast = min_contrast
 
@@ -36,6 +37,15 @@ class Colour(Text):
                 return None
             return value.lower()
         if value.lower() in self.names:
+            colour = named_colours()[self.kind].get(value.lower())
+            contrast = colour and contrast_with_white(colour)
+            if colour is None or contrast < self.min_contrast:
+                readable = [n for n in self.names if named_colours()[self.kind].get(n)
+                            and contrast_with_white(named_colours()[self.kind][n]) >= self.min_contrast]
+                reading.problem(location, f"'{name}' {value} is too light to read on a white page"
+                                + (f" (contrast {contrast:.1f}:1, needs {self.min_contrast:g}:1)" if contrast else "")
+                                + f"; choose a darker colour, such as {', '.join(readable)}")
+                return None
             return value.lower()
         reading.problem(location, f"'{name}' must be a colour the theme knows ({', '.join(self.names)}) or a hex "
                                   f"colour in quotes such as \"#0b5394\", not '{value}'{did_you_mean(value, self.names)}")
@@ -100,13 +110,26 @@ class Pattern(Text):
         return value
 
 
+class CounterAddress(Text):
+    """The address of a self-hosted page-view counter, with {path} where the page's path goes,
+    such as "https://stats.example.edu/count?p={path}" (GoatCounter) or a Matomo image address."""
+
+    def check(self, value, location, reading, name):
+        if not re.fullmatch(r"https://[^\s/?#{}]+/[^\s{}]*\{path\}[^\s{}]*", value):
+            reading.problem(location, f"'{name}' should be the https:// address of your own counter with {{path}} "
+                                      "where the page's path goes, like \"https://stats.example.edu/count?p={path}\", "
+                                      f"not '{value}'")
+            return None
+        return value
+
+
 BRANDING_FILE = Record("branding file", {
     "name": Field(Text()),
     "logo": Field(ImageFile(), required=False),
     "favicon": Field(ImageFile(), required=False),
     "colors": Field(Record("colors group", {
-        "primary": Field(Colour(PRIMARY_COLOURS, min_contrast=4.5), required=False),
-        "accent": Field(Colour(ACCENT_COLOURS, min_contrast=3), required=False),
+        "primary": Field(Colour("primary", PRIMARY_COLOURS, min_contrast=4.5), required=False),
+        "accent": Field(Colour("accent", ACCENT_COLOURS, min_contrast=3), required=False),
     }), required=False),
     "contact": Field(Record("contact group", {
         "address": Field(Markdown(), required=False),
@@ -116,6 +139,8 @@ BRANDING_FILE = Record("branding file", {
         "booking_link": Field(Pattern(re.compile(r"^https?://\S+$"), "https://careers.example.edu/book"),
                               required=False),
     }), required=False),
+    # Off unless given: a page-view counter the center runs itself, without cookies or scripts.
+    "analytics": Field(Record("analytics group", {"counter": Field(CounterAddress())}), required=False),
 })
 
 
@@ -131,6 +156,11 @@ class Branding:
     email: str | None
     website: str | None
     booking_link: str | None
+    counter: str | None = None  # a page-view counter's address, with {path}
+
+    @property
+    def counter_origin(self) -> str | None:
+        return self.counter and "/".join(self.counter.split("/")[:3])
 
 
 def load_branding(path: Path) -> Branding:
@@ -149,6 +179,7 @@ def load_branding(path: Path) -> Branding:
         name=values["name"], logo=values["logo"], favicon=values["favicon"],
         primary=colours.get("primary"), accent=colours.get("accent"),
         **{key: contact.get(key) for key in ("address", "phone", "email", "website", "booking_link")},
+        counter=(values["analytics"] or {}).get("counter"),
     )
 
 
@@ -167,11 +198,13 @@ def contact_html(branding: Branding, labels: dict[str, str]) -> Markup:
         details.append(f'{escape(labels["contact_phone"])} <a href="tel:{escape(number)}">{escape(branding.phone)}</a>')
     if branding.email:
         details.append(f'{escape(labels["contact_email"])} <a href="mailto:{escape(branding.email)}">{escape(branding.email)}</a>')
-    if branding.website:
-        details.append(f'<a href="{escape(branding.website)}">{escape(labels["contact_website"])}</a>')
+    if branding.website:  # on paper the address is written out (fg-print-only)
+        details.append(f'<a href="{escape(branding.website)}">{escape(labels["contact_website"])}</a>'
+                       f'<span class="fg-print-only"> {escape(branding.website)}</span>')
     if details:
         lines.append('<p class="fg-contact__details">' + "<br>".join(details) + "</p>")
     if branding.booking_link:
         lines.append(f'<p class="fg-contact__booking"><a class="fg-button" href="{escape(branding.booking_link)}">'
-                     f'{escape(labels["contact_booking"])}</a></p>')
+                     f'{escape(labels["contact_booking"])}</a>'
+                     f'<span class="fg-print-only">{escape(labels["contact_booking"])}: {escape(branding.booking_link)}</span></p>')
     return Markup(f'<aside class="fg-contact" aria-label="{escape(branding.name)}">' + "".join(lines) + "</aside>")

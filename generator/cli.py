@@ -56,6 +56,9 @@ def main(argv: list[str] | None = None) -> int:
             folder = init_folder(Path(args.folder), args.name)
             print(f"Created {display_path(folder)}/. Next: read {display_path(folder / 'README.md')}")
         elif args.command == "validate":
+            tracking = material_theme.tracking_problems(_load(args.config_file))
+            if tracking:
+                raise CommandError("\n".join(tracking))
             kb, branding = load_guide(_sources(args.config_file))
             print(f"The knowledge base is valid: {len(kb.entries)} entries in {len(kb.phases)} phases"
                   + (f", branded for {branding.name}." if branding else "."))

@@ -53,7 +53,7 @@ LABEL_NAMES = (
     "planner_every", "planner_past", "planner_assumed", "planner_template", "planner_done",
     "planner_calendar_all", "planner_calendar_one", "planner_calendar_filename", "planner_reminder",
     "planner_remember", "planner_interview_missing",
-    "contact_phone", "contact_email", "contact_website", "contact_booking",
+    "contact_phone", "contact_email", "contact_website", "contact_booking", "privacy_no_counter", "privacy_counter",
     "not_found_title", "not_found_text",
 )
 # The placeholders each label may use, filled in by the pages.
@@ -74,6 +74,7 @@ LABEL_PLACEHOLDERS = {
     "planner_every": {"date", "duration"},
     "planner_assumed": {"date"},
     "planner_reminder": {"step"},
+    "privacy_counter": {"name", "address"},
 }
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
+from urllib.parse import quote, urlsplit
 
 from markupsafe import Markup
 from mkdocs.config import config_options
@@ -36,6 +37,9 @@ BRANDING_ASSETS = "assets/branding"
 # it is listed in its own section after the reader's pages, and search ranks it after them.
 STAFF_AUDIENCE = "staff"
 STAFF_SEARCH_BOOST = 1e-6
+PRIVACY_PAGE = "privacy.md"
+# Where the privacy page states whether page views are counted (labels privacy_counter, privacy_no_counter).
+COUNTER_MARKER = "<!-- followup-guide: page-view counter -->"
 
 
 class SiteId(config_options.Optional):
@@ -95,6 +99,8 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
         self.default_pages: dict[str, Path] = {}  # the knowledge base's own pages/, when not docs_dir
         self.handwritten: set[str] = set()  # source paths of the pages written by hand
         self.origins: dict[str, str | None] = {}  # each built file -> its source file (None: generated)
+        self.labels: dict[str, str] = {}
+        self.branding = None
 
     def on_startup(self, command, dirty):
         # The development server injects its live-reload script, which a policy would block.
@@ -106,7 +112,11 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
             kb, branding = self.preloaded or load_guide(self.sources)
         except ContentError as error:
             raise PluginError(f"The guide's content has problems:\n{error}") from None
+        problems = material_theme.tracking_problems(config)
+        if problems:
+            raise PluginError("\n".join(problems))
         self.site = render_site(kb, config.site_url)
+        self.labels, self.branding = kb.labels, branding
         config.site_name = theme_text(kb.title)
         config.site_description = theme_text(kb.description)
         if kb.copyright:
@@ -131,13 +141,13 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
         self.extra_files = []
         palette = logo = favicon = None
         extra = {
-            "site_id": self.config.site_id or slugify(kb.title), "contact": "", "branding_css": False,
+            "site_id": self.config.site_id or slugify(kb.title), "contact": "", "branding_css": False, "logo": None,
             **{name: theme_text(kb.labels[label]) for name, label in (
                 ("home", "home"), ("not_found_title", "not_found_title"), ("not_found_text", "not_found_text"))},
         }
         if branding:
             extra["contact"] = contact_html(branding, kb.labels)
-            logo = self._asset("logo", branding.logo)
+            logo = extra["logo"] = self._asset("logo", branding.logo)
             favicon = self._asset("favicon", branding.favicon)
             palette = {"primary": branding.primary and material_theme.palette_colour(branding.primary),
                        "accent": branding.accent and material_theme.palette_colour(branding.accent)}
@@ -193,7 +203,20 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
                               f"'{sorted(unknown or not_text)[0]}' is not one the guide allows here")
         if page.meta.get("audience") == STAFF_AUDIENCE:
             page.meta["search"] = {**(page.meta.get("search") or {}), "boost": STAFF_SEARCH_BOOST}
-        return markdown
+        return self._privacy_statement(markdown, page) if page.file.src_uri == PRIVACY_PAGE else markdown
+
+    def _privacy_statement(self, markdown: str, page) -> str:
+        """The privacy page says, in the guide's words, whether page views are counted and by whom."""
+        counter = self.branding and self.branding.counter
+        if COUNTER_MARKER not in markdown:
+            if counter:
+                raise PluginError(f"{self._origin(page.file.dest_uri)}: page views are counted (analytics in "
+                                  f"branding.yml), so the privacy page must say so: put the line {COUNTER_MARKER} "
+                                  "where the statement should go")
+            return markdown
+        statement = (self.labels["privacy_counter"].format(name=self.branding.name, address=self.branding.counter_origin)
+                     if counter else self.labels["privacy_no_counter"])
+        return markdown.replace(COUNTER_MARKER, statement)
 
     def on_page_content(self, html, page, config, files):
         # Titles reach every page through the navigation and the header, and the theme prints
@@ -211,12 +234,14 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
         def describe(path: Path) -> str:
             return self._origin(path.relative_to(site_dir).as_posix())
 
-        problems = broken_links(site_dir, pages, describe, config.site_url)
+        counted = (self.branding.counter_origin,) if self.branding and self.branding.counter else ()
+        problems = broken_links(site_dir, pages, describe, config.site_url, allowed_origins=counted)
         if problems:
             raise PluginError("Links and files that do not work:\n" + "\n".join(problems))
         if not self.serving:
             try:
-                apply_content_security_policy(site_dir, pages, material_theme.known_inline_scripts(), describe)
+                apply_content_security_policy(site_dir, pages, material_theme.known_inline_scripts(), describe,
+                                              image_origins=counted)
             except UnsafeMarkup as error:
                 raise PluginError(f"Markup the Content-Security-Policy does not allow:\n{error}") from None
 
@@ -230,6 +255,9 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
         return f"{dest_uri} (made by the theme's templates)"
 
     def on_page_context(self, context, page, config, nav):
+        if self.branding and self.branding.counter:
+            path = urlsplit(config.site_url or "/").path.rstrip("/") + "/" + page.url
+            context["page_view_counter"] = self.branding.counter.replace("{path}", quote(path, safe=""))
         description = page.meta.get("description")
         if description is not None and not isinstance(description, Markup):
             page.meta["description"] = theme_text(description)
