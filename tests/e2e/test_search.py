@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import expect
+from support import DEFAULT_KB as KB
 
 # The word a reader types, and the page that answers it.
 RIGHT_PAGE = {
@@ -51,3 +52,14 @@ def test_pages_for_staff_never_outrank_a_readers_page(page, site_url, words):
     staff = [i for i, uri in enumerate(pages) if uri in STAFF_PAGES]
     readers = [i for i, uri in enumerate(pages) if uri not in STAFF_PAGES]
     assert not staff or not readers or min(staff) > max(readers), pages
+
+
+def test_pages_for_staff_have_their_own_section_after_the_readers_pages(page, site_url):
+    page.goto(site_url)
+    hrefs = page.locator("nav.md-nav--primary a.md-nav__link[href]").evaluate_all("links => links.map(a => a.href)")
+    uris = [href.removeprefix(site_url) for href in hrefs]
+    staff = [i for i, uri in enumerate(uris) if uri in STAFF_PAGES]
+    assert len(staff) == 2 and min(staff) > uris.index("privacy/") > uris.index("about/")
+    section = page.locator("nav.md-nav--primary .md-nav__item--nested", has_text=KB.labels["nav_staff"])
+    expect(section.locator("a[href$='editing-the-guide/']")).to_have_count(1)
+    expect(section.locator("a[href$='host-your-own-copy/']")).to_have_count(1)
