@@ -24,6 +24,11 @@ FRONT_MATTER = Record("page's front matter", {
     "title": Field(Text(), required=False),
     "description": Field(Text(), required=False),
     "hide": Field(ListOf(Choice("navigation", "toc", "footer", "path")), required=False),
+    # Who the page is for: "staff" pages (career-center staff) get their own section after the
+    # reader's pages, and search ranks them after every reader's page.
+    "audience": Field(Choice("staff"), required=False),
+    # Words a reader may search for that this page answers; search ranks the page first for them.
+    "tags": Field(ListOf(Text()), required=False),
     "search": Field(Record("search group", {
         "boost": Field(Choice("0.5", "1", "2", "3", "4", "5", "10"), required=False),
         "exclude": Field(Choice("true", "false"), required=False),

@@ -29,7 +29,9 @@ from .timing import timing_problems
 from .yaml_source import YamlFileError, location_of, read_yaml
 
 DO, DONT = "do", "don't"
-EMAIL, LETTER, SCRIPT = "email", "letter", "script"
+EMAIL, LETTER, SCRIPT, NOTE = "email", "letter", "script", "note"
+# What a template field holds: typed text, or a date the reader picks (written out in words).
+FIELD_TYPES = ("text", "date")
 TIMING_RELATIONS = ("within", "after", "every")
 # What happens to a step's date that falls on a Saturday or Sunday: it moves to the next
 # Monday (the default), or it is kept (the timing counts calendar days).
@@ -37,8 +39,8 @@ WEEKENDS_MOVE, WEEKENDS_KEEP = "move", "keep"
 
 # Every label the generated pages show; the guide must give each one.
 LABEL_NAMES = (
-    "home", "phases_heading", "nav_phases", "dos_heading", "donts_heading", "instead",
-    "when", "on_your_checklist", "see_also", "timing_within", "timing_after", "timing_every",
+    "home", "nav_staff", "start_here", "start_first_steps", "start_thank_you", "start_planner", "phases_heading", "nav_phases", "dos_heading", "donts_heading", "instead",
+    "when", "on_your_checklist", "see_also", "phase_at_a_glance", "phase_jump_to_templates", "entry_read_more", "timing_within", "timing_after", "timing_every",
     "progress_total", "progress_phase", "checklist_print", "checklist_export", "checklist_export_filename",
     "checklist_import", "checklist_import_done", "checklist_import_failed", "checklist_reset",
     "checklist_reset_confirm", "checklist_storage_unavailable",
@@ -46,7 +48,12 @@ LABEL_NAMES = (
     "template_preview", "template_blank", "template_copy", "template_copied", "template_copy_failed",
     "template_email", "template_download_text", "template_download_email", "template_download_blank",
     "template_remember", "template_forget", "template_forgotten", "template_address_invalid",
-    "timeline_within", "timeline_after", "timeline_every", "timeline_description",
+    # Sending: copy the body or the subject, blank fields, long mailto links, .eml drafts
+    "template_copy_email_body", "template_copy_subject", "template_subject_copied", "template_downloaded",
+    "template_opening", "template_still_blank", "template_mailto_too_long", "template_eml_help",
+    "template_eml_outlook", "template_eml_apple", "template_eml_thunderbird", "template_eml_webmail",
+    "template_next_person", "template_next_person_ready",
+    "timeline_within", "timeline_after", "timeline_every", "timeline_description", "timeline_open_larger",
     "planner_interview_time", "planner_make_plan", "planner_steps_heading", "planner_within", "planner_after",
     "planner_every", "planner_past", "planner_assumed", "planner_template", "planner_done",
     "planner_calendar_all", "planner_calendar_one", "planner_calendar_filename", "planner_reminder",
@@ -73,6 +80,7 @@ LABEL_PLACEHOLDERS = {
     "progress_phase": {"done", "total"},
     "checklist_import_done": {"count"},
     "template_blank": {"field"},
+    "template_still_blank": {"fields"},
     "timeline_within": {"duration"},
     "timeline_after": {"duration"},
     "timeline_every": {"duration"},
@@ -162,6 +170,12 @@ ENTRY = Record("entry", {
 ADVICE_FILE = Record("advice file", {"entries": Field(ListOf(ENTRY))})
 
 def _check_template(values, given, path, reading):
+    used = set(PLACEHOLDER.findall(f"{values['subject'] or ''}\n{values['body'] or ''}")) | {values["to"], values["from"]}
+    for node in getattr(given.get("per_person"), "value", None) or ():
+        field = getattr(node, "value", None)
+        if isinstance(field, str) and field not in used:
+            reading.problem(location_of(path, node), f"'{field}' is not used in this template; "
+                                                     "list only its own fields under 'per_person'")
     if values["format"] == EMAIL and "subject" not in given:
         reading.problem(values.location, "an email template needs a 'subject'")
     if values["format"] not in (EMAIL, None):
@@ -173,7 +187,7 @@ def _check_template(values, given, path, reading):
 TEMPLATE = Record("template", {
     "id": Field(Id(defines="template")),
     "title": Field(Text()),
-    "format": Field(Choice(EMAIL, LETTER, SCRIPT)),
+    "format": Field(Choice(EMAIL, LETTER, SCRIPT, NOTE)),
     "when": Field(Text()),
     "phases": Field(ListOf(Reference("phase"))),
     "entries": Field(ListOf(Reference("entry")), required=False),
@@ -181,12 +195,16 @@ TEMPLATE = Record("template", {
     "from": Field(Reference("placeholder"), required=False),
     "subject": Field(MessageText(multiline=False), required=False),
     "body": Field(MessageText(multiline=True)),
+    # The fields that change from one person to the next (a thank-you to each interviewer):
+    # the page offers to empty them for the next person and keep the rest.
+    "per_person": Field(ListOf(Reference("placeholder")), required=False),
 }, check=_check_template)
 
 TEMPLATES_FILE = Record("message templates file", {
     "fields": Field(ListOf(Record("field", {
         "id": Field(Id(defines="placeholder")),
         "label": Field(Text()),
+        "type": Field(Choice(*FIELD_TYPES), required=False),
     }))),
     "templates": Field(ListOf(TEMPLATE)),
 })
@@ -219,6 +237,7 @@ GUIDE_FILE = Record("guide", {
         "title": Field(Text()),
         "summary": Field(Text()),
         "introduction": Field(Markdown(), required=False),
+        "search_words": Field(ListOf(Text()), required=False),
     }))),
     "moments": Field(ListOf(Record("moment", {
         "id": Field(Id(defines="moment")),
@@ -300,6 +319,7 @@ class Phase:
     summary: str
     introduction: str | None
     entries: tuple[Entry, ...]
+    search_words: tuple[str, ...] = ()  # words a reader may search for, that this page answers
 
     @property
     def dos(self) -> tuple[Entry, ...]:
@@ -314,6 +334,7 @@ class Phase:
 class MessageField:
     id: str
     label: str
+    type: str = "text"  # one of FIELD_TYPES
 
 
 @dataclass(frozen=True)
@@ -328,6 +349,7 @@ class MessageTemplate:
     sender: str | None  # the field holding the reader's own address
     subject: str | None
     body: str
+    per_person: tuple[str, ...] = ()  # fields emptied for the next person, the rest kept
 
     @property
     def fields(self) -> tuple[str, ...]:
@@ -518,7 +540,7 @@ def _model(guide: dict, entries: list[dict], fields: list[dict], templates: list
     models = [entry(e) for e in entries]
     phases = tuple(
         Phase(p["id"], p["title"], p["summary"], p["introduction"],
-              tuple(e for e in models if e.phase == p["id"]))
+              tuple(e for e in models if e.phase == p["id"]), tuple(p["search_words"] or ()))
         for p in guide["phases"]
     )
     return KnowledgeBase(
@@ -530,12 +552,12 @@ def _model(guide: dict, entries: list[dict], fields: list[dict], templates: list
         moments=moments,
         pages={name: Page(**page) for name, page in guide["pages"].items()},
         labels=dict(guide["labels"]),
-        fields={f["id"]: MessageField(f["id"], f["label"]) for f in fields},
+        fields={f["id"]: MessageField(f["id"], f["label"], f["type"] or "text") for f in fields},
         templates=tuple(
             MessageTemplate(
                 id=t["id"], title=t["title"], format=t["format"], when=t["when"], phases=tuple(t["phases"]),
                 entries=tuple(id_ for id_ in t["entries"] or () if id_ in present), to=t["to"], sender=t["from"],
-                subject=t["subject"], body=t["body"],
+                subject=t["subject"], body=t["body"], per_person=tuple(t["per_person"] or ()),
             )
             for t in templates
         ),

@@ -10,6 +10,12 @@
   var dates = typeof module === "object" && module.exports ? require("./dates.js") : core;
   var FREQUENCY = { hours: "HOURLY", days: "DAILY", weeks: "WEEKLY", months: "MONTHLY" };
 
+  // Every 5 working days is every week; every working day is each day from Monday to Friday.
+  function repeatRule(repeat) {
+    if (repeat.unit !== "working days") return "FREQ=" + FREQUENCY[repeat.unit] + ";INTERVAL=" + repeat.amount;
+    return repeat.amount % 5 ? "FREQ=DAILY;INTERVAL=1;BYDAY=MO,TU,WE,TH,FR" : "FREQ=WEEKLY;INTERVAL=" + repeat.amount / 5;
+  }
+
   function utcTime(date) {
     return date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
   }
@@ -50,7 +56,7 @@
         var next = new Date(event.day.getFullYear(), event.day.getMonth(), event.day.getDate() + 1);
         lines.push("DTSTART;VALUE=DATE:" + dates.localDay(event.day), "DTEND;VALUE=DATE:" + dates.localDay(next));
       }
-      if (event.repeat) lines.push("RRULE:FREQ=" + FREQUENCY[event.repeat.unit] + ";INTERVAL=" + event.repeat.amount);
+      if (event.repeat) lines.push("RRULE:" + repeatRule(event.repeat));
       lines.push("SUMMARY:" + escapeText(event.summary), "DESCRIPTION:" + escapeText(event.description),
         "BEGIN:VALARM", "ACTION:DISPLAY", "DESCRIPTION:" + escapeText(event.reminder),
         event.start ? "TRIGGER;RELATED=END:-PT2H" : "TRIGGER:PT9H", "END:VALARM", "END:VEVENT");

@@ -1,8 +1,8 @@
 /* Date arithmetic and the follow-up plan: pure functions, no DOM (tested with Node).
  *
- * The same rules as generator/timing.py: hours are elapsed time; days, weeks and months are
- * calendar steps in the reader's time zone that keep the time of day across daylight-saving
- * changes; a step counted in days, weeks or months that falls on a Saturday or Sunday moves
+ * The same rules as generator/timing.py: hours are elapsed time; days, working days (Monday
+ * to Friday), weeks and months are calendar steps in the reader's time zone that keep the time
+ * of day across daylight-saving changes; a step counted in days, weeks or months that falls on a Saturday or Sunday moves
  * to the next Monday, unless its timing says `weekends: keep`.
  *
  * Works in the browser bundle (window.followupGuideCore) and under Node (module.exports).
@@ -15,6 +15,13 @@
   function add(date, duration) {
     if (duration.unit === "hours") return new Date(date.getTime() + duration.amount * 3600000);
     var result = new Date(date.getTime());
+    if (duration.unit === "working days") { // Monday to Friday, keeping the time of day
+      for (var left = duration.amount; left > 0;) {
+        result.setDate(result.getDate() + 1);
+        if (result.getDay() !== 0 && result.getDay() !== 6) left--;
+      }
+      return result;
+    }
     if (duration.unit !== "months") {
       result.setDate(result.getDate() + duration.amount * (duration.unit === "weeks" ? 7 : 1));
       return result;

@@ -230,12 +230,18 @@
    * dated yet),
    * soonest first. `guide`: {rules, phases: {phase id: [entry ids]}, outcomes: {id: phase id}}.
    * A ticked step is done. Once the answer is recorded, the waiting steps stop and that
-   * answer's phase gives the next steps, dated from the day it was recorded. */
+   * answer's phase gives the next steps, dated from the day it was recorded; an answer whose id
+   * is also a moment's ("offer") gives that moment this day, unless the reader gave its date. */
   function due(record, guide, now) {
     var rows = Object.keys(record.applications).map(function (id) {
       var app = record.applications[id];
       if (app.archived) return null;
-      var plan = dates.planDates(guide.rules, dates.givenMoments(guide.rules, app.moments));
+      var typed = app.moments;
+      if (app.outcome && app.outcomeDay && !typed[app.outcome]) { // an answer named like a moment dates it
+        typed = JSON.parse(JSON.stringify(typed));
+        typed[app.outcome] = app.outcomeDay;
+      }
+      var plan = dates.planDates(guide.rules, dates.givenMoments(guide.rules, typed));
       var candidates = [];
       var outcomePhase = app.outcome && guide.outcomes[app.outcome];
       if (outcomePhase) {
