@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import json
 import re
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -93,8 +93,8 @@ def test_without_applications_nothing_new_shows_and_nothing_is_written(page, sit
 
 def test_added_applications_are_listed_soonest_first_with_their_next_step(page, site_url):
     page.goto(site_url + "applications/")
-    add_with_the_form(page, "Acme", "Data Analyst", "2026-03-06")
-    add_with_the_form(page, "Globex", "", "2026-03-09")
+    add_with_the_form(page, "Acme", "Data Analyst", "2026-03-04")
+    add_with_the_form(page, "Globex", "", "2026-03-05")
     add_with_the_form(page, "Initech")  # no dates yet
     items = rows(page)
     expect(items).to_have_count(3)
@@ -102,9 +102,10 @@ def test_added_applications_are_listed_soonest_first_with_their_next_step(page, 
     expect(acme.locator("[data-fg-slot=name]")).to_have_text(L["application_name"].format(company="Acme", role="Data Analyst"))
     expect(acme.locator("[data-fg-slot=status]")).to_have_text(L["due_overdue"])
     expect(acme.locator("[data-fg-slot=step]")).to_have_text(KB.entries["send-a-thank-you"].checklist)
-    expect(acme.locator("[data-fg-slot=date]")).to_have_text("Saturday, March 7, 2026")
+    expect(acme.locator("[data-fg-slot=date]")).to_have_text("Friday, March 6, 2026")  # two working days
     expect(globex.locator("[data-fg-slot=name]")).to_have_text("Globex")
-    expect(globex.locator("[data-fg-slot=status]")).to_have_text(L["due_upcoming"])  # due tomorrow at noon
+    expect(globex.locator("[data-fg-slot=status]")).to_have_text(L["due_today"])  # Thursday + 2 working days
+    expect(globex.locator("[data-fg-slot=date]")).to_have_text("Monday, March 9, 2026")
     expect(initech.locator("[data-fg-slot=status]")).to_have_text(L["due_none"])
     step_link = acme.locator("[data-fg-slot=step]").get_attribute("href")
     assert step_link == site_url + "phases/within-24-hours/#send-a-thank-you"
@@ -112,14 +113,14 @@ def test_added_applications_are_listed_soonest_first_with_their_next_step(page, 
 
 def test_the_due_view_follows_the_clock_and_a_ticked_step_is_never_overdue(page, site_url):
     seed(page, site_url, {"acme": ACME, "globex": GLOBEX})
-    page.clock.set_fixed_time(now(2026, 3, 7, 9, 0))
+    page.clock.set_fixed_time(now(2026, 3, 10, 9, 0))
     page.goto(site_url + "applications/")
     items = rows(page)
-    # Acme's thank-you is due today (by 3 pm); Globex's was due on 3 March.
+    # Acme's thank-you is due today (by 3 pm, two working days after Friday); Globex's was due on 4 March.
     expect(items.locator("[data-fg-slot=name]")).to_have_text(["Globex, Engineer", "Acme, Data Analyst"])
     expect(items.locator("[data-fg-slot=status]")).to_have_text([L["due_overdue"], L["due_today"]])
 
-    page.clock.set_fixed_time(now(2026, 3, 9, 9, 0))
+    page.clock.set_fixed_time(now(2026, 3, 11, 9, 0))
     page.reload()
     expect(items.locator("[data-fg-slot=status]")).to_have_text([L["due_overdue"], L["due_overdue"]])
 
@@ -156,10 +157,19 @@ def test_recording_the_answer_stops_the_waiting_steps(page, site_url):
     offer = next(o for o in KB.outcomes if o.id == "offer")
     page.get_by_label(L["application_outcome"]).select_option(label=offer.label)
     page.get_by_role("button", name=L["application_save"], exact=True).click()
-    answer_steps = [e.checklist for e in KB.phases[[p.id for p in KB.phases].index(offer.phase)].entries if e.checklist]
-    expect(row.locator("[data-fg-slot=step]")).to_have_text(answer_steps[0])
-    expect(row.locator("[data-fg-slot=status]")).to_have_text(L["due_today"])
+    # The offer's phase comes next: its first timed step counts from the day the offer was recorded.
+    first = next(e for e in next(p for p in KB.phases if p.id == offer.phase).entries if e.checklist and e.timing)
+    expect(row.locator("[data-fg-slot=step]")).to_have_text(first.checklist)
+    expect(row.locator("[data-fg-slot=date]")).to_have_text("Tuesday, March 10, 2026")
+    expect(row.locator("[data-fg-slot=status]")).to_have_text(L["due_upcoming"])
     assert stored(page)["applications"]["acme"]["outcomeDay"] == "2026-03-09"
+    # Ticking it brings the next step of the offer's phase; no waiting step comes back.
+    page.goto(site_url + "checklist/")
+    choose(page, "Acme, Data Analyst")
+    page.locator(f'[data-fg-item="{first.id}"]').check()
+    page.goto(site_url + "applications/")
+    assert rows(page).first.locator("[data-fg-slot=step]").text_content() not in (
+        KB.entries["send-a-thank-you"].checklist, KB.entries["send-one-follow-up"].checklist, first.checklist)
 
 
 # --- Each application its own ticks, dates and details ---------------------------------------
@@ -176,7 +186,7 @@ def test_two_applications_keep_their_own_ticks_dates_and_template_details(page, 
     expect(page.locator('[data-fg-item-date="send-one-follow-up"]')).to_have_text(
         L["checklist_your_date"].format(date="Friday, March 20, 2026"))  # 13 March + 7 days
     expect(page.locator('[data-fg-item-date="send-a-thank-you"]')).to_have_text(
-        L["checklist_your_date"].format(date="Tuesday, March 3, 2026"))
+        L["checklist_your_date"].format(date="Wednesday, March 4, 2026"))
 
     # The planner shows the chosen application's dates; the choice is remembered across pages.
     page.goto(site_url + "planner/")
@@ -196,7 +206,9 @@ def test_two_applications_keep_their_own_ticks_dates_and_template_details(page, 
     expect(thanks.locator('[data-fg-field="interviewer-email"]')).to_have_value("jose@acme.example")
     expect(thanks.locator('[data-fg-field="interview-date"]')).to_have_value("2026-03-06")  # a date picker
     expect(thanks.locator('[data-fg-field="your-name"]')).to_have_value("Ana")
-    expect(thanks.locator("[data-fg-subject]")).to_have_text("Thank you for today, José Müller")
+    subject = next(t for t in KB.templates if t.id == "thank-you-email").subject
+    expect(thanks.locator("[data-fg-subject]")).to_have_text(
+        subject.replace("{role}", "Data Analyst").replace("{your-name}", "Ana").replace("{interviewer-name}", "José Müller"))
     thanks.locator('[data-fg-field="detail"]').fill("the dashboard")  # typed for this template only
     choose(page, "Globex, Engineer")
     expect(thanks.locator('[data-fg-field="company"]')).to_have_value("Globex")
@@ -238,11 +250,10 @@ def test_the_calendar_of_all_open_applications(page, site_url, tmp_path):
     assert "Globex, Engineer: " + KB.moments["stated-date"].label in summaries
     assert not any("Closed" in s for s in summaries)
     by_uid = {str(e["UID"]): e for e in events}
-    # A thank-you across the change to summer time (8 March): 24 hours after 3 pm EST is 4 pm EDT.
+    # Across the change to summer time (8 March): two working days after Friday the 6th is Tuesday.
     thanks = by_uid["acme-send-a-thank-you@after-the-interview"]
-    assert thanks.decoded("DTSTART") == datetime(2026, 3, 6, 20, 0, tzinfo=timezone.utc)
-    assert thanks.decoded("DTEND") == datetime(2026, 3, 7, 20, 0, tzinfo=timezone.utc)
-    assert thanks.decoded("DTEND").astimezone(ZoneInfo(ZONE)).hour == 15
+    assert thanks.decoded("DTSTART") == date(2026, 3, 10)
+    assert thanks.decoded("DTEND") == date(2026, 3, 11)
     # Acme's follow-up: no stated date, so 13 March is assumed and the follow-up is the 20th.
     assert by_uid["acme-send-one-follow-up@after-the-interview"].decoded("DTSTART") == date(2026, 3, 20)
     # Stay in touch: 6 June is a Saturday, moved to Monday, then every three months.
@@ -417,7 +428,7 @@ def test_one_applications_checklist_prints_on_one_page_with_its_dates(page, site
     text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in reader.pages))
     assert len(reader.pages) == 1
     assert "Acme, Data Analyst" in text
-    for day in ("Saturday, March 7, 2026", "Friday, March 20, 2026", "Friday, April 3, 2026", "Monday, June 8, 2026"):
+    for day in ("Tuesday, March 10, 2026", "Friday, March 20, 2026", "Friday, March 27, 2026", "Monday, June 8, 2026"):
         assert day in text, day
     assert L["application_choose"] not in text
 
@@ -494,15 +505,16 @@ def test_the_timeline_picture_shows_the_chosen_applications_dates(page, site_url
     for path in ("", "phases/within-24-hours/", "planner/"):
         page.goto(site_url + path)
         picture = page.locator(".fg-timeline__picture--wide")
-        expect(picture.locator('[data-fg-when="entry:send-a-thank-you"]')).to_have_text("Mar 7")
+        expect(picture.locator('[data-fg-when="entry:send-a-thank-you"]')).to_have_text("Mar 10")
         expect(picture.locator('[data-fg-when="moment:interview"]')).to_have_text("Mar 6")
         expect(picture.locator('[data-fg-when="entry:stay-in-touch"]')).to_have_text("Jun 8")
         description = picture.evaluate("svg => svg.querySelector('desc').textContent")
-        assert "Thank-you note, Saturday, March 7, 2026" in description
+        thanks_label = next(p.label for p in KB.timeline.points if p.ref == "send-a-thank-you")
+        assert f"{thanks_label}, Tuesday, March 10, 2026" in description
     # Without a chosen application, the picture is the guide's own again.
     page.locator("[data-fg-application-select]").select_option("")
     expect(page.locator('.fg-timeline__picture--wide [data-fg-when="entry:send-a-thank-you"]')).to_have_text(
-        KB.labels["timeline_within"].format(duration="24 hours"))
+        KB.labels["timeline_within"].format(duration=KB.entries["send-a-thank-you"].timing.duration.text))
 
 
 def test_two_tabs_stay_in_sync(context, site_url):

@@ -243,19 +243,21 @@
       }
       var plan = dates.planDates(guide.rules, dates.givenMoments(guide.rules, typed));
       var candidates = [];
+      var undated = []; // steps of an answer's phase without a timing: in the phase's order, after the dated ones
       var outcomePhase = app.outcome && guide.outcomes[app.outcome];
       if (outcomePhase) {
         var answered = dates.givenMoments({ moments: [{ id: "day" }] }, { day: app.outcomeDay }).day || now;
         (guide.phases[outcomePhase] || []).forEach(function (entry) {
-          candidates.push({ entry: entry, date: plan.dates[entry] || answered, relation: "" });
+          (plan.dates[entry] ? candidates : undated).push({ entry: entry, date: plan.dates[entry] || answered, relation: "" });
         });
       } else {
         guide.rules.steps.forEach(function (step) {
           if (plan.dates[step.entry]) candidates.push({ entry: step.entry, date: plan.dates[step.entry], relation: step.relation });
         });
       }
-      var next = candidates.filter(function (step) { return !app.done[step.entry]; })
-        .sort(function (a, b) { return a.date - b.date; })[0];
+      function open(step) { return !app.done[step.entry]; }
+      var next = candidates.filter(open).sort(function (a, b) { return a.date - b.date; })[0] || undated.filter(open)[0];
+      candidates = candidates.concat(undated);
       return next
         ? { application: app, entry: next.entry, date: next.date, status: status(next.date, next.relation, now) }
         : { application: app, entry: "", date: null, status: candidates.length ? "done" : "none" };
