@@ -215,3 +215,35 @@ test("a recorded answer stops the waiting steps and brings that phase's steps", 
   assert.equal(row.entry, "reply-to-a-no");
   assert.equal(row.status, "today");
 });
+
+test("working days skip Saturdays and Sundays, as generator/timing.py counts them", () => {
+  const friday = new Date(2026, 2, 6, 15, 0);
+  assert.equal(day(dates.add(friday, { amount: 1, unit: "working days" })), "20260309");
+  assert.equal(day(dates.add(friday, { amount: 2, unit: "working days" })), "20260310");
+  assert.equal(day(dates.add(new Date(2026, 2, 2, 9), { amount: 5, unit: "working days" })), "20260309");
+  assert.equal(dates.add(friday, { amount: 2, unit: "working days" }).getHours(), 15); // across the clock change
+});
+
+test("a repeating step in working days repeats on working days", () => {
+  const text = calendar.calendar("Guide", [
+    { uid: "a", day: new Date(2026, 2, 9), summary: "s", description: "", reminder: "r", repeat: { amount: 5, unit: "working days" } },
+    { uid: "b", day: new Date(2026, 2, 9), summary: "s", description: "", reminder: "r", repeat: { amount: 1, unit: "working days" } },
+  ], new Date(Date.UTC(2026, 2, 1)));
+  assert.match(text, /\r\nRRULE:FREQ=WEEKLY;INTERVAL=1\r\n/);
+  assert.match(text, /\r\nRRULE:FREQ=DAILY;INTERVAL=1;BYDAY=MO,TU,WE,TH,FR\r\n/);
+});
+
+test("an answer named like a moment dates that moment's steps from the day it was recorded", () => {
+  const rules = {
+    moments: [{ id: "interview", asked: true }, { id: "offer", asked: true }],
+    steps: [{ entry: "get-it-in-writing", relation: "within", weekends: "move", amount: 1, unit: "days", of: "offer" }],
+  };
+  const guide = { rules, phases: { offers: ["negotiate", "get-it-in-writing"] }, outcomes: { offer: "offers" } };
+  const record = records.normalise({ version: 3, applications: {
+    a1: { company: "Acme", moments: { interview: "2026-03-02" }, outcome: "offer", outcomeDay: "2026-03-06" } } });
+  const [row] = records.due(record, guide, new Date(2026, 2, 6, 9));
+  assert.equal(row.entry, "get-it-in-writing"); // the dated step first
+  assert.equal(day(row.date), "20260309"); // Saturday the 7th moves to Monday
+  record.applications.a1.done["get-it-in-writing"] = "t";
+  assert.equal(records.due(record, guide, new Date(2026, 2, 6, 9))[0].entry, "negotiate"); // then the others
+});
