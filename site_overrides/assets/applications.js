@@ -275,6 +275,12 @@
     saveForm(target);
   });
 
+  // Whether the parser has finished an element: it has moved on past it, or the page is parsed.
+  function parsed(element) {
+    for (var node = element; node; node = node.parentNode) if (node.nextSibling) return true;
+    return document.readyState !== "loading";
+  }
+
   // The chosen application's dates on the timeline picture, in its text alternative too.
   function showTimeline(record) {
     var data = guide.data();
@@ -282,7 +288,7 @@
     var plan = chosen && data ? guide.planOf(chosen, data) : null;
     all(".fg-timeline__picture").forEach(function (svg) {
       var desc = svg.querySelector("desc");
-      if (!desc || svg.fgShown === record) return;
+      if (!desc || svg.fgShown === record || !parsed(svg)) return; // its texts may still be arriving
       svg.fgShown = record;
       if (desc.fgStatic === undefined) desc.fgStatic = desc.textContent;
       var dated = [];
