@@ -7,7 +7,7 @@ import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from generator.knowledge_base import load_knowledge_base
+from generator.loading.loader import load_knowledge_base
 
 ROOT = Path(__file__).resolve().parents[1]
 GUIDE_FILES = ("mkdocs.yml", "content", "site_overrides")

@@ -36,9 +36,9 @@ from browsing import CHROMIUM_FLAGS, system_chromium  # noqa: E402
 from support import copy_guide  # noqa: E402
 
 from generator.cli import build_site  # noqa: E402
-from generator.knowledge_base import load_knowledge_base  # noqa: E402
-from generator.material_theme import REQUIRED_EXTENSIONS  # noqa: E402
-from generator.pages import render_site  # noqa: E402
+from generator.loading.loader import load_knowledge_base  # noqa: E402
+from generator.engines.material_theme import REQUIRED_EXTENSIONS  # noqa: E402
+from generator.rendering.pages import render_site  # noqa: E402
 
 OWN_ASSETS = ["followup-guide.min.css", "followup-guide.min.js"]
 LIGHTHOUSE_PAGES = ["", "checklist/", "templates/"]

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 from support import DEFAULT_KB as KB
 
-from generator import messages
+from generator.rendering import messages
 
 TEMPLATE = next(t for t in KB.templates if t.id == "thank-you-email")
 VALUES = {

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 from support import DEFAULT_KB as KB
 
-from generator import timing
+from generator.model import timing
 
 ZONE = "America/New_York"
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import CommandError, build_site
-from generator.knowledge_base import load_knowledge_base
+from generator.loading.loader import load_knowledge_base
 from generator.problems import ContentError
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import CommandError, build_site
-from generator.link_check import broken_links
+from generator.checks.link_check import broken_links
 
 ATTACKS = {
     "script": "<script>alert('script')</script>",

@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 from support import make_center
 
-from generator.branding import load_branding
+from generator.loading.sources import load_branding
 from generator.cli import main
-from generator.guide import GuideSources, load_guide
+from generator.loading.sources import GuideSources, load_guide
 from generator.package_data import default_path
 from generator.problems import ContentError
 

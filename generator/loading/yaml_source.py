@@ -6,11 +6,12 @@ and the schema decides what a value means.
 """
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import yaml
 
-from .problems import Location, Problem
+from ..problems import Location, Problem, location_of
 
 # Tags PyYAML resolves for plain scalars, sequences and mappings; an explicit tag such as
 # `!python/object` or `!include` is not part of our format.
@@ -32,13 +33,15 @@ _PLAIN_WORDS = {
 # libyaml, when PyYAML was built with it, reads many times faster than pure Python.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-# The text of each file read, for checks that look at exactly what was typed (marks carry
-# a character index into it).
-_SOURCES: dict[Path, str] = {}
 
 
-def source_text(path: Path) -> str:
-    return _SOURCES.get(Path(path), "")
+class _NamedText(io.StringIO):
+    """The file's text as a stream with a name: PyYAML gives that name to every mark, so each
+    node knows its file wherever a merge moves it."""
+
+    def __init__(self, text: str, name: str):
+        super().__init__(text)
+        self.name = name
 
 
 class YamlFileError(Exception):
@@ -47,16 +50,18 @@ class YamlFileError(Exception):
         super().__init__(str(problem))
 
 
-def read_yaml(path: Path) -> tuple[yaml.Node, list[Problem]]:
+def read_yaml(path: Path, sources: dict[str, str]) -> tuple[yaml.Node, list[Problem]]:
     """The file's root node and the structural problems found in it (duplicate keys, tags).
 
+    The file's text is added to `sources` under the name its nodes' marks carry, for checks that
+    look at exactly what was typed (marks carry a character index into it).
     Raises YamlFileError when the file cannot be read as YAML at all.
     """
     text = _decode(path, path.read_bytes())
-    _SOURCES[Path(path)] = text
+    sources[str(path)] = text
     _reject_tab_indentation(path, text)
     try:
-        root = yaml.compose(text, Loader=_LOADER)
+        root = yaml.compose(_NamedText(text, str(path)), Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
         raise YamlFileError(_syntax_problem(path, error)) from None
     if root is None:
@@ -64,10 +69,6 @@ def read_yaml(path: Path) -> tuple[yaml.Node, list[Problem]]:
             Location(path, 1, 1), "the file is empty; add its content or delete the file"
         ))
     return root, list(_structural_problems(path, root))
-
-
-def location_of(path: Path, node: yaml.Node) -> Location:
-    return _location(path, node.start_mark)
 
 
 def _location(path: Path, mark) -> Location:
@@ -126,15 +127,15 @@ def _structural_problems(path: Path, root: yaml.Node):
             continue
         seen.add(id(node))
         if node.tag not in _STANDARD_TAGS:
-            yield Problem(location_of(path, node), f"the tag '{node.tag}' is not supported; remove it")
+            yield Problem(location_of(node), f"the tag '{node.tag}' is not supported; remove it")
         if isinstance(node, yaml.MappingNode):
             first_line: dict[str, int] = {}
             for key, value in node.value:
                 if not isinstance(key, yaml.ScalarNode):
-                    yield Problem(location_of(path, key), "a key must be a plain name, not a list or a group")
+                    yield Problem(location_of(key), "a key must be a plain name, not a list or a group")
                 elif key.value in first_line:
                     yield Problem(
-                        location_of(path, key),
+                        location_of(key),
                         f"duplicate key '{key.value}' (first at line {first_line[key.value]}); keep only one",
                     )
                 else:

@@ -13,16 +13,15 @@ import hashlib
 import re
 from pathlib import Path
 
-from .problems import display_path
+from ..problems import display_path
+from .built_site import BuiltPage, ContentMarker, read_site
 
-_INLINE_SCRIPT = re.compile(r"<script\b(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S | re.I)
 _DATA_TYPE = re.compile(r'\btype="(?!(?:text|application)/(?:java|ecma)script|module)[^"]+"', re.I)
 # These two are matched against the page in lowercase; a pattern that starts with plain text is
 # found many times faster than one that starts with a character class or ignores case.
 _EVENT_HANDLER = re.compile(r"on([a-z]+)\s*=")
 _SCRIPT_URL = re.compile(r"""(?:href|src|action|formaction)\s*=\s*["']?\s*(?:javascript|vbscript):""")
 _ATTRIBUTE_BOUNDARY = " \t\n\r\f/\"'"  # what may stand before an attribute name inside a tag
-_CONTENT_START, _CONTENT_END = '<article class="md-content__inner', "</article>"
 _AFTER_CHARSET = re.compile(r"<meta charset=[^>]*>\s*", re.I)  # the charset must stay in the first 1024 bytes
 
 POLICY = ("default-src 'self'; script-src 'self' {hashes}; style-src 'self'; img-src 'self' data:; "
@@ -34,31 +33,39 @@ class UnsafeMarkup(Exception):
     pass
 
 
-def apply_content_security_policy(site_dir: Path) -> str:
-    """Check every page, then write the policy into each one and into _headers."""
-    pages = {page: page.read_text(encoding="utf-8") for page in sorted(Path(site_dir).rglob("*.html"))}
+def apply_content_security_policy(site_dir: Path, marker: ContentMarker | None = None,
+                                  pages: dict[Path, BuiltPage] | None = None) -> str:
+    """Check every page, then write the policy into each one and into _headers.
+
+    Inline scripts are allowed (by their hashes) only outside the page content, which the engine
+    adapter's `marker` finds. It fails closed: on a page where the marker is not found, every
+    inline script counts as content and fails the check.
+    """
+    pages = pages if pages is not None else read_site(site_dir, marker)
     problems, hashes = [], set()
-    for page, html in pages.items():
-        start = html.find(_CONTENT_START)
-        content = html[start:html.find(_CONTENT_END, start)] if start >= 0 else ""
-        for attributes, script in _INLINE_SCRIPT.findall(html):
+    for path, page in pages.items():
+        content = page.content
+        for attributes, script in page.inline_scripts:
             if _DATA_TYPE.search(attributes):
                 continue  # a data block such as the theme's JSON configuration: never run
-            if script in content:
-                problems.append(f"{display_path(page)}: an inline script in the page content is not allowed")
+            if content is None:
+                problems.append(f"{display_path(path)}: an inline script on a page whose content cannot be found "
+                                "(the theme's content marker is missing) is not allowed")
+            elif script in content:
+                problems.append(f"{display_path(path)}: an inline script in the page content is not allowed")
             else:
                 hashes.add("'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'")
-        lowered = html.lower()
-        problems += [f"{display_path(page)}: the event handler attribute '{name}' is not allowed"
+        lowered = page.lowered
+        problems += [f"{display_path(path)}: the event handler attribute '{name}' is not allowed"
                      for name in _event_handlers(lowered)]
         if "script:" in lowered and _SCRIPT_URL.search(lowered):
-            problems.append(f"{display_path(page)}: a javascript: URL is not allowed")
+            problems.append(f"{display_path(path)}: a javascript: URL is not allowed")
     if problems:
         raise UnsafeMarkup("\n".join(problems))
     policy = POLICY.format(hashes=" ".join(sorted(hashes)))
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n'
-    for page, html in pages.items():
-        page.write_text(_AFTER_CHARSET.sub(lambda m: m[0] + meta, html, count=1), encoding="utf-8")
+    for path, page in pages.items():
+        path.write_text(_AFTER_CHARSET.sub(lambda m: m[0] + meta, page.text, count=1), encoding="utf-8")
     headers = "\n".join(f"  {line}" for line in (f"Content-Security-Policy: {policy}; frame-ancestors 'none'", *HEADERS))
     (Path(site_dir) / "_headers").write_text(f"/*\n{headers}\n", encoding="utf-8")
     return policy

@@ -1,14 +1,17 @@
-"""What a guide is built from: a knowledge base, optionally a career center's overlay on top
-of it and its branding, as the followup-guide plugin's settings name them."""
+"""What a build reads, as the engine's settings name it: a knowledge base, optionally a career
+center's overlay on top of it and its branding; and the loading of the branding."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
-from .branding import Branding, load_branding
-from .knowledge_base import KnowledgeBase, load_knowledge_base
-from .package_data import default_path
-from .problems import ContentError
+from ..model.branding import Branding
+from ..model.fields import Nested, Reading
+from ..model.knowledge_base import KnowledgeBase
+from ..package_data import default_path
+from ..problems import ContentError
+from .loader import load_knowledge_base
+from .yaml_source import YamlFileError, read_yaml
 
 
 @dataclass(frozen=True)
@@ -19,12 +22,28 @@ class GuideSources:
 
     @classmethod
     def from_settings(cls, settings) -> GuideSources:
-        """From the followup-guide plugin's settings (content_dir, overlay_dir, branding)."""
+        """From settings with content_dir, overlay_dir and branding (the plugin's, or any mapping's attributes)."""
         return cls(
             Path(settings.content_dir) if settings.content_dir else default_path("content"),
             Path(settings.overlay_dir) if settings.overlay_dir else None,
             Path(settings.branding) if settings.branding else None,
         )
+
+
+def load_branding(path: Path) -> Branding:
+    path = Path(path)
+    reading = Reading()
+    try:
+        root, problems = read_yaml(path, reading.sources)
+    except YamlFileError as error:
+        raise ContentError([error.problem]) from None
+    reading.problems += problems
+    branding = Nested(Branding).read(root, reading, path.name)
+    for record in reading.records:
+        record.rules(reading)
+    if reading.problems or branding is None:
+        raise ContentError(reading.problems)
+    return branding
 
 
 def load_guide(sources: GuideSources) -> tuple[KnowledgeBase, Branding | None]:

@@ -6,6 +6,7 @@ and material_theme prepares the theme.
 from __future__ import annotations
 
 import html
+import logging
 from pathlib import Path
 
 from markupsafe import Markup
@@ -15,19 +16,22 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
+from ..checks.built_site import read_site
+from ..checks.link_check import broken_links
+from ..checks.sanitize import sanitize
+from ..checks.security import UnsafeMarkup, apply_content_security_policy
+from ..loading.sources import GuideSources, load_guide
+from ..model.fields import slugify
+from ..package_data import default_path
+from ..problems import ContentError, display_path
+from ..rendering.assets import bundles
+from ..rendering.contact import contact_html
+from ..rendering.pages import render_site
 from . import material_theme
-from .assets import bundles
-from .branding import contact_html
-from .guide import GuideSources, load_guide
-from .link_check import broken_links
-from .package_data import default_path
-from .pages import render_site
-from .problems import ContentError, display_path
-from .sanitize import sanitize
-from .schema import slugify
-from .security import UnsafeMarkup, apply_content_security_policy
 
 BRANDING_ASSETS = "assets/branding"
+# Not under "mkdocs": a deprecated field is a warning that must not fail a strict build.
+log = logging.getLogger("followup_guide")
 
 
 class SiteId(config_options.Optional):
@@ -88,6 +92,9 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
             kb, branding = self.preloaded or load_guide(self.sources)
         except ContentError as error:
             raise PluginError(f"The guide's content has problems:\n{error}") from None
+        if not self.preloaded:  # followup-guide build has shown them already
+            for warning in kb.warnings:
+                log.warning("%s: warning: %s", warning.location.display(), warning.message)
         self.site = render_site(kb, config.site_url)
         config.site_name = theme_text(kb.title)
         config.site_description = theme_text(kb.description)
@@ -155,12 +162,13 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
         return sanitize(html)
 
     def on_post_build(self, config):
-        problems = broken_links(Path(config.site_dir), config.site_url)
+        pages = read_site(Path(config.site_dir), material_theme.CONTENT_MARKER)  # read once for both checks
+        problems = broken_links(Path(config.site_dir), config.site_url, pages)
         if problems:
             raise PluginError("Links that lead nowhere:\n" + "\n".join(problems))
         if not self.serving:
             try:
-                apply_content_security_policy(Path(config.site_dir))
+                apply_content_security_policy(Path(config.site_dir), material_theme.CONTENT_MARKER, pages)
             except UnsafeMarkup as error:
                 raise PluginError(f"Markup the Content-Security-Policy does not allow:\n{error}") from None
 

@@ -3,36 +3,19 @@ raw HTML links included, and nothing a page loads by itself (an image, a script,
 comes from another site."""
 from __future__ import annotations
 
-import html
 import posixpath
-import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .problems import display_path
+from ..problems import display_path
+from .built_site import BuiltPage, read_site
 
-# The built pages are the theme's own well-formed output, so attributes are read with
-# patterns: several times faster than a full HTML parser on pages this size.
-# Anchors: id="..." and name="..." after whitespace. Each pattern starts with plain text, which is
-# found many times faster than `\s(?:id|name)=`; the whitespace is checked on each match.
-_TARGETS = (re.compile(r'id="([^"]+)"'), re.compile(r'name="([^"]+)"'))
-_LINKS = re.compile(r'<(a|link|script|img|source|iframe)\b([^>]*?)\s(?:href|src)="([^"]*)"', re.I)
-_NOT_CHECKED = ("mailto:", "tel:", "data:", "blob:", "javascript:")
-
-
-class _Page:
-    def __init__(self, text: str):
-        self.ids = {html.unescape(match[1]) for pattern in _TARGETS for match in pattern.finditer(text)
-                    if text[match.start() - 1].isspace()}
-        # (URL, whether the browser loads it with the page rather than when the reader follows it)
-        self.links = [(html.unescape(url), tag.lower() != "a") for tag, before, url in _LINKS.findall(text)
-                      if url and not url.startswith(_NOT_CHECKED) and 'rel="canonical"' not in before]
-
-
-def broken_links(site_dir: Path, site_url: str | None = None) -> list[str]:
+def broken_links(site_dir: Path, site_url: str | None = None, pages: dict[Path, BuiltPage] | None = None) -> list[str]:
+    """Every link of the built site that leads nowhere, and every file a page would load from
+    another site. `pages`: the site already read by built_site.read_site."""
     site_dir = Path(site_dir)
     base = urlsplit(site_url or "http://site.invalid/")
-    parsed = {path: _Page(path.read_text(encoding="utf-8")) for path in site_dir.rglob("*.html")}
+    parsed = pages if pages is not None else read_site(site_dir)
     checked = {}  # (URL path, fragment) -> the problem, or None: the same links repeat on every page
 
     def problem_with(path: str, fragment: str) -> str | None:

@@ -1,0 +1,146 @@
+"""A career center's branding (branding.yml): name, logo, favicon, colours, contact details."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..problems import location_of
+from .colours import ACCENT_COLOURS, PRIMARY_COLOURS, contrast_with_white
+from .fields import Markdown, Nested, Record, Text, did_you_mean
+
+_HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg", ".webp", ".gif", ".ico")
+
+
+class Colour(Text):
+    """A colour name the theme knows, or a hex colour dark enough to read on white."""
+
+    def __init__(self, names: tuple[str, ...], min_contrast: float, **options):
+        super().__init__(**options)
+        self.names = names
+        self.min_contrast = min_contrast
+
+    def check(self, value, location, reading, name):
+        if _HEX.match(value):
+            contrast = contrast_with_white(value)
+            if contrast < self.min_contrast:
+                reading.problem(location, f"'{name}' {value} is too light to read on a white page (contrast "
+                                          f"{contrast:.1f}:1, needs {self.min_contrast:g}:1); choose a darker colour")
+                return None
+            return value.lower()
+        if value.lower() in self.names:
+            return value.lower()
+        reading.problem(location, f"'{name}' must be a colour the theme knows ({', '.join(self.names)}) or a hex "
+                                  f"colour in quotes such as \"#0b5394\", not '{value}'{did_you_mean(value, self.names)}")
+        return None
+
+    def json_schema(self, partial=False):
+        return {"anyOf": [{"enum": [*self.names, *(n.title() for n in self.names)]},
+                          {"type": "string", "pattern": _HEX.pattern}]}
+
+
+class ImageFile(Text):
+    """The path of an image, relative to the branding file."""
+
+    def convert(self, node, reading, name):
+        value = super().convert(node, reading, name)
+        if value is None:
+            return None
+        path = location_of(node).path
+        image = (path.parent / value).resolve()
+        if image.suffix.lower() not in IMAGE_SUFFIXES:
+            reading.problem(location_of(node), f"'{name}' must be an image ({', '.join(IMAGE_SUFFIXES)}), not '{value}'")
+            return None
+        if not image.is_file():
+            reading.problem(location_of(node), f"'{name}': there is no file '{value}' next to {path.name}; "
+                                                      "check the name, or copy the image there")
+            return None
+        return image
+
+    def json_schema(self, partial=False):
+        return {"type": "string", "pattern": "(?i)(" + "|".join(re.escape(s) for s in IMAGE_SUFFIXES) + ")$"}
+
+
+class Pattern(Text):
+    def __init__(self, pattern: re.Pattern, example: str, **options):
+        super().__init__(**options)
+        self.pattern = pattern
+        self.example = example
+
+    def check(self, value, location, reading, name):
+        if not self.pattern.match(value):
+            reading.problem(location, f"'{name}' should look like {self.example}, not '{value}'")
+            return None
+        return value
+
+
+        return value
+
+    def json_schema(self, partial=False):
+        return {"type": "string", "pattern": self.pattern.pattern}
+
+
+_WEB_ADDRESS = re.compile(r"^https?://\S+$")
+
+
+class Colors(Record):
+    """The theme's colours."""
+
+    record_name = "colors group"
+
+    primary = Colour(PRIMARY_COLOURS, min_contrast=4.5, required=False)
+    """The header and links: a colour name such as 'indigo', or a hex colour in quotes such as "#0b5394"."""
+    accent = Colour(ACCENT_COLOURS, min_contrast=3, required=False)
+    """Buttons and highlights: a colour name or a hex colour in quotes."""
+
+
+class Contact(Record):
+    """The center's contact details, shown after every page and on the printed checklist."""
+
+    record_name = "contact group"
+
+    address = Markdown(required=False)
+    """The postal address, on as many lines as it needs."""
+    phone = Text(required=False)
+    """A phone number, as people should read it."""
+    email = Pattern(_EMAIL, "careers@example.edu", required=False)
+    """An email address."""
+    website = Pattern(_WEB_ADDRESS, "https://careers.example.edu/", required=False)
+    """The center's website (https://...)."""
+    booking_link = Pattern(_WEB_ADDRESS, "https://careers.example.edu/book", required=False)
+    """Where to book an appointment (https://...)."""
+
+
+class Branding(Record):
+    """branding.yml: a career center's name, logo, favicon, colours and contact details."""
+
+    record_name = "branding file"
+
+    name = Text()
+    """The center's name."""
+    logo = ImageFile(required=False)
+    """An image next to branding.yml, shown in the header."""
+    favicon = ImageFile(required=False)
+    """An image next to branding.yml, shown in the browser's tab."""
+    colors = Nested(Colors, required=False)
+    """The theme's colours."""
+    contact = Nested(Contact, required=False)
+    """Contact details."""
+
+    @property
+    def primary(self) -> str | None:
+        return self.colors.primary if self.colors else None
+
+    @property
+    def accent(self) -> str | None:
+        return self.colors.accent if self.colors else None
+
+    def _contact(self, name: str) -> str | None:
+        return getattr(self.contact, name) if self.contact else None
+
+    address = property(lambda self: self._contact("address"))
+    phone = property(lambda self: self._contact("phone"))
+    email = property(lambda self: self._contact("email"))
+    website = property(lambda self: self._contact("website"))
+    booking_link = property(lambda self: self._contact("booking_link"))
