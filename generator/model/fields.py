@@ -348,14 +348,16 @@ def _comment_after_colon(key: yaml.Node, reading: Reading) -> bool:
 def _move(pairs: list, key_node: yaml.Node, child: yaml.Node, path: list[str]) -> None:
     """Put (key, child) at a dotted path of nested groups inside the record's pairs."""
     head, rest = path[0], path[1:]
+    new_key = yaml.ScalarNode("tag:yaml.org,2002:str", head, key_node.start_mark, key_node.end_mark)
     for index, (key, value) in enumerate(pairs):
         if isinstance(key, yaml.ScalarNode) and key.value == head:
             if rest and isinstance(value, yaml.MappingNode):
                 inner = list(value.value)
                 _move(inner, key_node, child, rest)
                 pairs[index] = (key, yaml.MappingNode(value.tag, inner, value.start_mark, value.end_mark))
-            return  # the new name is given too: it wins
-    new_key = yaml.ScalarNode("tag:yaml.org,2002:str", head, key_node.start_mark, key_node.end_mark)
+            elif key.start_mark.name != key_node.start_mark.name:
+                pairs[index] = (new_key, child)  # the old name in an overlay, over the default guide's value
+            return  # the new name is given in the same file too: it wins
     if rest:
         inner: list = []
         _move(inner, key_node, child, rest)
