@@ -16,6 +16,7 @@ import jinja2
 
 from .loading.sources import load_guide
 from .model.fields import slugify
+from .model.json_schema import write_schemas
 from .problems import CommandError, ContentError, display_path
 
 OFFLINE_SWITCH = "FOLLOWUP_GUIDE_OFFLINE"  # read by the offline plugin's `enabled` in mkdocs.yml
@@ -46,6 +47,8 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--zip", action="store_true", help="also write the site as a zip file next to it")
     build.add_argument("--engine", choices=ENGINES, default="mkdocs",
                        help="the static-site engine: mkdocs (default) or zensical (pip install 'followup-guide[zensical]')")
+    schema = commands.add_parser("schema", help="write the JSON Schema of each content file, for editors")
+    schema.add_argument("folder", nargs="?", default="schemas", help="where to write them (default: %(default)s)")
     serve = commands.add_parser("serve", help="serve the guide with live reload while you edit")
     serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: %(default)s)")
     for command in (validate, build, serve):
@@ -57,6 +60,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "init":
             folder = init_folder(Path(args.folder), args.name)
             print(f"Created {display_path(folder)}/. Next: read {display_path(folder / 'README.md')}")
+        elif args.command == "schema":
+            written = write_schemas(Path(args.folder))
+            print(f"Wrote {len(written)} JSON Schema files into {display_path(Path(args.folder))}/")
         elif args.command == "validate":
             kb, branding = load_guide(engine("mkdocs", args.config_file).sources)
             _show_warnings(kb)
@@ -97,6 +103,7 @@ def init_folder(folder: Path, name: str | None) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(env.get_template(template).render(values), encoding="utf-8")
     (folder / "content" / "pages").mkdir(exist_ok=True)
+    write_schemas(folder / "schemas")  # named by the modeline of each file, for editors
     return folder
 
 

@@ -242,8 +242,9 @@ class ListOf(FieldType):
         return tuple(v for v in values if v is not None)
 
     def json_schema(self, partial=False):
-        schema = {"type": "array", "items": self.item.json_schema(partial)}
-        if self.at_least_one and not partial:
+        # An overlay replaces a list whole: its items are complete, and it may not be empty either.
+        schema = {"type": "array", "items": self.item.json_schema()}
+        if self.at_least_one:
             schema["minItems"] = 1
         return schema
 

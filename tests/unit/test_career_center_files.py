@@ -9,6 +9,7 @@ from support import make_center
 from generator.loading.sources import load_branding
 from generator.cli import main
 from generator.loading.sources import GuideSources, load_guide
+from generator.model.json_schema import SCHEMA_FILES
 from generator.package_data import default_path
 from generator.problems import ContentError
 
@@ -40,6 +41,7 @@ def test_a_new_center_builds_on_the_default_guide(center, capsys):
         ".github/workflows/publish.yml", ".gitignore", "README.md", "branding.yml",
         "content/advice/our-advice.yml", "content/changes.yml", "content/guide.yml",
         "content/message-templates.yml", "logo.png", "mkdocs.yml",
+        *(f"schemas/{name}" for name in sorted(SCHEMA_FILES)),
     ]
 
 
