@@ -24,7 +24,7 @@ _SCRIPT_URL = re.compile(r"""(?:href|src|action|formaction)\s*=\s*["']?\s*(?:jav
 _ATTRIBUTE_BOUNDARY = " \t\n\r\f/\"'"  # what may stand before an attribute name inside a tag
 _AFTER_CHARSET = re.compile(r"<meta charset=[^>]*>\s*", re.I)  # the charset must stay in the first 1024 bytes
 
-POLICY = ("default-src 'self'; script-src 'self' {hashes}; style-src 'self'; img-src 'self' data:; "
+POLICY = ("default-src 'self'; script-src 'self' {hashes}; style-src 'self'{style_hashes}; img-src 'self' data:; "
           "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'")
 HEADERS = ("X-Content-Type-Options: nosniff", "Referrer-Policy: no-referrer", "X-Frame-Options: DENY")
 
@@ -34,12 +34,13 @@ class UnsafeMarkup(Exception):
 
 
 def apply_content_security_policy(site_dir: Path, marker: ContentMarker | None = None,
-                                  pages: dict[Path, BuiltPage] | None = None) -> str:
+                                  pages: dict[Path, BuiltPage] | None = None, styles: tuple[str, ...] = ()) -> str:
     """Check every page, then write the policy into each one and into _headers.
 
     Inline scripts are allowed (by their hashes) only outside the page content, which the engine
     adapter's `marker` finds. It fails closed: on a page where the marker is not found, every
-    inline script counts as content and fails the check.
+    inline script counts as content and fails the check. `styles`: the text of style elements
+    the engine's own scripts insert, allowed by their hashes (the engine adapter finds them).
     """
     pages = pages if pages is not None else read_site(site_dir, marker)
     problems, hashes = [], set()
@@ -54,7 +55,7 @@ def apply_content_security_policy(site_dir: Path, marker: ContentMarker | None =
             elif script in content:
                 problems.append(f"{display_path(path)}: an inline script in the page content is not allowed")
             else:
-                hashes.add("'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'")
+                hashes.add(f"'{_sha256(script)}'")
         lowered = page.lowered
         problems += [f"{display_path(path)}: the event handler attribute '{name}' is not allowed"
                      for name in _event_handlers(lowered)]
@@ -62,13 +63,18 @@ def apply_content_security_policy(site_dir: Path, marker: ContentMarker | None =
             problems.append(f"{display_path(path)}: a javascript: URL is not allowed")
     if problems:
         raise UnsafeMarkup("\n".join(problems))
-    policy = POLICY.format(hashes=" ".join(sorted(hashes)))
+    style_hashes = "".join(f" '{_sha256(style)}'" for style in sorted(set(styles)))
+    policy = POLICY.format(hashes=" ".join(sorted(hashes)), style_hashes=style_hashes)
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n'
     for path, page in pages.items():
         path.write_text(_AFTER_CHARSET.sub(lambda m: m[0] + meta, page.text, count=1), encoding="utf-8")
     headers = "\n".join(f"  {line}" for line in (f"Content-Security-Policy: {policy}; frame-ancestors 'none'", *HEADERS))
     (Path(site_dir) / "_headers").write_text(f"/*\n{headers}\n", encoding="utf-8")
     return policy
+
+
+def _sha256(text: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()
 
 
 def _event_handlers(lowered: str) -> list[str]:
