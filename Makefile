@@ -30,8 +30,9 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet --editable .
 	touch $@
 
+# The tests build the guide with both engines, so they install Zensical too.
 $(VENV)/.installed-test: $(VENV)/.installed
-	$(BIN)/python -m pip install --quiet --editable '.[test]'
+	$(BIN)/python -m pip install --quiet --editable '.[test,zensical]'
 	touch $@
 
 # The end-to-end tests drive a real Chromium. Prefer the system's (Debian's

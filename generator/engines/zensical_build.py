@@ -13,6 +13,7 @@ Differences from the MkDocs path (the README lists them):
 """
 from __future__ import annotations
 
+import html
 import os
 import re
 import shutil
@@ -127,7 +128,7 @@ class ZensicalEngine:
                 if page.uri in files and page.uri not in self._default_page_uris():
                     raise CommandError(f"{page.uri}: this file has the same path as a page the guide generates; "
                                        "rename or move it")
-                files[page.uri] = page.markdown.encode("utf-8")
+                files[page.uri] = _with_escaped_description(page.markdown).encode("utf-8")
             files.update({file.uri: file.content for file in site.files})
             files.update(bundles(default_path("site_overrides")))
             extra_guide, theme = self._theme(kb, branding, files)
@@ -139,11 +140,13 @@ class ZensicalEngine:
             if self.config.get("theme", {}).get("custom_dir"):  # a center's own overrides win
                 shutil.copytree(self.folder / self.config["theme"]["custom_dir"], overrides, dirs_exist_ok=True)
             generated = {page.uri for page in site.pages}
+            # Like MkDocs' theme templates, Zensical's print these without escaping: they are
+            # handed over escaped, as the MkDocs plugin does.
             config = {
-                "site_name": kb.title,
-                "site_description": kb.description,
+                "site_name": _escaped(kb.title),
+                "site_description": _escaped(kb.description),
                 **({"site_url": site_url} if site_url else {}),
-                **({"copyright": kb.copyright} if kb.copyright else {}),
+                **({"copyright": _escaped(kb.copyright)} if kb.copyright else {}),
                 "docs_dir": "docs",
                 "site_dir": "site",
                 "use_directory_urls": True,
@@ -155,7 +158,7 @@ class ZensicalEngine:
                           "followup_guide": extra_guide},
                 "plugins": {"search": {}, **({"offline": {"enabled": True}} if self._offline() else {})},
                 "markdown_extensions": list(material_theme.REQUIRED_EXTENSIONS),
-                "nav": site.nav + [uri for uri in handwritten if uri not in generated],
+                "nav": _escaped_nav(site.nav) + [uri for uri in handwritten if uri not in generated],
             }
             (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
                                                encoding="utf-8")
@@ -181,8 +184,7 @@ class ZensicalEngine:
         theme.update(name="material", custom_dir="overrides", variant="classic", font=False)
         extra = {
             "site_id": self.settings.get("site_id") or slugify(kb.title), "contact": "", "branding_css": False,
-            "home": kb.labels["home"], "not_found_title": kb.labels["not_found_title"],
-            "not_found_text": kb.labels["not_found_text"],
+            **{name: _escaped(kb.labels[name]) for name in ("home", "not_found_title", "not_found_text")},
         }
         if branding:
             extra["contact"] = str(contact_html(branding, kb.labels))
@@ -213,6 +215,23 @@ class ZensicalEngine:
             apply_content_security_policy(built, material_theme.CONTENT_MARKER, pages, _search_styles(built))
         except UnsafeMarkup as error:
             raise CommandError(f"markup the Content-Security-Policy does not allow:\n{error}") from None
+
+
+def _escaped(text: str) -> str:
+    return html.escape(str(text))
+
+
+def _escaped_nav(nav: list) -> list:
+    return [{_escaped(title): _escaped_nav(target) if isinstance(target, list) else target}
+            for item in nav for title, target in item.items()]
+
+
+def _with_escaped_description(markdown: str) -> str:
+    """The page with its front matter's description escaped (the theme prints it in an attribute)."""
+    _, front, body = markdown.split("---\n", 2)
+    meta = yaml.safe_load(front)
+    meta["description"] = _escaped(meta["description"])
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, width=1000) + "---\n" + body
 
 
 # Hack: Zensical's search panel puts its styles in a <style> element of its own (inside a shadow

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from support import both_engines
 
 from generator.cli import CommandError, build_site
 from generator.checks.link_check import broken_links
@@ -71,6 +72,7 @@ def test_markup_the_policy_does_not_allow_fails_the_build(guide_copy, caplog, ma
     assert not (guide_copy / "site").exists()
 
 
+@both_engines
 def test_the_policy_is_strict_and_written_for_every_page_and_for_hosts(built_site):
     headers = (built_site / "_headers").read_text()
     policy = re.search(r"Content-Security-Policy: (.*)", headers)[1]
