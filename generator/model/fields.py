@@ -379,6 +379,7 @@ class Record:
         specs.update({value.key: value for value in vars(cls).values() if isinstance(value, FieldType)})
         cls._specs = specs
         cls._by_attribute = {spec.name: spec for spec in specs.values()}
+        cls._deprecated = frozenset(key for key, spec in specs.items() if isinstance(spec, Deprecated))
 
     def __init__(self, location: Location | None = None, **values):
         set_ = object.__setattr__
@@ -426,7 +427,8 @@ class Record:
             object.__setattr__(record, "changed_at", location_of(change))
         fields = cls._specs
         pairs = node.value
-        if any(isinstance(key, yaml.ScalarNode) and isinstance(fields.get(key.value), Deprecated) for key, _ in pairs):
+        if cls._deprecated and any(isinstance(key, yaml.ScalarNode) and key.value in cls._deprecated
+                                   for key, _ in pairs):
             pairs = cls._apply_deprecations(pairs, reading)
         given: dict[str, yaml.Node] = {}
         misspelled: set[str] = set()  # fields an unknown key was probably meant to be
