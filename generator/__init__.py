@@ -1,25 +1,43 @@
 """Turns the knowledge base in content/ into the pages of the after-the-interview guide.
 
-Reading the content:
-    yaml_source     a file: UTF-8 text -> YAML nodes that know their line and column
-    schema          the field types: each value checked, every problem collected
-    knowledge_base  every file read, an overlay laid on top, references resolved -> KnowledgeBase
-    timing          the timing rules: which steps have dates, and how they are computed
-    branding        a career center's branding.yml
-    guide           what a build reads, from the plugin's settings
-    package_data    where the default guide and theme overrides are
+The pipeline, one package per step; each imports only from the steps before it:
 
-Making the site:
-    pages           the knowledge base -> Markdown pages and a navigation (no MkDocs in it)
-    messages        message templates filled in (blank downloads, mailto links)
-    timeline_svg    the timeline picture
-    assets          the guide's scripts and styles, bundled and minified
-    sanitize        the content of every page cleaned of scripts
-    security        the Content-Security-Policy, and the check behind it
-    link_check      every internal link of the built site resolves
+    content/*.yml -> loading -> model -> rendering -> engines (MkDocs | Zensical) -> checks -> site/
 
-Glue:
-    mkdocs_plugin   hands all of the above to a MkDocs build
-    material_theme  the one module that knows Material for MkDocs
-    cli             the `followup-guide` command: init, validate, build, serve
+model/                 what the content is (imports nothing of the other steps)
+    fields             the field types: each reads a located YAML node, collects problems,
+                       and describes itself as JSON Schema; Deprecated(moved_to=...) for renames
+    records            every record declared once (Entry, Timing, MessageTemplate, GuideSettings,
+                       Changes...): ADD A FIELD HERE
+    labels             every label the pages show: ADD A LABEL HERE
+    branding           a career center's branding.yml
+    colours            colour names and contrast arithmetic
+    knowledge_base     KnowledgeBase: the frozen value the pages are rendered from
+    timing             the timing rules: which steps have dates, and how they are computed
+    json_schema        the JSON Schema of each content file, for editors
+loading/               the content read, merged and validated
+    yaml_source        a file: UTF-8 text -> YAML nodes that know their file, line and column
+    merge              a career center's overlay and changes.yml laid over the default guide
+    loader             read, merge, then validate in phases (fields, rules, references, timing)
+    sources            what a build reads (content, overlay, branding), and load_guide
+rendering/             the model -> Markdown pages, files and a navigation (no engine in it)
+    pages              the pages: ADD A PAGE HERE (and its template in rendering/templates/)
+    messages           message templates filled in (blank downloads, mailto links)
+    timeline_svg       the timeline picture
+    contact            a career center's contact block
+    assets             the guide's scripts and styles, bundled and minified
+checks/                the built site, read once
+    built_site         every built page's anchors, links and inline scripts
+    link_check         every internal link resolves; nothing is loaded from another site
+    security           the Content-Security-Policy (fails closed), and the check behind it
+    sanitize           the content of every page cleaned of scripts
+engines/               one adapter per engine: the only modules that know one
+    mkdocs_plugin      the followup-guide MkDocs plugin (the main path)
+    mkdocs_build       a strict MkDocs build, and the development server
+    material_theme     the one module that knows Material for MkDocs' markup and settings
+    zensical_build     a Zensical project written and built (`build --engine zensical`)
+
+problems               where a problem is (file:line:column), and how it is told
+package_data           where the default guide and theme overrides are
+cli                    the `followup-guide` command: init, validate, schema, build, serve
 """
