@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: serve build validate test bench browser clean
+.PHONY: serve build validate test bench browser webserver clean dist
 
 serve: $(VENV)/.installed
 	$(BIN)/followup-guide serve
@@ -16,8 +16,14 @@ build: $(VENV)/.installed
 validate: $(VENV)/.installed
 	$(BIN)/followup-guide validate
 
-test: $(VENV)/.installed-test browser
+test: $(VENV)/.installed-test browser webserver
 	$(BIN)/python -m pytest
+
+# The sdist and the wheel, in dist/, as the release workflow publishes them.
+dist: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet build
+	rm -rf dist
+	$(BIN)/python -m build --outdir dist
 
 # Figures, not tests: build time, scaling, page weight, Lighthouse (tests/benchmarks/).
 bench: $(VENV)/.installed-test browser
@@ -48,5 +54,18 @@ browser: $(VENV)/.installed-test
 	  $(BIN)/python -m playwright install chromium; \
 	fi
 
+# The hosting recipe for nginx is tested with a real nginx: Debian's package where apt-get can
+# install it; elsewhere that test is skipped and says why.
+webserver:
+	@if command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; then \
+	  echo "Using the system nginx."; \
+	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx; \
+	elif command -v apt-get >/dev/null 2>&1 && sudo -n true 2>/dev/null; then \
+	  sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx; \
+	else \
+	  echo "nginx is not installed and cannot be installed here: its hosting test will be skipped."; \
+	fi
+
 clean:
-	rm -rf site site.zip .site-staging-* .site-previous-*
+	rm -rf site site.zip .site-staging-* .site-previous-* .site-zip-*

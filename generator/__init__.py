@@ -1,6 +1,6 @@
 """Turns the knowledge base in content/ into the pages of the after-the-interview guide.
 
-The pipeline, one package per step; each imports only from the steps before it:
+The pipeline, one package per step (no module imports another in a cycle; a test checks it):
 
     content/*.yml -> loading -> model -> rendering -> engines (MkDocs | Zensical) -> checks -> site/
 
@@ -19,7 +19,8 @@ loading/               the content read, merged and validated
     yaml_source        a file: UTF-8 text -> YAML nodes that know their file, line and column
     merge              a career center's overlay and changes.yml laid over the default guide
     loader             read, merge, then validate in phases (fields, rules, references, timing)
-    sources            what a build reads (content, overlay, branding), and load_guide
+    handwritten_pages  the pages written by hand: front matter, raw HTML, what may be published
+    sources            what a build reads (content, overlay, branding, pages), and load_guide
 rendering/             the model -> Markdown pages, files and a navigation (no engine in it)
     pages              the pages: ADD A PAGE HERE (and its template in rendering/templates/)
     messages           message templates filled in (blank downloads, mailto links)
@@ -27,9 +28,9 @@ rendering/             the model -> Markdown pages, files and a navigation (no e
     contact            a career center's contact block
     assets             the guide's scripts and styles, bundled and minified
 checks/                the built site, read once
-    built_site         every built page's anchors, links and inline scripts
+    html_scan          a built page read once, as a browser's tokenizer reads it
     link_check         every internal link resolves; nothing is loaded from another site
-    security           the Content-Security-Policy (fails closed), and the check behind it
+    security           the Content-Security-Policy (only known inline scripts: fails closed)
     sanitize           the content of every page cleaned of scripts
 engines/               one adapter per engine: the only modules that know one
     mkdocs_plugin      the followup-guide MkDocs plugin (the main path)
@@ -38,6 +39,8 @@ engines/               one adapter per engine: the only modules that know one
     zensical_build     a Zensical project written and built (`build --engine zensical`)
 
 problems               where a problem is (file:line:column), and how it is told
+content_files          which files are read: regular files inside the guide's folders, nothing else
+site_output            where the site is written: the output folder checked, an atomic swap
 package_data           where the default guide and theme overrides are
 cli                    the `followup-guide` command: init, validate, schema, build, serve
 """

@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import argparse
+import importlib.metadata
 import json
 import logging
 import os
 import shutil
 import sys
-import tempfile
-import uuid
-import zipfile
+import unicodedata
 from pathlib import Path
 
 import jinja2
@@ -18,6 +17,8 @@ from .loading.sources import load_guide
 from .model.fields import slugify
 from .model.json_schema import write_schemas
 from .problems import CommandError, ContentError, display_path
+
+from .site_output import OutputError, check_output_folder, clean_up_after_killed_builds, staging_folder, swap_in, write_zip
 
 OFFLINE_SWITCH = "FOLLOWUP_GUIDE_OFFLINE"  # read by the offline plugin's `enabled` in mkdocs.yml
 ENGINES = ("mkdocs", "zensical")
@@ -36,6 +37,7 @@ def engine(name: str, config_file: str, **overrides):
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="followup-guide", description="Build the after-the-interview guide.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {package_version()}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     init = commands.add_parser("init", help="create a folder for a career center's own copy of the guide")
     init.add_argument("folder", help="the folder to create")
@@ -71,13 +73,20 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "build":
             if args.offline:
                 os.environ[OFFLINE_SWITCH] = "true"
+            adapter = engine(args.engine, args.config_file)
             site_dir = build_site(args.config_file, args.site_dir, engine_name=args.engine)
             print(f"The guide is in {display_path(site_dir)}/")
+            note = adapter.instant_navigation_note()
+            if note:
+                print(note)
             if args.zip:
-                print(f"The zip file is {display_path(zip_site(site_dir))}")
+                print(f"The zip file is {display_path(write_zip(site_dir))}")
         else:
             adapter = engine("mkdocs", args.config_file)
             _show_warnings(load_guide(adapter.sources)[0])
+            note = adapter.instant_navigation_note(args.dev_addr)
+            if note:
+                print(note)
             adapter.serve(args.dev_addr)
     except ContentError as error:
         print(error, file=sys.stderr)
@@ -90,14 +99,24 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def package_version() -> str:
+    try:
+        return importlib.metadata.version("followup-guide")
+    except importlib.metadata.PackageNotFoundError:  # run from a checkout without installing
+        return "unknown"
+
+
 def init_folder(folder: Path, name: str | None) -> Path:
     """A folder holding only what a career center owns: settings, branding, an empty overlay."""
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise CommandError(f"{folder} already exists and is not an empty folder; choose a new folder name")
     name = name or folder.name.replace("-", " ").replace("_", " ").title()
+    if not name.strip() or any(unicodedata.category(c).startswith("C") for c in name):
+        raise CommandError("--name must be one line of text, without tabs or line breaks; nothing was created")
     env = jinja2.Environment(loader=jinja2.PackageLoader("generator", "scaffold"), keep_trailing_newline=True,
                              undefined=jinja2.StrictUndefined)
-    values = {"name": name, "name_yaml": json.dumps(name, ensure_ascii=False), "site_id": slugify(name) or "guide"}
+    values = {"name": name, "name_yaml": json.dumps(name, ensure_ascii=False), "site_id": slugify(name) or "guide",
+              "version": package_version()}
     for template in env.list_templates():
         target = folder / {"gitignore": ".gitignore"}.get(template, template.replace("github/", ".github/", 1))
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -107,46 +126,37 @@ def init_folder(folder: Path, name: str | None) -> Path:
     return folder
 
 
-def zip_site(site_dir: Path) -> Path:
-    """The site as a zip file next to it, byte-identical for the same site."""
-    archive = site_dir.with_name(site_dir.name + ".zip")
-    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zipped:
-        for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
-            info = zipfile.ZipInfo(path.relative_to(site_dir).as_posix(), date_time=(1980, 1, 1, 0, 0, 0))
-            info.external_attr = 0o644 << 16
-            zipped.writestr(info, path.read_bytes(), zipfile.ZIP_DEFLATED)
-    return archive
-
-
 def build_site(config_file: str, site_dir: str | None = None, engine_name: str = "mkdocs", **overrides) -> Path:
     """A strict build into a staging folder, swapped in only when it succeeds.
 
     `overrides` replace settings of the configuration file, such as site_url.
 
     Raises ContentError before anything is written when the content has problems, and
-    CommandError when the engine fails; either way the previous site is left exactly as it was.
+    CommandError when the engine fails or the output folder cannot be used; either way the previous
+    site is left exactly as it was (site_output).
     """
     adapter = engine(engine_name, config_file, **overrides, strict=True)
-    guide = load_guide(adapter.sources)  # checked before anything is written
-    _show_warnings(guide[0])
+    sources = adapter.sources
     target = Path(site_dir or adapter.site_dir)
+    try:
+        check_output_folder(target, reads=adapter.reads(),
+                            content_folders=[sources.content_dir, *filter(None, [sources.overlay_dir, sources.pages_dir])])
+    except OutputError as error:
+        raise CommandError(f"{error}; nothing was built") from None
+    guide = load_guide(sources)  # checked before anything is written
+    _show_warnings(guide[0])
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site-staging-", dir=target.parent))
+    clean_up_after_killed_builds(target)
+    staging = staging_folder(target)
     try:
         adapter.build(guide, staging)
+        swap_in(staging, target)
     except CommandError as error:
         shutil.rmtree(staging, ignore_errors=True)
         raise CommandError(f"{error}; {target} was left as it was") from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    if target.exists():
-        previous = target.with_name(f".site-previous-{uuid.uuid4().hex[:8]}")
-        target.rename(previous)
-        staging.rename(target)
-        shutil.rmtree(previous)
-    else:
-        staging.rename(target)
     return target
 
 

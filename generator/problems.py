@@ -53,7 +53,7 @@ def location_of(node) -> Location:
 def display_path(path: Path) -> str:
     """The path as the editor would type it: relative to where they are, when it is below."""
     path = Path(path)
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    try:  # the folder resolved, not the file: a link is named as itself, not as what it leads to
+        return (path.parent.resolve() / path.name).relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return path.as_posix()

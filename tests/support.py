@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import shutil
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -65,3 +66,30 @@ def make_center(folder: Path, name: str, **files: str) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return folder
+
+
+def lay_case(case: Path, guide: Path) -> None:
+    """Lay a folder of tests/fixtures/hostile* over a guide: its guide/ files, then what its
+    setup.yml says (links, pipes, folders, remove, sized, edit; see test_hostile_inputs)."""
+    import yaml
+
+    setup = yaml.safe_load((case / "setup.yml").read_text()) if (case / "setup.yml").is_file() else {}
+    for path in setup.get("remove", []):
+        (guide / path).unlink()
+    if (case / "guide").is_dir():
+        shutil.copytree(case / "guide", guide, dirs_exist_ok=True)
+    for path, target in setup.get("links", {}).items():
+        (guide / path).parent.mkdir(parents=True, exist_ok=True)
+        os.symlink(target, guide / path)
+    for path in setup.get("pipes", []):
+        os.mkfifo(guide / path)
+    for path in setup.get("folders", []):
+        (guide / path).mkdir(parents=True)
+    for path, size in setup.get("sized", {}).items():
+        (guide / path).write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(size - 8))
+    for path, replacements in setup.get("edit", {}).items():
+        text = (guide / path).read_text(encoding="utf-8")
+        for old, new in replacements:
+            assert old in text, f"{case.name}: '{old}' is not in {path}"
+            text = text.replace(old, new, 1)
+        (guide / path).write_text(text, encoding="utf-8")

@@ -1,21 +1,66 @@
 """After the build: every internal link, anchor, asset and download of the built HTML resolves,
 raw HTML links included, and nothing a page loads by itself (an image, a script, a style sheet)
-comes from another site."""
+comes from another site. URLs are read as a browser reads them: single-quoted, unquoted, with
+backslashes or stray spaces."""
 from __future__ import annotations
 
 import posixpath
 from pathlib import Path
+from typing import Callable
 from urllib.parse import unquote, urlsplit
 
-from ..problems import display_path
-from .built_site import BuiltPage, read_site
+from .html_scan import Page, Tag, url_parts
 
-def broken_links(site_dir: Path, site_url: str | None = None, pages: dict[Path, BuiltPage] | None = None) -> list[str]:
-    """Every link of the built site that leads nowhere, and every file a page would load from
-    another site. `pages`: the site already read by built_site.read_site."""
+_NOT_CHECKED = ("mailto:", "tel:", "data:", "blob:", "javascript:", "vbscript:")
+# link rel= values whose file the browser fetches with the page.
+_LOADED_LINK_TYPES = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "mask-icon", "manifest",
+                      "preload", "prefetch", "modulepreload", "preconnect", "dns-prefetch"}
+# (tag, attribute) pairs a browser fetches with the page, beside <link>.
+_LOADED = {("img", "src"), ("img", "srcset"), ("script", "src"), ("source", "src"), ("source", "srcset"),
+           ("iframe", "src"), ("frame", "src"), ("embed", "src"), ("object", "data"), ("video", "src"),
+           ("video", "poster"), ("audio", "src"), ("track", "src"), ("input", "src"), ("image", "href"),
+           ("image", "xlink:href"), ("use", "href"), ("use", "xlink:href"), ("body", "background"),
+           ("feimage", "href"), ("feimage", "xlink:href")}
+# (tag, attribute) pairs that are links the reader follows.
+_FOLLOWED = {("a", "href"), ("area", "href"), ("link", "href")}
+
+
+def tag_urls(tag: Tag):
+    """(URL, whether the browser loads it with the page) for each URL of a tag."""
+    rel = set(tag.attributes.get("rel", "").lower().split())
+    if tag.name == "link" and "canonical" in rel:
+        return  # the published address, which may be another host
+    for attribute, value in tag.attributes.items():
+        pair = (tag.name, attribute)
+        loaded = pair in _LOADED or (pair == ("link", "href") and bool(rel & _LOADED_LINK_TYPES))
+        if not loaded and pair not in _FOLLOWED:
+            continue
+        urls = [part.split()[0] for part in value.split(",") if part.strip()] if attribute == "srcset" else [value]
+        for url in map(url_parts, urls):
+            if url and not url.lower().startswith(_NOT_CHECKED):
+                yield url, loaded
+
+
+OTHER_SITE = ("'{url}' would be loaded from another site, and the guide makes no requests to other sites; "
+              "save the file with the guide and link to it there")
+
+
+def loads_from_another_site(url: str) -> bool:
+    """Whether a URL that a page loads points to another site (a scheme or a host of its own)."""
+    parts = urlsplit(url)
+    return bool(parts.scheme or parts.netloc)
+
+
+def _anchors(page: Page) -> set[str]:
+    return {value for tag in page.tags for name, value in tag.attributes.items() if name in ("id", "name")}
+
+
+def broken_links(site_dir: Path, pages: dict[Path, tuple[str, Page]], describe: Callable[[Path], str],
+                 site_url: str | None = None) -> list[str]:
+    """Every problem with the links of the scanned pages, each named by `describe(page file)`."""
     site_dir = Path(site_dir)
     base = urlsplit(site_url or "http://site.invalid/")
-    parsed = pages if pages is not None else read_site(site_dir)
+    anchors: dict[Path, set[str]] = {}
     checked = {}  # (URL path, fragment) -> the problem, or None: the same links repeat on every page
 
     def problem_with(path: str, fragment: str) -> str | None:
@@ -24,24 +69,27 @@ def broken_links(site_dir: Path, site_url: str | None = None, pages: dict[Path, 
             file = file / "index.html"
         if not file.is_file():
             return "leads to nothing"
-        if fragment and file.suffix == ".html" and unquote(fragment) not in parsed[file].ids:
-            return "points to an anchor the page does not have"
+        if fragment and file in pages:
+            if file not in anchors:
+                anchors[file] = _anchors(pages[file][1])
+            if unquote(fragment) not in anchors[file]:
+                return "points to an anchor the page does not have"
         return None
 
     problems = []
-    for page_file, page in sorted(parsed.items()):
+    for page_file, (_, page) in sorted(pages.items()):
         here = base.path + page_file.relative_to(site_dir).as_posix()
-        for link, loaded in page.links:
-            target = _url_path(link, here, base)
-            if target is None and loaded:
-                problems.append(f"{display_path(page_file)}: '{link}' would be loaded from another site, and the "
-                                "guide makes no requests to other sites; save the file with the guide and link to it there")
-            if target is None or not target[0].startswith(base.path):
-                continue  # another site, or outside this one: not ours to check
-            if target not in checked:
-                checked[target] = problem_with(*target)
-            if checked[target]:
-                problems.append(f"{display_path(page_file)}: the link '{link}' {checked[target]}")
+        for tag in page.tags:
+            for link, loaded in tag_urls(tag):
+                target = _url_path(link, here, base)
+                if target is None and loaded:
+                    problems.append(f"{describe(page_file)}: {OTHER_SITE.format(url=link)}")
+                if target is None or not target[0].startswith(base.path):
+                    continue  # another site, or outside this one: not ours to check
+                if target not in checked:
+                    checked[target] = problem_with(*target)
+                if checked[target]:
+                    problems.append(f"{describe(page_file)}: the link '{link}' {checked[target]}")
     return problems
 
 
@@ -50,7 +98,7 @@ def _url_path(link: str, here: str, base) -> tuple[str, str] | None:
     resolves it; None for a link to another site. (urljoin does the same, several times slower.)"""
     parts = urlsplit(link)
     if parts.scheme or parts.netloc:
-        same_site = (parts.scheme or base.scheme, parts.netloc) == (base.scheme, base.netloc)
+        same_site = (parts.scheme.lower() or base.scheme, parts.netloc.lower()) == (base.scheme, base.netloc)
         return (parts.path or "/", parts.fragment) if same_site else None
     if not parts.path:
         return here, parts.fragment

@@ -31,8 +31,16 @@ ATTRIBUTES = {
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
-def sanitize(html: str) -> str:
+def _without_guide_attributes(element: str, attribute: str, value: str) -> str | None:
+    return None if attribute.lower().startswith("data-fg-") else value
+
+
+def sanitize(html: str, guide_widgets: bool = True) -> str:
+    """The page cleaned. `guide_widgets=False` (a page written by hand) also removes the
+    data-fg- attributes that drive the guide's buttons and boxes: only the generated pages,
+    whose markup comes from the guide's templates, may carry them."""
     return nh3.clean(
         html, tags=TAGS, attributes=ATTRIBUTES, generic_attribute_prefixes={"data-", "aria-"},
         url_schemes=URL_SCHEMES, link_rel=None, strip_comments=True,
+        attribute_filter=None if guide_widgets else _without_guide_attributes,
     )

@@ -1,10 +1,14 @@
-"""A strict Content-Security-Policy for the built site.
+"""A strict Content-Security-Policy for the built site, and the check behind it.
 
-Scripts may come only from the site itself, plus the inline scripts the theme writes
-outside the page content, allowed by their sha256 hashes; never 'unsafe-inline'. The
-policy goes into every page as <meta http-equiv> and into `_headers` for hosts that read
-one (Netlify, Cloudflare Pages). The same check fails the build on an inline script in
-the page content, an inline event handler or a javascript: URL anywhere.
+Scripts may come only from the site itself, plus the inline scripts the theme is known to
+write, allowed by their sha256 hashes; never 'unsafe-inline'. Which inline scripts are known
+is the engine adapter's to say (material_theme.known_inline_scripts): any other inline script,
+wherever it comes from (a theme override, a raw HTML page, a title that slipped through),
+fails the build. So do an event handler attribute or a javascript: URL anywhere. The check
+fails closed: it needs no marker of where the page content is, and trusts nothing unknown.
+
+The policy goes into every page as <meta http-equiv> and into `_headers` for hosts that read
+one (Netlify, Cloudflare Pages).
 """
 from __future__ import annotations
 
@@ -12,17 +16,21 @@ import base64
 import hashlib
 import re
 from pathlib import Path
+from typing import Callable, Iterable
 
-from ..problems import display_path
-from .built_site import BuiltPage, ContentMarker, read_site
+from .html_scan import Page, url_parts
 
-_DATA_TYPE = re.compile(r'\btype="(?!(?:text|application)/(?:java|ecma)script|module)[^"]+"', re.I)
-# These two are matched against the page in lowercase; a pattern that starts with plain text is
-# found many times faster than one that starts with a character class or ignores case.
-_EVENT_HANDLER = re.compile(r"on([a-z]+)\s*=")
-_SCRIPT_URL = re.compile(r"""(?:href|src|action|formaction)\s*=\s*["']?\s*(?:javascript|vbscript):""")
-_ATTRIBUTE_BOUNDARY = " \t\n\r\f/\"'"  # what may stand before an attribute name inside a tag
-_AFTER_CHARSET = re.compile(r"<meta charset=[^>]*>\s*", re.I)  # the charset must stay in the first 1024 bytes
+# Script types a browser treats as data and never runs; every other type counts as a script.
+DATA_TYPES = {"application/json", "application/ld+json"}
+# Attributes whose value is a URL a browser may follow or load.
+URL_ATTRIBUTES = {
+    "href", "src", "action", "formaction", "xlink:href", "data", "poster", "background", "ping", "cite",
+    "longdesc", "manifest", "codebase", "lowsrc", "dynsrc",
+}
+_SCRIPT_SCHEME = re.compile(r"(?:java|vb)script:", re.I)
+# Where the policy goes: after the charset, which must stay in the first 1024 bytes; in a page
+# without one (a raw HTML page), at the start of its head.
+_POLICY_PLACES = (re.compile(r"<meta charset=[^>]*>\s*", re.I), re.compile(r"<head\b[^>]*>\s*", re.I))
 
 POLICY = ("default-src 'self'; script-src 'self' {hashes}; style-src 'self'{style_hashes}; img-src 'self' data:; "
           "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'")
@@ -33,55 +41,62 @@ class UnsafeMarkup(Exception):
     pass
 
 
-def apply_content_security_policy(site_dir: Path, marker: ContentMarker | None = None,
-                                  pages: dict[Path, BuiltPage] | None = None, styles: tuple[str, ...] = ()) -> str:
-    """Check every page, then write the policy into each one and into _headers.
+def script_hash(script: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'"
 
-    Inline scripts are allowed (by their hashes) only outside the page content, which the engine
-    adapter's `marker` finds. It fails closed: on a page where the marker is not found, every
-    inline script counts as content and fails the check. `styles`: the text of style elements
-    the engine's own scripts insert, allowed by their hashes (the engine adapter finds them).
-    """
-    pages = pages if pages is not None else read_site(site_dir, marker)
+
+def page_problems(page: Page, known_scripts: Iterable[re.Pattern]) -> tuple[list[str], set[str]]:
+    """What the policy does not allow on one page, and the hashes of its known inline scripts."""
     problems, hashes = [], set()
-    for path, page in pages.items():
-        content = page.content
-        for attributes, script in page.inline_scripts:
-            if _DATA_TYPE.search(attributes):
-                continue  # a data block such as the theme's JSON configuration: never run
-            if content is None:
-                problems.append(f"{display_path(path)}: an inline script on a page whose content cannot be found "
-                                "(the theme's content marker is missing) is not allowed")
-            elif script in content:
-                problems.append(f"{display_path(path)}: an inline script in the page content is not allowed")
-            else:
-                hashes.add(f"'{_sha256(script)}'")
-        lowered = page.lowered
-        problems += [f"{display_path(path)}: the event handler attribute '{name}' is not allowed"
-                     for name in _event_handlers(lowered)]
-        if "script:" in lowered and _SCRIPT_URL.search(lowered):
-            problems.append(f"{display_path(path)}: a javascript: URL is not allowed")
-    if problems:
-        raise UnsafeMarkup("\n".join(problems))
-    style_hashes = "".join(f" '{_sha256(style)}'" for style in sorted(set(styles)))
+    for tag in page.tags:
+        for name, value in tag.attributes.items():
+            if name.startswith("on"):
+                problems.append(f"the event handler attribute '{name}' is not allowed")
+            elif name in URL_ATTRIBUTES and _SCRIPT_SCHEME.match(url_parts(value)):
+                problems.append(f"a {url_parts(value).split(':')[0].lower()}: URL is not allowed")
+        if tag.name == "meta" and tag.attributes.get("http-equiv", "").strip().lower() == "refresh":
+            problems.append("a page that sends the reader to another address by itself (meta refresh) is not "
+                            "allowed; link to the address instead")
+        if tag.name != "script" or "src" in tag.attributes:
+            continue
+        if tag.attributes.get("type", "").strip().lower() in DATA_TYPES:
+            continue  # a data block such as the theme's JSON configuration: never run
+        if any(pattern.fullmatch(tag.text) for pattern in known_scripts):
+            hashes.add(script_hash(tag.text))
+        else:
+            problems.append("an inline script that neither the guide nor its theme ships is not allowed "
+                            f"(it starts '{tag.text.strip()[:40]}'); remove it")
+    return problems, hashes
+
+
+def apply_content_security_policy(site_dir: Path, pages: dict[Path, tuple[str, Page]],
+                                  known_scripts: list[re.Pattern], describe: Callable[[Path], str],
+                                  known_styles: Iterable[str] = ()) -> str:
+    """Check every page (`pages`: each page's file, text and scan), then write the policy into each
+    one and into _headers. `describe` names a page for the person who can fix it. `known_styles`:
+    the text of style elements the engine's own scripts insert, allowed by their hashes (the
+    engine adapter names them, as it names the known scripts)."""
+    found_on: dict[str, list[Path]] = {}  # each problem -> the pages it is on
+    hashes = set()
+    for path, (_, page) in sorted(pages.items()):
+        found, allowed = page_problems(page, known_scripts)
+        for problem in dict.fromkeys(found):
+            found_on.setdefault(problem, []).append(path)
+        hashes |= allowed
+    if found_on:
+        raise UnsafeMarkup("\n".join(
+            f"{describe(paths[0])}" + (f" and {len(paths) - 1} other pages" if len(paths) > 3 else "") + f": {problem}"
+            if len(paths) > 3 else "\n".join(f"{describe(path)}: {problem}" for path in paths)
+            for problem, paths in found_on.items()
+        ))
+    style_hashes = "".join(f" {script_hash(style)}" for style in sorted(set(known_styles)))
     policy = POLICY.format(hashes=" ".join(sorted(hashes)), style_hashes=style_hashes)
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n'
-    for path, page in pages.items():
-        path.write_text(_AFTER_CHARSET.sub(lambda m: m[0] + meta, page.text, count=1), encoding="utf-8")
+    for path, (text, _) in pages.items():
+        place = next((match for pattern in _POLICY_PLACES if (match := pattern.search(text))), None)
+        if place:
+            text = text[:place.end()] + meta + text[place.end():]
+        path.write_text(text, encoding="utf-8")
     headers = "\n".join(f"  {line}" for line in (f"Content-Security-Policy: {policy}; frame-ancestors 'none'", *HEADERS))
     (Path(site_dir) / "_headers").write_text(f"/*\n{headers}\n", encoding="utf-8")
     return policy
-
-
-def _sha256(text: str) -> str:
-    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()
-
-
-def _event_handlers(lowered: str) -> list[str]:
-    """The on... attributes of the tags in a page (given in lowercase), however they are
-    separated: `<img src=x onerror=...>`, `<svg/onload=...>`."""
-    return [
-        "on" + match[1] for match in _EVENT_HANDLER.finditer(lowered)
-        if lowered[match.start() - 1] in _ATTRIBUTE_BOUNDARY
-        and lowered.rfind("<", 0, match.start()) > lowered.rfind(">", 0, match.start())
-    ]

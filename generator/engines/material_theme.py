@@ -5,14 +5,12 @@ replacing this module, mkdocs.yml's theme section and site_overrides/.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from ..checks.built_site import ContentMarker
-from ..model.colours import SLATE_BACKGROUND, lighten_until_readable, readable_on
+import material
 
-# Where Material (and Zensical's classic look, which keeps its markup) puts the page content:
-# the Content-Security-Policy check tells the theme's inline scripts from the content by it.
-CONTENT_MARKER = ContentMarker('<article class="md-content__inner', "</article>")
+from ..model.colours import SLATE_BACKGROUND, lighten_until_readable, readable_on
 
 # Material's offline plugin adds this polyfill from a CDN unless one is listed; ours is local.
 IFRAME_WORKER_SHIM = "assets/vendor/iframe-worker-shim.js"
@@ -44,6 +42,47 @@ def prepare(config, overrides: Path, palette: dict | None, logo: str | None, fav
         theme["logo"] = logo
     if favicon:
         theme["favicon"] = favicon
+
+
+# The theme's own inline scripts are in these templates, one <script> each.
+_SCRIPT_TEMPLATES = Path(material.__file__).parent / "templates" / "partials" / "javascripts"
+_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
+_EXPRESSION = re.compile(r"\{\{.*?\}\}", re.S)
+# What an expression inside a string of those scripts may print (a URL or a path): nothing that
+# could end the string or the script.
+_PRINTED = r"[^\"'<>\\\n]*"
+
+
+def known_inline_scripts(script_templates: Path = _SCRIPT_TEMPLATES) -> list[re.Pattern]:
+    """The inline scripts Material writes into pages, as patterns: each script of its
+    partials/javascripts templates, with what its {{ expressions }} may print. The guide's own
+    scripts are files, never inline; any other inline script fails the build (security.py)."""
+    patterns = []
+    for template in sorted(Path(script_templates).glob("*.html")):
+        for script in _INLINE_SCRIPT.findall(template.read_text(encoding="utf-8")):
+            if "{%" in script:
+                continue  # logic inside a script: not allowed rather than guessed
+            parts = _EXPRESSION.split(script)
+            patterns.append(re.compile(_PRINTED.join(re.escape(part) for part in parts), re.S))
+    return patterns
+
+
+def instant_navigation_note(config, serving_at: str | None = None) -> str | None:
+    """One line for the person building the site when the theme's instant navigation (pages
+    swapped in without a reload) will fall back to ordinary page loads: it works only when
+    the guide is viewed at exactly its site_url."""
+    if "navigation.instant" not in (config.theme.get("features") or []):
+        return None
+    if not config.site_url:
+        return ("Note: site_url is not set in mkdocs.yml, so pages will load one by one instead of "
+                "instantly; set it to the address the guide will be published at.")
+    if serving_at and serving_at.split(":")[0] in ("0.0.0.0", "::", "[::]"):
+        return (f"Note: pages load instantly only at {config.site_url}; opened at another address "
+                "(another device on your network), they load one by one, which works as well.")
+    if not serving_at:
+        return (f"Note: pages load instantly only at {config.site_url}; anywhere else (a staging "
+                "preview, a copy opened from files) they load one by one, which works as well.")
+    return None
 
 
 def palette_colour(colour: str) -> str:

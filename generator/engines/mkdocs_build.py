@@ -11,6 +11,7 @@ from mkdocs.exceptions import MkDocsException
 
 from ..loading.sources import GuideSources
 from ..problems import CommandError
+from . import material_theme
 
 PLUGIN_NAME = "followup-guide"
 
@@ -27,7 +28,14 @@ class MkDocsEngine:
 
     @property
     def sources(self) -> GuideSources:
-        return GuideSources.from_settings(self.plugin.config)
+        return GuideSources.from_settings(self.plugin.config, self.config.docs_dir)
+
+    def reads(self) -> list[Path]:
+        """Every file and folder the build reads: no output folder may be or hold one (site_output)."""
+        return [Path(self.config_file).resolve().parent, *self.sources.read_paths(), *map(Path, self.config.theme.dirs)]
+
+    def instant_navigation_note(self, serving_at: str | None = None) -> str | None:
+        return material_theme.instant_navigation_note(self.config, serving_at)
 
     @property
     def site_dir(self) -> Path:

@@ -16,10 +16,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
-from ..checks.built_site import read_site
+from ..checks.html_scan import scan_site
 from ..checks.link_check import broken_links
 from ..checks.sanitize import sanitize
 from ..checks.security import UnsafeMarkup, apply_content_security_policy
+from ..content_files import is_inside, kind_problem
+from ..loading.handwritten_pages import FRONT_MATTER_FIELDS
 from ..loading.sources import GuideSources, load_guide
 from ..model.fields import slugify
 from ..package_data import default_path
@@ -81,13 +83,15 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
         self.sources: GuideSources | None = None
         self.extra_files: list[tuple[str, bytes]] = []  # branding assets
         self.default_pages: dict[str, Path] = {}  # the knowledge base's own pages/, when not docs_dir
+        self.handwritten: set[str] = set()  # source paths of the pages written by hand
+        self.origins: dict[str, str | None] = {}  # each built file -> its source file (None: generated)
 
     def on_startup(self, command, dirty):
         # The development server injects its live-reload script, which a policy would block.
         self.serving = command == "serve"
 
     def on_config(self, config):
-        self.sources = GuideSources.from_settings(self.config)
+        self.sources = GuideSources.from_settings(self.config, config.docs_dir)
         try:
             kb, branding = self.preloaded or load_guide(self.sources)
         except ContentError as error:
@@ -144,6 +148,15 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
         return uri
 
     def on_files(self, files, config):
+        # Hand-written files are checked by load_guide; this guard keeps the build closed should a
+        # file appear between the check and now. (MkDocs follows links in docs_dir.)
+        handwritten = [file for file in files if file.abs_src_path and file.src_dir == config.docs_dir]
+        for file in handwritten:
+            problem = kind_problem(Path(file.abs_src_path))
+            if problem or not is_inside(file.abs_src_path, config.docs_dir):
+                raise PluginError(str(problem or f"{display_path(Path(file.abs_src_path))}: this file is outside "
+                                                 "the pages folder; copy it there instead of linking to it"))
+        self.handwritten = {file.src_uri for file in handwritten}
         generated = [(page.uri, page.markdown) for page in self.site.pages]
         generated += [(file.uri, file.content) for file in self.site.files] + self.extra_files
         for uri, content in generated:
@@ -156,25 +169,56 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
         for uri, path in self.default_pages.items():
             if files.get_file_from_path(uri) is None:
                 files.append(File.generated(config, uri, abs_src_path=str(path)))
+                self.handwritten.add(uri)
+        self.origins = {file.dest_uri: file.abs_src_path for file in files}
         return files
 
+    def on_page_markdown(self, markdown, page, config, files):
+        # Front matter is checked by load_guide; what MkDocs read must agree, or nothing is built.
+        unknown = set(page.meta) - FRONT_MATTER_FIELDS
+        not_text = [key for key in ("title", "description") if key in page.meta and not isinstance(page.meta[key], str)]
+        if unknown or not_text:
+            raise PluginError(f"{self._origin(page.file.dest_uri)}: the front matter field "
+                              f"'{sorted(unknown or not_text)[0]}' is not one the guide allows here")
+        return markdown
+
     def on_page_content(self, html, page, config, files):
-        return sanitize(html)
+        # Titles reach every page through the navigation and the header, and the theme prints
+        # them unescaped (page.meta.title in the header, page.title in the navigation).
+        if "title" in page.meta and not isinstance(page.meta["title"], Markup):
+            page.meta["title"] = theme_text(page.meta["title"])
+        if not isinstance(page.title, Markup):
+            page.title = theme_text(page.title or "")
+        return sanitize(html, guide_widgets=page.file.src_uri not in self.handwritten)
 
     def on_post_build(self, config):
-        pages = read_site(Path(config.site_dir), material_theme.CONTENT_MARKER)  # read once for both checks
-        problems = broken_links(Path(config.site_dir), config.site_url, pages)
+        site_dir = Path(config.site_dir)
+        pages = scan_site(site_dir)
+
+        def describe(path: Path) -> str:
+            return self._origin(path.relative_to(site_dir).as_posix())
+
+        problems = broken_links(site_dir, pages, describe, config.site_url)
         if problems:
-            raise PluginError("Links that lead nowhere:\n" + "\n".join(problems))
+            raise PluginError("Links and files that do not work:\n" + "\n".join(problems))
         if not self.serving:
             try:
-                apply_content_security_policy(Path(config.site_dir), material_theme.CONTENT_MARKER, pages)
+                apply_content_security_policy(site_dir, pages, material_theme.known_inline_scripts(), describe)
             except UnsafeMarkup as error:
                 raise PluginError(f"Markup the Content-Security-Policy does not allow:\n{error}") from None
 
+    def _origin(self, dest_uri: str) -> str:
+        """A built file as the person who can fix it knows it: the site's path, and where it came from."""
+        source = self.origins.get(dest_uri)
+        if source:
+            return f"{dest_uri} (from {display_path(Path(source))})"
+        if dest_uri in self.origins:
+            return f"{dest_uri} (a page generated from the knowledge base)"
+        return f"{dest_uri} (made by the theme's templates)"
+
     def on_page_context(self, context, page, config, nav):
         description = page.meta.get("description")
-        if isinstance(description, str) and not isinstance(description, Markup):
+        if description is not None and not isinstance(description, Markup):
             page.meta["description"] = theme_text(description)
         return context
 

@@ -21,10 +21,11 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from types import SimpleNamespace
 
 import yaml
 
-from ..checks.built_site import read_site
+from ..checks.html_scan import scan_site
 from ..checks.link_check import broken_links
 from ..checks.security import UnsafeMarkup, apply_content_security_policy
 from ..loading.sources import GuideSources
@@ -95,7 +96,25 @@ class ZensicalEngine:
             self._path(self.settings.get("content_dir")) or default_path("content"),
             self._path(self.settings.get("overlay_dir")),
             self._path(self.settings.get("branding")),
+            self._pages_dir(),
         )
+
+    def _pages_dir(self) -> Path | None:
+        """The site's own hand-written pages (docs_dir), when it is not the knowledge base's."""
+        docs = self._path(self.config.get("docs_dir", "docs"))
+        content_pages = (self._path(self.settings.get("content_dir")) or default_path("content")) / "pages"
+        return docs if docs.is_dir() and docs.resolve() != content_pages.resolve() else None
+
+    def reads(self) -> list[Path]:
+        """Every file and folder the build reads: no output folder may be or hold one (site_output)."""
+        theme = self.config.get("theme") or {}
+        return [self.folder, *self.sources.read_paths(), default_path("site_overrides"),
+                *([self.folder / theme["custom_dir"]] if theme.get("custom_dir") else [])]
+
+    def instant_navigation_note(self, serving_at: str | None = None) -> str | None:
+        theme = self.config.get("theme") or {}
+        settings = SimpleNamespace(theme=theme, site_url=self.config.get("site_url"))
+        return material_theme.instant_navigation_note(settings, serving_at)
 
     @property
     def site_dir(self) -> Path:
@@ -118,7 +137,7 @@ class ZensicalEngine:
             docs = project / "docs"
             files: dict[str, bytes] = {}
             # Hand-written pages: the knowledge base's own, then the site's docs_dir (a career center's).
-            for pages_dir in (self.sources.content_dir / "pages", self._path(self.config.get("docs_dir", "docs"))):
+            for pages_dir in self.sources.page_folders:
                 if pages_dir and pages_dir.is_dir():
                     for path in sorted(pages_dir.rglob("*")):
                         if path.is_file() and not path.name.startswith("."):
@@ -207,12 +226,16 @@ class ZensicalEngine:
         return extra, theme
 
     def _check(self, built: Path, site_url: str | None) -> None:
-        pages = read_site(built, material_theme.CONTENT_MARKER)
-        problems = broken_links(built, site_url, pages)
+        pages = scan_site(built)  # every page read once, for both checks
+
+        def describe(path: Path) -> str:
+            return path.relative_to(built).as_posix()
+
+        problems = broken_links(built, pages, describe, site_url)
         if problems:
-            raise CommandError("the built site has links that lead nowhere:\n" + "\n".join(problems))
+            raise CommandError("links and files that do not work:\n" + "\n".join(problems))
         try:
-            apply_content_security_policy(built, material_theme.CONTENT_MARKER, pages, _search_styles(built))
+            apply_content_security_policy(built, pages, known_inline_scripts(), describe, _search_styles(built))
         except UnsafeMarkup as error:
             raise CommandError(f"markup the Content-Security-Policy does not allow:\n{error}") from None
 
@@ -232,6 +255,14 @@ def _with_escaped_description(markdown: str) -> str:
     meta = yaml.safe_load(front)
     meta["description"] = _escaped(meta["description"])
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, width=1000) + "---\n" + body
+
+
+def known_inline_scripts() -> list:
+    """The inline scripts Zensical's theme writes (its partials/javascripts templates), read as
+    Material's are: any other inline script fails the build."""
+    import zensical
+
+    return material_theme.known_inline_scripts(Path(zensical.__file__).parent / "templates" / "partials" / "javascripts")
 
 
 # Hack: Zensical's search panel puts its styles in a <style> element of its own (inside a shadow

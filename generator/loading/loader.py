@@ -20,6 +20,7 @@ The steps, in order:
 from __future__ import annotations
 
 import gc
+import os
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime, timezone
@@ -31,6 +32,7 @@ from ..model import timing
 from ..model.fields import Nested, Reading, Record, did_you_mean
 from ..model.knowledge_base import KnowledgeBase
 from ..model.records import AdviceFile, Changes, Entry, GuideSettings, MessageField, MessageTemplate, TemplatesFile
+from ..content_files import YAML_SUFFIXES, files_below
 from ..problems import ContentError, Location, Problem
 from .merge import apply_changes, merge_groups
 from .yaml_source import YamlFileError, read_yaml
@@ -38,8 +40,14 @@ from .yaml_source import YamlFileError, read_yaml
 PHASES = ("fields", "rules", "references", "timing")
 
 
-def advice_files(content_dir: Path) -> list[Path]:
-    return sorted(p for p in (content_dir / "advice").rglob("*") if p.suffix in (".yml", ".yaml"))
+def advice_files(content_dir: Path, reading: Reading | None = None) -> list[Path]:
+    """The YAML files under advice/; what is not a regular file there is a problem for `reading`."""
+    if not os.path.lexists(content_dir / "advice"):
+        return []
+    files, problems = files_below(content_dir / "advice", YAML_SUFFIXES)
+    if reading is not None:
+        reading.problems += problems
+    return files
 
 
 @contextmanager
@@ -76,7 +84,7 @@ class _Files:
         try:
             root, problems = read_yaml(path, self.reading.sources)
         except YamlFileError as error:
-            self.reading.problems.append(error.problem)
+            self.reading.problems += error.problems
             return None
         self.reading.problems += problems
         return root
@@ -100,7 +108,7 @@ def _load(content_dir: Path, overlay_dir: Path | None) -> KnowledgeBase:
     reading = Reading()
     files = _Files(reading)
     guide_path = content_dir / "guide.yml"
-    if not guide_path.is_file():
+    if not os.path.lexists(guide_path):
         raise ContentError([Problem(Location(guide_path, 1, 1),
                                     "this file is missing; the guide's title, phases and labels live in it")])
 
@@ -110,7 +118,7 @@ def _load(content_dir: Path, overlay_dir: Path | None) -> KnowledgeBase:
     field_nodes, template_nodes = _templates(files, content_dir, partial=False)
     changes = None
     if overlay_dir is not None:
-        if (overlay_dir / "guide.yml").is_file():
+        if os.path.lexists(overlay_dir / "guide.yml"):
             overlay_guide = files.root(overlay_dir / "guide.yml")
             # 2. Merge (the guide's settings).
             if overlay_guide is not None and guide is not None:
@@ -122,7 +130,7 @@ def _load(content_dir: Path, overlay_dir: Path | None) -> KnowledgeBase:
         more_fields, more_templates = _templates(files, overlay_dir, partial=True)
         field_nodes += more_fields
         template_nodes += more_templates
-        if (overlay_dir / "changes.yml").is_file():
+        if os.path.lexists(overlay_dir / "changes.yml"):
             changes = files.record(overlay_dir / "changes.yml", Changes)
 
     # 2. Merge (the changes).
@@ -152,7 +160,7 @@ def _load(content_dir: Path, overlay_dir: Path | None) -> KnowledgeBase:
 
 def _advice(files: _Files, directory: Path) -> list[yaml.Node]:
     nodes = []
-    for path in advice_files(directory):
+    for path in advice_files(directory, files.reading):
         advice = files.record(path, AdviceFile)
         nodes += (advice.entries if advice is not None else None) or ()
     return nodes
@@ -160,7 +168,7 @@ def _advice(files: _Files, directory: Path) -> list[yaml.Node]:
 
 def _templates(files: _Files, directory: Path, partial: bool) -> tuple[list, list]:
     path = directory / "message-templates.yml"
-    record = files.record(path, TemplatesFile, partial=partial) if path.is_file() else None
+    record = files.record(path, TemplatesFile, partial=partial) if os.path.lexists(path) else None
     if record is None:
         return [], []
     return list(record.fields or ()), list(record.templates or ())

@@ -7,10 +7,12 @@ and the schema decides what a value means.
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import yaml
 
+from ..content_files import ProblemError, read_bytes
 from ..problems import Location, Problem, location_of
 
 # Tags PyYAML resolves for plain scalars, sequences and mappings; an explicit tag such as
@@ -58,9 +60,11 @@ class _NamedText(io.StringIO):
 
 
 class YamlFileError(Exception):
-    def __init__(self, problem: Problem):
-        self.problem = problem
-        super().__init__(str(problem))
+    """The file cannot be read as YAML at all: its problems, usually one."""
+
+    def __init__(self, problem: Problem, *more: Problem):
+        self.problems = [problem, *more]
+        super().__init__("\n".join(map(str, self.problems)))
 
 
 def read_yaml(path: Path, sources: dict[str, str]) -> tuple[yaml.Node, list[Problem]]:
@@ -70,17 +74,31 @@ def read_yaml(path: Path, sources: dict[str, str]) -> tuple[yaml.Node, list[Prob
     look at exactly what was typed (marks carry a character index into it).
     Raises YamlFileError when the file cannot be read as YAML at all.
     """
-    text = _decode(path, path.read_bytes())
+    try:
+        data = read_bytes(path)  # a regular file, never a link, folder, pipe or device
+    except ProblemError as error:
+        raise YamlFileError(error.problem) from None
+    return read_yaml_text(path, _decode(path, data), sources)
+
+
+def read_yaml_text(path: Path, text: str, sources: dict[str, str]) -> tuple[yaml.Node, list[Problem]]:
+    """The same for YAML text that stands in the file at `path` (positions are the text's)."""
     sources[str(path)] = text
+    _reject_control_characters(path, text)
     _reject_tab_indentation(path, text)
     try:
         root = yaml.compose(_NamedText(text, str(path)), Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
         raise YamlFileError(_syntax_problem(path, error)) from None
+    except yaml.YAMLError as error:  # anything else PyYAML refuses, without a position
+        raise YamlFileError(Problem(Location(path, 1, 1), f"YAML cannot read this file ({error})")) from None
     if root is None:
         raise YamlFileError(Problem(
             Location(path, 1, 1), "the file is empty; add its content or delete the file"
         ))
+    aliases = _aliases(path, text)
+    if aliases:  # not read further: an alias can repeat a value exponentially often (a "YAML bomb")
+        raise YamlFileError(*aliases)
     return root, list(_structural_problems(path, root))
 
 
@@ -119,6 +137,34 @@ def _decode(path: Path, data: bytes) -> str:
             f"the file is not UTF-8 text (byte 0x{data[error.start]:02X} cannot be read); "
             "save it with the UTF-8 encoding",
         )) from None
+
+
+# Characters YAML does not allow in a file (YAML 1.1, 5.1), and that no editor shows.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def _reject_control_characters(path: Path, text: str) -> None:
+    found = _CONTROL.search(text)
+    if found:
+        line = text.count("\n", 0, found.start()) + 1
+        column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+        raise YamlFileError(Problem(
+            Location(path, line, column),
+            f"an invisible control character (U+{ord(found[0]):04X}) is here; delete it "
+            "(it often comes from copying text out of another program)",
+        ))
+
+
+def _aliases(path: Path, text: str) -> list[Problem]:
+    """`*name` repeats what `&name` marked. The same entry twice would pass as one (same id,
+    same place), so repetition is written out instead."""
+    if "&" not in text or "*" not in text:
+        return []
+    return [
+        Problem(_location(path, event.start_mark), f"'*{event.anchor}' repeats a value marked elsewhere "
+                "(a YAML alias); write the value out in full here instead")
+        for event in yaml.parse(text, Loader=_LOADER) if isinstance(event, yaml.AliasEvent)
+    ]
 
 
 def _reject_tab_indentation(path: Path, text: str) -> None:

@@ -1,9 +1,11 @@
 """A career center's branding (branding.yml): name, logo, favicon, colours, contact details."""
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
+from ..content_files import ProblemError, is_inside, read_bytes
 from ..problems import location_of
 from .colours import ACCENT_COLOURS, PRIMARY_COLOURS, contrast_with_white
 from .fields import Markdown, Nested, Record, Text, did_you_mean
@@ -40,23 +42,51 @@ class Colour(Text):
                           {"type": "string", "pattern": _HEX.pattern}]}
 
 
+MAX_IMAGE_BYTES = 512 * 1024
+# What would make an SVG run code when opened at its own address on the guide's site.
+_ACTIVE_SVG = re.compile(rb"<script|<foreignobject|\bon[a-z]+\s*=|javascript:", re.I)
+
+
 class ImageFile(Text):
-    """The path of an image, relative to the branding file."""
+    """An image in the center's folder (the branding file's folder or below it): a regular
+    file, not a link, of at most 512 KB."""
 
     def convert(self, node, reading, name):
         value = super().convert(node, reading, name)
         if value is None:
             return None
-        path = location_of(node).path
-        image = (path.parent / value).resolve()
+        where = location_of(node)
+        path = where.path
+        image = path.parent / value
+        if Path(value).is_absolute() or os.path.normpath(value).startswith(".."):
+            reading.problem(where, f"'{name}' must be a file in this folder or below it, not '{value}'; "
+                                   f"copy the image next to {path.name} and give its name")
+            return None
         if image.suffix.lower() not in IMAGE_SUFFIXES:
-            reading.problem(location_of(node), f"'{name}' must be an image ({', '.join(IMAGE_SUFFIXES)}), not '{value}'")
+            reading.problem(where, f"'{name}' must be an image ({', '.join(IMAGE_SUFFIXES)}), not '{value}'")
             return None
-        if not image.is_file():
-            reading.problem(location_of(node), f"'{name}': there is no file '{value}' next to {path.name}; "
-                                                      "check the name, or copy the image there")
+        if not os.path.lexists(image):
+            reading.problem(where, f"'{name}': there is no file '{value}' next to {path.name}; "
+                                   "check the name, or copy the image there")
             return None
-        return image
+        try:
+            data = read_bytes(image)
+        except ProblemError as error:
+            reading.problem(where, f"'{name}': {error.problem.message}")
+            return None
+        if not is_inside(image, path.parent):  # a linked folder on the way leads out of the folder
+            reading.problem(where, f"'{name}': '{value}' is reached through a link to another folder; "
+                                   f"copy the image next to {path.name} instead")
+            return None
+        if len(data) > MAX_IMAGE_BYTES:
+            reading.problem(where, f"'{name}': the image is {len(data) / 1024:,.0f} KB; make it {MAX_IMAGE_BYTES // 1024} KB "
+                                   "or smaller (a logo needs no more than a few hundred pixels across)")
+            return None
+        if image.suffix.lower() == ".svg" and _ACTIVE_SVG.search(data):
+            reading.problem(where, f"'{name}': this SVG contains a script or an event handler; save it again "
+                                   "without them, or use a PNG")
+            return None
+        return image.resolve()
 
     def json_schema(self, partial=False):
         return {"type": "string", "pattern": "(?i)(" + "|".join(re.escape(s) for s in IMAGE_SUFFIXES) + ")$"}

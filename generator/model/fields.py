@@ -118,10 +118,22 @@ class Text(FieldType):
         return {"type": "string", "pattern": r"\S"} if self.multiline else {"type": "string", "pattern": r"^[^\n]*\S[^\n]*\n?$"}
 
 
+# The attributes the guide's own buttons and boxes are driven by. In content they could make a
+# fake "Save" button that wipes a reader's progress.
+GUIDE_ATTRIBUTE = re.compile(r"data-fg-[a-z0-9_-]*\s*=", re.I)  # written as an attribute, not a mention
+
+
 class Markdown(Text):
     """Text that may span lines and use Markdown (links, lists, emphasis)."""
 
     multiline = True
+
+    def check(self, value, location, reading, name):
+        if GUIDE_ATTRIBUTE.search(value):
+            reading.problem(location, f"'{name}' uses a data-fg- attribute, which only the guide's own buttons and "
+                                      "boxes may use; remove it")
+            return None
+        return value
 
 
 class MessageText(Text):
@@ -144,6 +156,13 @@ class MessageText(Text):
         return value
 
 
+# Ids the guide already uses itself: anchors of the generated pages (rendering/templates/*.j2:
+# `{: #templates }`, `#template-<id>`, `#step-<id>`, the `fg-` ids of its widgets) and names every
+# JavaScript object has (`constructor`), which would read as saved progress for a new reader.
+RESERVED_IDS = {"do-list", "dont-list", "templates", "steps", "constructor", "prototype"}
+RESERVED_PREFIXES = ("template-", "step-", "fg-")
+
+
 class Id(Text):
     """A stable name: lowercase letters, digits and hyphens. `defines` makes it unique."""
 
@@ -157,6 +176,12 @@ class Id(Text):
                 location,
                 f"'{name}' must use only lowercase letters, digits and hyphens, like '{slugify(value) or 'my-id'}'",
             )
+            return None
+        if self.defines and (value in RESERVED_IDS or value.startswith(RESERVED_PREFIXES)):
+            reading.problem(location, f"the id '{value}' is one the guide uses itself; choose another, "
+                                      f"such as '{self.defines}-{value}'"
+                            + (f" (ids may not start with {', '.join(RESERVED_PREFIXES)})"
+                               if value.startswith(RESERVED_PREFIXES) else ""))
             return None
         if self.defines:
             first = reading.definitions.setdefault((self.defines, value), location)
@@ -415,6 +440,11 @@ class Record:
         """The position of a field's value, or of the record when the field is not given."""
         node = self._nodes.get(name)
         return location_of(node) if node is not None else self.location
+
+    @classmethod
+    def field_names(cls) -> list[str]:
+        """The fields' names as written in YAML, in the order declared."""
+        return list(cls._specs)
 
     # -- the "fields" phase -------------------------------------------------------------------
 

@@ -20,6 +20,10 @@ class Label(Text):
         self.placeholders = frozenset(placeholders)
 
     def check(self, value, location, reading, name):
+        if re.search(r"[{}]", re.sub(r"\{[^{}]*\}", "", value)):
+            reading.problem(location, f"'{name}' has a '{{' or '}}' that does not belong to a placeholder such as "
+                                      "{date}; remove it, or complete the placeholder")
+            return None
         for placeholder in re.findall(r"\{([^{}]*)\}", value):
             if placeholder not in self.placeholders:
                 known = ", ".join(f"{{{p}}}" for p in sorted(self.placeholders)) or "none"
@@ -119,6 +123,8 @@ class Labels(Record):
     """The button that forgets them."""
     template_forgotten = Label()
     """Shown when they were forgotten."""
+    template_address_invalid = Label()
+    """Shown when a typed email address is not one address."""
 
     # The timeline picture and the planner
     timeline_within = Label("duration")

@@ -368,3 +368,28 @@ class Changes(Record):
     hide = Nested(HideGroup, required=False)
     """Ids to hide."""
 
+
+class SearchSettings(Record):
+    """How the site's search treats a page."""
+
+    record_name = "search group"
+
+    boost = Choice("0.5", "1", "2", "3", "4", "5", "10", required=False)
+    """Rank the page higher (above 1) or lower (below 1) in search results."""
+    exclude = Choice("true", "false", required=False)
+    """'true' leaves the page out of search."""
+
+
+class FrontMatter(Record):
+    """The settings a page written by hand may give in its front matter (between --- lines at its top)."""
+
+    record_name = "page's front matter"
+
+    title = Text(required=False)
+    """The page's title, instead of its first heading."""
+    description = Text(required=False)
+    """One line for search engines and link previews."""
+    hide = ListOf(Choice("navigation", "toc", "footer", "path"), required=False)
+    """Parts of the page to hide."""
+    search = Nested(SearchSettings, required=False)
+    """How search treats the page."""

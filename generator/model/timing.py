@@ -32,6 +32,14 @@ def anchor(kb: KnowledgeBase, timing: Timing) -> str:
 
 
 def add(start: datetime, duration: Duration) -> datetime:
+    """The date `duration` after `start`; OverflowError past the year 9999."""
+    try:
+        return _add(start, duration)
+    except (OverflowError, ValueError):  # datetime's range ends with the year 9999
+        raise OverflowError(f"{duration.text} after {start:%Y-%m-%d} is after the year 9999") from None
+
+
+def _add(start: datetime, duration: Duration) -> datetime:
     if duration.unit == "hours":
         utc = start.astimezone(timezone.utc) + timedelta(hours=duration.amount)
         return utc.astimezone(start.tzinfo)
@@ -47,6 +55,7 @@ class Plan:
     moments: dict[str, datetime]
     assumed: frozenset[str]  # moments the reader did not give
     dates: dict[str, datetime]  # entry id -> its date
+    too_far: frozenset[str] = frozenset()  # moments and entries whose date would be after the year 9999
 
 
 def plan(kb: KnowledgeBase, given: dict[str, datetime]) -> Plan:
@@ -54,27 +63,42 @@ def plan(kb: KnowledgeBase, given: dict[str, datetime]) -> Plan:
     moments: dict[str, datetime] = {}
     assumed: set[str] = set()
     dates: dict[str, datetime] = {}
+    too_far: set[str] = set()
     progress = True
     while progress:
         progress = False
         for moment in kb.moments.values():
-            if moment.id in moments:
+            if moment.id in moments or moment.id in too_far:
                 continue
-            if moment.ask and given.get(moment.id):
-                moments[moment.id] = given[moment.id]
-            elif moment.if_not_given and anchor(kb, moment.if_not_given) in moments:
-                moments[moment.id] = add(moments[anchor(kb, moment.if_not_given)], moment.if_not_given.duration)
-                assumed.add(moment.id)
-            elif moment.reached_by in dates:
-                moments[moment.id] = dates[moment.reached_by]
+            try:
+                if moment.ask and given.get(moment.id):
+                    moments[moment.id] = given[moment.id]
+                elif moment.if_not_given and anchor(kb, moment.if_not_given) in moments:
+                    moments[moment.id] = add(moments[anchor(kb, moment.if_not_given)], moment.if_not_given.duration)
+                    assumed.add(moment.id)
+                elif moment.reached_by in dates:
+                    moments[moment.id] = dates[moment.reached_by]
+                elif {moment.reached_by, moment.if_not_given and anchor(kb, moment.if_not_given)} & too_far:
+                    too_far.add(moment.id)
+                else:
+                    continue
+            except OverflowError:
+                too_far.add(moment.id)
+            progress = True
+        for entry in steps(kb):
+            if entry.id in dates or entry.id in too_far:
+                continue
+            if anchor(kb, entry.timing) in too_far:
+                too_far.add(entry.id)
+            elif anchor(kb, entry.timing) in moments:
+                try:
+                    dates[entry.id] = add(moments[anchor(kb, entry.timing)], entry.timing.duration)
+                except OverflowError:
+                    too_far.add(entry.id)
             else:
                 continue
             progress = True
-        for entry in steps(kb):
-            if entry.id not in dates and anchor(kb, entry.timing) in moments:
-                dates[entry.id] = add(moments[anchor(kb, entry.timing)], entry.timing.duration)
-                progress = True
-    return Plan(moments, frozenset(assumed), dates)
+    return Plan(moments, frozenset(assumed), dates, frozenset(too_far))
 
 
 def rules(kb: KnowledgeBase) -> dict:
@@ -98,6 +122,9 @@ def timing_problems(kb: KnowledgeBase) -> list[Problem]:
         return []
     everything = plan(kb, {m.id: datetime(2000, 1, 1, tzinfo=timezone.utc) for m in kb.moments.values() if m.ask})
     return [
+        Problem(entry.location, f"the planner cannot date '{entry.id}': its durations, added up from the "
+                "interview, go past the year 9999; shorten them")
+        if entry.id in everything.too_far else
         Problem(entry.location, f"the planner cannot date '{entry.id}': nothing gives the date of the moment "
                 f"'{anchor(kb, entry.timing)}'; give that moment an 'ask', an 'if_not_given' or a 'reached_by'")
         for entry in steps(kb) if entry.id not in everything.dates

@@ -44,8 +44,32 @@
     };
   }
 
+  // --- Addresses: one mailbox per field, never a second recipient --------------------
+
+  var ADDRESS = /^[A-Za-z0-9.!#$%&'*+\/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
+
+  // "name@example.org" or "Name <name@example.org>" as typed, or null for anything else
+  // (two addresses, a comma, a line break...), so that a typed value can never add a recipient.
+  function mailbox(text) {
+    var parts = /^\s*(?:([^<>\u0000-\u001f\u007f]*?)\s*<([^<>]*)>|([^<>]*?))\s*$/.exec(text || "");
+    var address = parts && (parts[2] !== undefined ? parts[2] : parts[3]).trim();
+    if (!address || !ADDRESS.test(address)) return null;
+    return { name: parts[1] ? parts[1].trim() : "", address: address };
+  }
+
+  // An RFC 5322 header value for a mailbox: the display name quoted, or encoded (RFC 2047)
+  // when it is not plain ASCII.
+  function mailboxHeader(box) {
+    if (!box.name) return box.address;
+    var name = /^[\x20-\x7e]*$/.test(box.name)
+      ? '"' + box.name.replace(/(["\\])/g, "\\$1") + '"'
+      : encodedWords(box.name);
+    return name + " <" + box.address + ">";
+  }
+
   function mailto(msg) {
-    return "mailto:" + encodeURIComponent(msg.to).replace(/%40/g, "@")
+    var to = mailbox(msg.to);
+    return "mailto:" + (to ? encodeURIComponent(to.address).replace(/%40/g, "@") : "")
       + "?subject=" + encodeURIComponent(msg.subject)
       + "&body=" + encodeURIComponent(msg.body.replace(/\n/g, "\r\n"));
   }
@@ -93,8 +117,10 @@
   function emlFile(widget) {
     var msg = message(widget);
     var headers = [];
-    if (msg.from) headers.push("From: <" + msg.from + ">");
-    if (msg.to) headers.push("To: <" + msg.to + ">");
+    var from = mailbox(msg.from);
+    var to = mailbox(msg.to);
+    if (from) headers.push("From: " + mailboxHeader(from));
+    if (to) headers.push("To: " + mailboxHeader(to));
     headers.push(
       "Subject: " + encodedWords(msg.subject),
       "Date: " + new Date().toUTCString().replace("GMT", "+0000"),
@@ -162,6 +188,8 @@
       guide.download(button.getAttribute("data-fg-filename"), textFile(widget), "text/plain;charset=utf-8");
     },
     email: function (widget, button) {
+      var msg = message(widget);
+      if ((msg.to && !mailbox(msg.to)) || (msg.from && !mailbox(msg.from))) say(widget, "data-fg-address-invalid");
       guide.download(button.getAttribute("data-fg-filename"), emlFile(widget), "message/rfc822");
     },
     forget: forget

@@ -185,3 +185,40 @@ def test_without_javascript_the_templates_read_with_blanks_and_download(browser,
         assert response.text() == messages.text_file(KB.templates[0] if path == "templates/" else TEMPLATE, KB)
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("typed", ["jose@example.org>, <everyone@example.org", "jose@example.org, everyone@example.org",
+                                   "jose@example.org\r\nBcc: everyone@example.org"])
+def test_a_typed_address_can_never_add_a_recipient(page, site_url, tmp_path, typed):
+    page.goto(site_url + "templates/")
+    fill_in(page, {**VALUES, "interviewer-email": "placeholder"})
+    # Typed into the field's value as it is, past what an email input would strip.
+    widget(page).locator('[data-fg-field="interviewer-email"]').evaluate(
+        "(input, value) => { input.type = 'text'; input.value = value; "
+        "input.dispatchEvent(new Event('input', {bubbles: true})); }", typed)
+    link = widget(page).get_by_role("link", name=KB.labels["template_email"]).get_attribute("href")
+    assert "everyone" not in unquote(link) and urlsplit(link).path == ""
+    with page.expect_download() as download:
+        widget(page).get_by_role("button", name=KB.labels["template_download_email"]).click()
+    download.value.save_as(tmp_path / "message.eml")
+    parsed = email.message_from_bytes((tmp_path / "message.eml").read_bytes(), policy=email.policy.default)
+    assert parsed["To"] is None and parsed["Bcc"] is None and parsed["Cc"] is None
+    assert "everyone" not in (tmp_path / "message.eml").read_text()
+    expect(widget(page).locator("[data-fg-template-status]")).to_have_text(KB.labels["template_address_invalid"])
+
+
+def test_a_display_name_is_encoded_in_the_headers(page, site_url, tmp_path):
+    page.goto(site_url + "templates/")
+    fill_in(page, {**VALUES, "your-email": "Ana Łukasiewicz <ana@example.org>",
+                   "interviewer-email": 'Müller, "José" <jose.muller@example.org>'})
+    with page.expect_download() as download:
+        widget(page).get_by_role("button", name=KB.labels["template_download_email"]).click()
+    download.value.save_as(tmp_path / "message.eml")
+    raw = (tmp_path / "message.eml").read_bytes()
+    assert raw.isascii()
+    parsed = email.message_from_bytes(raw, policy=email.policy.default)
+    assert not parsed.defects
+    sender, = parsed["From"].addresses
+    recipient, = parsed["To"].addresses
+    assert (sender.display_name, sender.addr_spec) == ("Ana Łukasiewicz", "ana@example.org")
+    assert (recipient.display_name, recipient.addr_spec) == ('Müller, "José"', "jose.muller@example.org")

@@ -40,9 +40,17 @@ def test_a_new_center_builds_on_the_default_guide(center, capsys):
     assert sorted(p.relative_to(center).as_posix() for p in center.rglob("*") if p.is_file()) == [
         ".github/workflows/publish.yml", ".gitignore", "README.md", "branding.yml",
         "content/advice/our-advice.yml", "content/changes.yml", "content/guide.yml",
-        "content/message-templates.yml", "logo.png", "mkdocs.yml",
+        "content/message-templates.yml", "logo.png", "mkdocs.yml", "requirements.txt",
         *(f"schemas/{name}" for name in sorted(SCHEMA_FILES)),
     ]
+
+
+def test_a_new_center_pins_the_version_it_was_made_with(center):
+    from importlib.metadata import version
+
+    pinned = [line for line in (center / "requirements.txt").read_text().splitlines() if not line.startswith("#")]
+    assert pinned == [f"followup-guide=={version('followup-guide')}"]
+    assert "pip install -r requirements.txt" in (center / ".github/workflows/publish.yml").read_text()
 
 
 def test_init_refuses_a_folder_that_is_not_empty(center, capsys):

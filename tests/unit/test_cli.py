@@ -88,3 +88,20 @@ def test_serve_rebuilds_when_a_content_or_theme_file_changes(guide_copy):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_build_says_where_pages_load_instantly(guide_copy):
+    config = guide_copy / "mkdocs.yml"
+    config.write_text(config.read_text().replace("site_dir: site", "site_dir: site\nsite_url: https://careers.example.edu/guide/"))
+    result = run("build", cwd=guide_copy)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == (
+        "Note: pages load instantly only at https://careers.example.edu/guide/; anywhere else (a staging "
+        "preview, a copy opened from files) they load one by one, which works as well.")
+
+
+def test_the_version_is_the_package_version():
+    from importlib.metadata import version
+
+    result = subprocess.run([COMMAND, "--version"], capture_output=True, text=True)
+    assert result.stdout == f"followup-guide {version('followup-guide')}\n"

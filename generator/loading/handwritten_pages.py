@@ -1,0 +1,114 @@
+"""The pages written by hand (content/pages, a center's own pages): which files are published,
+and what they may hold.
+
+They are published next to the generated pages, and their front matter reaches every page
+through the navigation, so they are checked like the rest of the content, with file:line:column:
+only the front matter fields the guide knows, each of the right type; no `data-fg-` attributes;
+no scripts in a raw HTML or SVG file; no script files.
+"""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from ..checks.html_scan import scan, url_parts
+from ..checks.link_check import OTHER_SITE, loads_from_another_site, tag_urls
+from ..content_files import ProblemError, files_below, read_bytes
+from ..model.fields import GUIDE_ATTRIBUTE, Nested, Reading
+from ..model.records import FrontMatter
+from ..problems import Location, Problem
+from .yaml_source import YamlFileError, read_yaml_text
+
+# The settings a page may give in its front matter (between --- lines at its top), by name.
+FRONT_MATTER_FIELDS = frozenset(FrontMatter.field_names())
+
+# As MkDocs reads front matter: a YAML block between --- lines, or else "Key: value" lines at the
+# top of the page (MultiMarkdown style) up to the first blank line.
+_YAML_BLOCK = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
+_KEY_LINE = re.compile(r"^[ ]{0,3}([A-Za-z0-9_-]+):\s*(.*)")
+
+SCRIPT_FILES = (".js", ".mjs", ".cjs", ".wasm")
+MARKUP_FILES = (".html", ".htm", ".xhtml", ".svg", ".xml")
+
+
+def check_pages(folders: list[Path]) -> list[Problem]:
+    """Every problem of the hand-written pages and files in these folders."""
+    problems = []
+    for folder in dict.fromkeys(Path(f) for f in folders):
+        if not os.path.lexists(folder):
+            continue
+        files, found = files_below(folder)
+        problems += found
+        for path in files:
+            try:
+                text = read_bytes(path).decode("utf-8-sig", errors="replace")
+            except ProblemError as error:
+                problems.append(error.problem)
+                continue
+            suffix = path.suffix.lower()
+            if suffix == ".md":
+                problems += _front_matter_problems(path, text) + _guide_attributes(path, text)
+            elif suffix in SCRIPT_FILES:
+                problems.append(Problem(Location(path, 1, 1), "script files are not published with the guide, "
+                                                             "which runs only its own scripts; remove this file"))
+            elif suffix in MARKUP_FILES:
+                problems += _active_markup(path, text) + _guide_attributes(path, text)
+    return problems
+
+
+def _at(path: Path, text: str, index: int) -> Location:
+    return Location(path, text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1)
+
+
+def _guide_attributes(path: Path, text: str) -> list[Problem]:
+    return [Problem(_at(path, text, found.start()), "a data-fg- attribute is used here, which only the guide's own "
+                    "buttons and boxes may use; remove it") for found in GUIDE_ATTRIBUTE.finditer(text)]
+
+
+def _active_markup(path: Path, text: str) -> list[Problem]:
+    """A raw HTML or SVG file is published as it is: nothing in it may run."""
+    problems = []
+    for tag in scan(text).tags:
+        if tag.name == "script":
+            problems.append(Problem(_at(path, text, tag.position), "a script is not allowed in a page the guide "
+                                    "publishes as it is; remove it"))
+        if tag.name in ("meta", "base") and (tag.name == "base" or tag.attributes.get("http-equiv", "").lower() == "refresh"):
+            problems.append(Problem(_at(path, text, tag.position), f"a <{tag.name}> that changes where links or the "
+                                    "page itself lead is not allowed; link to the address instead"))
+        for name, value in tag.attributes.items():
+            if name.startswith("on"):
+                problems.append(Problem(_at(path, text, tag.position),
+                                        f"the event handler attribute '{name}' is not allowed; remove it"))
+            elif url_parts(value).lower().startswith(("javascript:", "vbscript:")):
+                problems.append(Problem(_at(path, text, tag.position), "a javascript: URL is not allowed; remove it"))
+        problems += [Problem(_at(path, text, tag.position), OTHER_SITE.format(url=url))
+                     for url, loaded in tag_urls(tag) if loaded and loads_from_another_site(url)]
+    return problems
+
+
+def _front_matter_problems(path: Path, text: str) -> list[Problem]:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    block = _YAML_BLOCK.match(text)
+    if block and not block[1].strip():
+        return []
+    if block:
+        # The block read in place, its first line blanked, so positions are those of the file.
+        reading = Reading()
+        try:
+            root, problems = read_yaml_text(path, "\n" + block[1], reading.sources)
+        except YamlFileError as error:
+            return error.problems
+        reading.problems += problems
+        Nested(FrontMatter).read(root, reading, "front matter")
+        return reading.problems
+    problems = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        key_line = _KEY_LINE.match(line)
+        if not line.strip() or not (key_line or (number > 1 and line[:1] in (" ", "\t"))):
+            break  # the end of the settings: MkDocs reads the rest as the page
+        if key_line and key_line[1].lower() not in FRONT_MATTER_FIELDS:
+            problems.append(Problem(Location(path, number, 1), f"this line is read as the page setting "
+                                    f"'{key_line[1].lower()}', which the guide does not know, and is not shown; "
+                                    "start the page with a '# Title' line instead"))
+    return problems
