@@ -41,31 +41,27 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet --editable '.[test,zensical]'
 	touch $@
 
-# The end-to-end tests drive a real Chromium. Prefer the system's (Debian's
-# package where apt-get can install it); otherwise Playwright downloads its own.
-browser: $(VENV)/.installed-test
-	@if command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; then \
-	  echo "Using the system Chromium."; \
+# $(call debian,COMMANDS,PACKAGE,OTHERWISE): when none of COMMANDS is installed, install Debian's
+# PACKAGE where apt-get can (as root or with sudo); elsewhere run OTHERWISE.
+debian = if $(foreach c,$(1),command -v $(c) >/dev/null 2>&1 || [ -x /usr/sbin/$(c) ] ||) false; then \
+	  echo "Using the system $(2)."; \
 	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2); \
 	elif command -v apt-get >/dev/null 2>&1 && sudo -n true 2>/dev/null; then \
-	  sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2); \
 	else \
-	  $(BIN)/python -m playwright install chromium; \
+	  $(3); \
 	fi
 
-# The hosting recipe for nginx is tested with a real nginx: Debian's package where apt-get can
-# install it; elsewhere that test is skipped and says why.
+# The end-to-end tests drive a real Chromium: the system's (Debian's package where apt-get can
+# install it); otherwise Playwright downloads its own.
+browser: $(VENV)/.installed-test
+	@$(call debian,chromium chromium-browser,chromium,$(BIN)/python -m playwright install chromium)
+
+# The hosting recipe for nginx is tested with a real nginx; where it cannot be installed, that
+# test is skipped and says why.
 webserver:
-	@if command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; then \
-	  echo "Using the system nginx."; \
-	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx; \
-	elif command -v apt-get >/dev/null 2>&1 && sudo -n true 2>/dev/null; then \
-	  sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx; \
-	else \
-	  echo "nginx is not installed and cannot be installed here: its hosting test will be skipped."; \
-	fi
+	@$(call debian,nginx,nginx,echo "nginx cannot be installed here: its hosting test will be skipped.")
 
 clean:
 	rm -rf site site.zip .site-staging-* .site-previous-* .site-zip-*

@@ -66,7 +66,11 @@ def main(argv: list[str] | None = None) -> int:
             written = write_schemas(Path(args.folder))
             print(f"Wrote {len(written)} JSON Schema files into {display_path(Path(args.folder))}/")
         elif args.command == "validate":
-            kb, branding = load_guide(engine("mkdocs", args.config_file).sources)
+            adapter = engine("mkdocs", args.config_file)
+            tracking = adapter.tracking_problems()
+            if tracking:
+                raise CommandError("\n".join(tracking))
+            kb, branding = load_guide(adapter.sources)
             _show_warnings(kb)
             print(f"The knowledge base is valid: {len(kb.entries)} entries in {len(kb.phases)} phases"
                   + (f", branded for {branding.name}." if branding else "."))

@@ -54,3 +54,11 @@ def watch(context: BrowserContext) -> Watched:
 
     context.route("**/*", route)
     return watched
+
+
+# An init script: every Content-Security-Policy violation of a page, in window.__violations.
+RECORD_VIOLATIONS = """
+    window.__violations = [];
+    document.addEventListener("securitypolicyviolation",
+        e => window.__violations.push(e.violatedDirective + " " + e.blockedURI + " " + e.sample));
+"""

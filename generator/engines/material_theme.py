@@ -5,6 +5,8 @@ replacing this module, mkdocs.yml's theme section and site_overrides/.
 """
 from __future__ import annotations
 
+import colorsys
+import functools
 import re
 from pathlib import Path
 
@@ -67,6 +69,20 @@ def known_inline_scripts(script_templates: Path = _SCRIPT_TEMPLATES) -> list[re.
     return patterns
 
 
+def tracking_problems(config) -> list[str]:
+    """The theme's own analytics (Google Analytics through `extra.analytics`) would send readers'
+    visits to another company; the guide promises they are not. A center may count page views
+    with its own counter instead (analytics in branding.yml)."""
+    problems = []
+    if config.extra.get("analytics"):
+        problems.append("mkdocs.yml: 'extra: analytics' would send readers' visits to another company, which the "
+                        "guide promises not to do; remove it (to count page views with a counter you run yourself, "
+                        "see 'analytics' in branding.yml)")
+    if config.get("google_analytics"):
+        problems.append("mkdocs.yml: 'google_analytics' would send readers' visits to another company; remove it")
+    return problems
+
+
 def instant_navigation_note(config, serving_at: str | None = None) -> str | None:
     """One line for the person building the site when the theme's instant navigation (pages
     swapped in without a reload) will fall back to ordinary page loads: it works only when
@@ -83,6 +99,42 @@ def instant_navigation_note(config, serving_at: str | None = None) -> str | None
         return (f"Note: pages load instantly only at {config.site_url}; anywhere else (a staging "
                 "preview, a copy opened from files) they load one by one, which works as well.")
     return None
+
+
+def _palette_css() -> str:
+    stylesheets = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
+    return next(stylesheets.glob("palette.*.min.css")).read_text(encoding="utf-8")
+
+
+@functools.lru_cache(maxsize=1)
+def named_colours() -> dict[str, dict[str, str]]:
+    """For each palette name, the colour the light scheme gives it, as Material's palette style
+    sheet sets it: {"primary": {name: link colour}, "accent": {name: accent colour}}. Named colours
+    are checked for contrast with these, like hex ones."""
+    found: dict[str, dict[str, str]] = {"primary": {}, "accent": {}}
+    for selectors, rules in re.findall(r"([^{}]+)\{([^{}]*)\}", _palette_css()):
+        colours = {name: _hex(value) for name, value in re.findall(r"(--md-[a-z-]+):(#[0-9a-fA-F]{3,8}\b|hsl\([^)]*\))", rules)}
+        for selector in selectors.split(","):
+            alone = re.fullmatch(r"\[data-md-color-(primary|accent)=([a-z-]+)\]", selector.strip())
+            if not alone:
+                continue  # scoped to the dark scheme, or to a part of the page
+            kind, name = alone[1], alone[2].replace("-", " ")
+            colour = colours.get("--md-typeset-a-color" if kind == "primary" else "--md-accent-fg-color")
+            if kind == "primary":
+                colour = colour or colours.get("--md-primary-fg-color")
+            if colour:  # later rules win, as in the browser
+                found[kind][name] = colour
+    return found
+
+
+def _hex(value: str) -> str:
+    """#abc, #aabbccdd or hsl(h,s%,l%) as #aabbcc."""
+    if value.startswith("hsl("):
+        hue, saturation, lightness = (float(part.strip(" %")) for part in value[4:-1].split(",")[:3])
+        red, green, blue = colorsys.hls_to_rgb(hue / 360, lightness / 100, saturation / 100)
+        return "#" + "".join(f"{round(channel * 255):02x}" for channel in (red, green, blue))
+    digits = value[1:]
+    return "#" + ("".join(c * 2 for c in digits[:3]) if len(digits) in (3, 4) else digits[:6])
 
 
 def palette_colour(colour: str) -> str:

@@ -37,6 +37,9 @@ class MkDocsEngine:
     def instant_navigation_note(self, serving_at: str | None = None) -> str | None:
         return material_theme.instant_navigation_note(self.config, serving_at)
 
+    def tracking_problems(self) -> list[str]:
+        return material_theme.tracking_problems(self.config)
+
     @property
     def site_dir(self) -> Path:
         return Path(self.config.site_dir)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import logging
 from pathlib import Path
+from urllib.parse import quote, urlsplit
 
 from markupsafe import Markup
 from mkdocs.config import config_options
@@ -27,7 +28,7 @@ from ..model.fields import slugify
 from ..package_data import default_path
 from ..problems import ContentError, display_path
 from ..rendering.assets import bundles
-from ..rendering.contact import contact_html
+from ..rendering.contact import COUNTER_MARKER, PRIVACY_PAGE, contact_html
 from ..rendering.pages import render_site
 from . import material_theme
 
@@ -85,6 +86,8 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
         self.default_pages: dict[str, Path] = {}  # the knowledge base's own pages/, when not docs_dir
         self.handwritten: set[str] = set()  # source paths of the pages written by hand
         self.origins: dict[str, str | None] = {}  # each built file -> its source file (None: generated)
+        self.labels: dict[str, str] = {}
+        self.branding = None
 
     def on_startup(self, command, dirty):
         # The development server injects its live-reload script, which a policy would block.
@@ -99,7 +102,11 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
         if not self.preloaded:  # followup-guide build has shown them already
             for warning in kb.warnings:
                 log.warning("%s: warning: %s", warning.location.display(), warning.message)
+        problems = material_theme.tracking_problems(config)
+        if problems:
+            raise PluginError("\n".join(problems))
         self.site = render_site(kb, config.site_url)
+        self.labels, self.branding = kb.labels, branding
         config.site_name = theme_text(kb.title)
         config.site_description = theme_text(kb.description)
         if kb.copyright:
@@ -120,13 +127,13 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
         self.extra_files = []
         palette = logo = favicon = None
         extra = {
-            "site_id": self.config.site_id or slugify(kb.title), "contact": "", "branding_css": False,
+            "site_id": self.config.site_id or slugify(kb.title), "contact": "", "branding_css": False, "logo": None,
             **{name: theme_text(kb.labels[label]) for name, label in (
                 ("home", "home"), ("not_found_title", "not_found_title"), ("not_found_text", "not_found_text"))},
         }
         if branding:
             extra["contact"] = contact_html(branding, kb.labels)
-            logo = self._asset("logo", branding.logo)
+            logo = extra["logo"] = self._asset("logo", branding.logo)
             favicon = self._asset("favicon", branding.favicon)
             palette = {"primary": branding.primary and material_theme.palette_colour(branding.primary),
                        "accent": branding.accent and material_theme.palette_colour(branding.accent)}
@@ -180,7 +187,20 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
         if unknown or not_text:
             raise PluginError(f"{self._origin(page.file.dest_uri)}: the front matter field "
                               f"'{sorted(unknown or not_text)[0]}' is not one the guide allows here")
-        return markdown
+        return self._privacy_statement(markdown, page) if page.file.src_uri == PRIVACY_PAGE else markdown
+
+    def _privacy_statement(self, markdown: str, page) -> str:
+        """The privacy page says, in the guide's words, whether page views are counted and by whom."""
+        counter = self.branding and self.branding.counter
+        if COUNTER_MARKER not in markdown:
+            if counter:
+                raise PluginError(f"{self._origin(page.file.dest_uri)}: page views are counted (analytics in "
+                                  f"branding.yml), so the privacy page must say so: put the line {COUNTER_MARKER} "
+                                  "where the statement should go")
+            return markdown
+        statement = (self.labels["privacy_counter"].format(name=self.branding.name, address=self.branding.counter_origin)
+                     if counter else self.labels["privacy_no_counter"])
+        return markdown.replace(COUNTER_MARKER, statement)
 
     def on_page_content(self, html, page, config, files):
         # Titles reach every page through the navigation and the header, and the theme prints
@@ -198,12 +218,14 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
         def describe(path: Path) -> str:
             return self._origin(path.relative_to(site_dir).as_posix())
 
-        problems = broken_links(site_dir, pages, describe, config.site_url)
+        counted = (self.branding.counter_origin,) if self.branding and self.branding.counter else ()
+        problems = broken_links(site_dir, pages, describe, config.site_url, allowed_origins=counted)
         if problems:
             raise PluginError("Links and files that do not work:\n" + "\n".join(problems))
         if not self.serving:
             try:
-                apply_content_security_policy(site_dir, pages, material_theme.known_inline_scripts(), describe)
+                apply_content_security_policy(site_dir, pages, material_theme.known_inline_scripts(), describe,
+                                              image_origins=counted)
             except UnsafeMarkup as error:
                 raise PluginError(f"Markup the Content-Security-Policy does not allow:\n{error}") from None
 
@@ -217,6 +239,9 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
         return f"{dest_uri} (made by the theme's templates)"
 
     def on_page_context(self, context, page, config, nav):
+        if self.branding and self.branding.counter:
+            path = urlsplit(config.site_url or "/").path.rstrip("/") + "/" + page.url
+            context["page_view_counter"] = self.branding.counter.replace("{path}", quote(path, safe=""))
         description = page.meta.get("description")
         if description is not None and not isinstance(description, Markup):
             page.meta["description"] = theme_text(description)

@@ -33,7 +33,7 @@ from ..model.fields import slugify
 from ..package_data import default_path
 from ..problems import CommandError
 from ..rendering.assets import bundles
-from ..rendering.contact import contact_html
+from ..rendering.contact import COUNTER_MARKER, PRIVACY_PAGE, contact_html
 from ..rendering.pages import render_site
 from . import material_theme
 
@@ -128,8 +128,18 @@ class ZensicalEngine:
                 return True
         return False
 
+    def tracking_problems(self) -> list[str]:
+        settings = SimpleNamespace(extra=self.config.get("extra") or {}, get=self.config.get)
+        return material_theme.tracking_problems(settings)
+
     def build(self, guide, into: Path) -> None:
         kb, branding = guide
+        problems = self.tracking_problems()
+        if problems:
+            raise CommandError("\n".join(problems))
+        if branding and branding.counter:
+            raise CommandError("a page-view counter (analytics in branding.yml) works with the MkDocs engine only "
+                               "for now; build without --engine zensical, or remove the counter")
         site_url = self.config.get("site_url")
         site = render_site(kb, site_url)
         project = Path(tempfile.mkdtemp(prefix=".zensical-project-", dir=into.parent))
@@ -143,6 +153,9 @@ class ZensicalEngine:
                         if path.is_file() and not path.name.startswith("."):
                             files[path.relative_to(pages_dir).as_posix()] = path.read_bytes()
             handwritten = sorted(uri for uri in files if uri.endswith(".md"))
+            if PRIVACY_PAGE in files:  # the privacy page says that nothing counts visits
+                files[PRIVACY_PAGE] = files[PRIVACY_PAGE].replace(
+                    COUNTER_MARKER.encode(), kb.labels["privacy_no_counter"].encode())
             for page in site.pages:
                 if page.uri in files and page.uri not in self._default_page_uris():
                     raise CommandError(f"{page.uri}: this file has the same path as a page the guide generates; "
@@ -203,6 +216,7 @@ class ZensicalEngine:
         theme.update(name="material", custom_dir="overrides", variant="classic", font=False)
         extra = {
             "site_id": self.settings.get("site_id") or slugify(kb.title), "contact": "", "branding_css": False,
+            "logo": None,
             **{name: _escaped(kb.labels[name]) for name in ("home", "not_found_title", "not_found_text")},
         }
         if branding:
@@ -219,6 +233,8 @@ class ZensicalEngine:
                     uri = f"{BRANDING_ASSETS}/{name}{image.suffix.lower()}"
                     files[uri] = image.read_bytes()
                     theme[name] = uri
+                    if name == "logo":
+                        extra["logo"] = uri  # printed with the contact block
             css = material_theme.custom_colour_css(branding.primary, branding.accent)
             if css:
                 files[f"{BRANDING_ASSETS}/colours.css"] = css.encode()
@@ -235,7 +251,8 @@ class ZensicalEngine:
         if problems:
             raise CommandError("links and files that do not work:\n" + "\n".join(problems))
         try:
-            apply_content_security_policy(built, pages, known_inline_scripts(), describe, _search_styles(built))
+            apply_content_security_policy(built, pages, known_inline_scripts(), describe,
+                                          known_styles=_search_styles(built))
         except UnsafeMarkup as error:
             raise CommandError(f"markup the Content-Security-Policy does not allow:\n{error}") from None
 

@@ -18,8 +18,9 @@ IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg", ".webp", ".gif", ".ico")
 class Colour(Text):
     """A colour name the theme knows, or a hex colour dark enough to read on white."""
 
-    def __init__(self, names: tuple[str, ...], min_contrast: float, **options):
+    def __init__(self, kind: str, names: tuple[str, ...], min_contrast: float, **options):
         super().__init__(**options)
+        self.kind = kind  # primary or accent
         self.names = names
         self.min_contrast = min_contrast
 
@@ -32,6 +33,19 @@ class Colour(Text):
                 return None
             return value.lower()
         if value.lower() in self.names:
+            # The colour the theme's palette gives a name, read from the theme's own style sheet by
+            # its adapter (imported here, when a name is used, so that the model needs no engine).
+            from ..engines.material_theme import named_colours
+
+            colour = named_colours()[self.kind].get(value.lower())
+            contrast = colour and contrast_with_white(colour)
+            if colour is None or contrast < self.min_contrast:
+                readable = [n for n in self.names if named_colours()[self.kind].get(n)
+                            and contrast_with_white(named_colours()[self.kind][n]) >= self.min_contrast]
+                reading.problem(location, f"'{name}' {value} is too light to read on a white page"
+                                + (f" (contrast {contrast:.1f}:1, needs {self.min_contrast:g}:1)" if contrast else "")
+                                + f"; choose a darker colour, such as {', '.join(readable)}")
+                return None
             return value.lower()
         reading.problem(location, f"'{name}' must be a colour the theme knows ({', '.join(self.names)}) or a hex "
                                   f"colour in quotes such as \"#0b5394\", not '{value}'{did_you_mean(value, self.names)}")
@@ -114,14 +128,30 @@ class Pattern(Text):
 _WEB_ADDRESS = re.compile(r"^https?://\S+$")
 
 
+class CounterAddress(Text):
+    """The address of a self-hosted page-view counter, with {path} where the page's path goes,
+    such as "https://stats.example.edu/count?p={path}" (GoatCounter) or a Matomo image address."""
+
+    def check(self, value, location, reading, name):
+        if not re.fullmatch(r"https://[^\s/?#{}]+/[^\s{}]*\{path\}[^\s{}]*", value):
+            reading.problem(location, f"'{name}' should be the https:// address of your own counter with {{path}} "
+                                      "where the page's path goes, like \"https://stats.example.edu/count?p={path}\", "
+                                      f"not '{value}'")
+            return None
+        return value
+
+    def json_schema(self, partial=False):
+        return {"type": "string", "pattern": r"^https://[^\s/?#{}]+/[^\s{}]*\{path\}[^\s{}]*$"}
+
+
 class Colors(Record):
     """The theme's colours."""
 
     record_name = "colors group"
 
-    primary = Colour(PRIMARY_COLOURS, min_contrast=4.5, required=False)
+    primary = Colour("primary", PRIMARY_COLOURS, min_contrast=4.5, required=False)
     """The header and links: a colour name such as 'indigo', or a hex colour in quotes such as "#0b5394"."""
-    accent = Colour(ACCENT_COLOURS, min_contrast=3, required=False)
+    accent = Colour("accent", ACCENT_COLOURS, min_contrast=3, required=False)
     """Buttons and highlights: a colour name or a hex colour in quotes."""
 
 
@@ -142,6 +172,15 @@ class Contact(Record):
     """Where to book an appointment (https://...)."""
 
 
+class Analytics(Record):
+    """Counting page views: off unless given."""
+
+    record_name = "analytics group"
+
+    counter = CounterAddress()
+    """A page-view counter the center runs itself, without cookies or scripts: its https address with {path}."""
+
+
 class Branding(Record):
     """branding.yml: a career center's name, logo, favicon, colours and contact details."""
 
@@ -157,6 +196,17 @@ class Branding(Record):
     """The theme's colours."""
     contact = Nested(Contact, required=False)
     """Contact details."""
+    analytics = Nested(Analytics, required=False)
+    """Off unless given: a page-view counter the center runs itself, without cookies or scripts."""
+
+    @property
+    def counter(self) -> str | None:
+        """A page-view counter's address, with {path}."""
+        return self.analytics.counter if self.analytics else None
+
+    @property
+    def counter_origin(self) -> str | None:
+        return self.counter and "/".join(self.counter.split("/")[:3])
 
     @property
     def primary(self) -> str | None:

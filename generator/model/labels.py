@@ -177,6 +177,10 @@ class Labels(Record):
     """The link to the center's website."""
     contact_booking = Label()
     """The center's booking button."""
+    privacy_no_counter = Label()
+    """The privacy page's line when nothing counts visits (where privacy.md has the counter marker)."""
+    privacy_counter = Label("name", "address")
+    """The privacy page's line when the center counts page views (analytics in branding.yml)."""
 
     # The page shown for an address that does not exist
     not_found_title = Label()

@@ -11,6 +11,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from browsing import RECORD_VIOLATIONS
 from playwright.sync_api import expect
 from support import DEFAULT_KB as KB
 from support import make_center
@@ -27,13 +28,14 @@ logo: logo.png
 favicon: logo.png
 colors:
   primary: "#0b5394"
-  accent: amber
+  accent: deep purple
 contact:
   address: |
     Student Services Building, Room 101
     1 University Way
   phone: +1 555 010 0100
   email: careers@example.edu
+  website: https://careers.example.edu/
   booking_link: https://careers.example.edu/appointments
 """
 
@@ -197,5 +199,80 @@ def test_the_offline_build_works_from_files(watched, page, tmp_path, monkeypatch
     expect(page.locator('[data-fg-item="send-a-thank-you"]')).to_be_checked()
     page.goto((site / "phases/within-24-hours.html").as_uri())
     expect(page.locator('[data-fg-item="send-a-thank-you"]')).to_be_checked()
-    assert watched.page_errors == [] and watched.offsite_requests == []
+
+    # Search, whose worker runs in a frame from files, under the same strict policy.
+    page.add_init_script(RECORD_VIOLATIONS)
+    page.goto((site / "phases/within-24-hours.html").as_uri())
+    assert "'unsafe-inline'" not in page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
+    page.locator(".md-search__input").press_sequentially("thank")
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=30_000)
+    assert page.evaluate("window.__violations") == []
+    assert watched.page_errors == [] and watched.offsite_requests == [] and watched.console_errors == []
     assert os.environ[OFFLINE_SWITCH] == "true"  # restored by monkeypatch afterwards
+
+
+def test_the_printed_checklist_shows_the_logo_name_website_and_booking_link(page, center):
+    import io
+    import re
+
+    from pypdf import PdfReader
+
+    _, url, _ = center
+    page.goto(url + "checklist/")
+    expect(page.locator(".fg-contact__logo")).to_be_hidden()  # on screen, the logo is in the header
+    page.emulate_media(media="print")
+    expect(page.locator(".fg-contact__logo")).to_be_visible()
+    reader = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True)))
+    text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in reader.pages))
+    assert "State University Career Center" in text
+    assert "https://careers.example.edu/" in text
+    assert f"{KB.labels['contact_booking']}: https://careers.example.edu/appointments" in text
+    assert sum(len(p.images) for p in reader.pages) >= 1  # the logo
+
+
+def test_a_centers_own_counter_changes_the_policy_and_the_privacy_page_and_nothing_else(center, tmp_path, page):
+    """Opting in (analytics in branding.yml) adds one invisible image per page from the counter's
+    address, allows exactly that address for images, and the privacy page says what is counted."""
+    import shutil
+
+    from generator.html_scan import scan_site
+
+    folder, url, plain_site = center
+    counted = tmp_path / "counted"
+    shutil.copytree(folder, counted, ignore=shutil.ignore_patterns("site"))
+    (counted / "branding.yml").write_text(BRANDING + "analytics:\n  counter: \"https://stats.example.edu/count?p={path}\"\n")
+    site = build_site(str(counted / "mkdocs.yml"), str(tmp_path / "site"), site_url=url)
+
+    policy = (site / "_headers").read_text()
+    plain_policy = (plain_site / "_headers").read_text()
+    assert "img-src 'self' data: https://stats.example.edu;" in policy
+    assert policy.replace(" https://stats.example.edu", "") == plain_policy
+    checklist = (site / "checklist/index.html").read_text()
+    assert ('<img class="fg-counter" src="https://stats.example.edu/count?p=%2Fcareers%2Fafter-the-interview%2Fchecklist%2F" alt="" '
+            'width="1" height="1" referrerpolicy="no-referrer">') in checklist
+    privacy = (site / "privacy/index.html").read_text()
+    assert "State University Career Center counts how often each page is read, with its own counter at https://stats.example.edu." in privacy
+    assert "Nothing counts your visits" not in privacy
+    assert "Nothing counts your visits" in (plain_site / "privacy/index.html").read_text()
+    assert "fg-counter" not in (plain_site / "checklist/index.html").read_text()
+    # Besides the counter, the two sites are the same page for page.
+    for path, (text, _) in scan_site(site).items():
+        if path.name == "index.html" and "privacy" not in path.parts:
+            assert "https://stats.example.edu/count" in text, path
+
+
+def test_the_themes_own_analytics_are_refused(center, tmp_path, capsys):
+    import shutil
+
+    from generator.cli import main
+
+    folder, _, _ = center
+    copy = tmp_path / "copy"
+    shutil.copytree(folder, copy, ignore=shutil.ignore_patterns("site"))
+    config = copy / "mkdocs.yml"
+    config.write_text(config.read_text().replace("extra:\n", "extra:\n  analytics:\n    provider: google\n    property: G-XXXX\n", 1))
+    os.chdir(copy)
+    for command in (["validate"], ["build"]):
+        assert main(command) == 1
+        assert "'extra: analytics' would send readers' visits to another company" in capsys.readouterr().err
+    assert not (copy / "site").exists()

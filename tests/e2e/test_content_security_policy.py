@@ -2,13 +2,9 @@
 from __future__ import annotations
 
 from playwright.sync_api import expect
+from browsing import RECORD_VIOLATIONS
 from support import DEFAULT_KB as KB
 
-RECORD_VIOLATIONS = """
-    window.__violations = [];
-    document.addEventListener("securitypolicyviolation",
-        e => window.__violations.push(e.violatedDirective + " " + e.blockedURI + " " + e.sample));
-"""
 
 
 def test_the_guide_works_under_its_policy_without_a_single_violation(watched, page, site_url):

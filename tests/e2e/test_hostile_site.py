@@ -7,17 +7,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from browsing import RECORD_VIOLATIONS
 from playwright.sync_api import expect
 from support import ROOT, copy_guide, lay_case
 
 from generator.cli import build_site
 
 CASE = ROOT / "tests/fixtures/hostile-but-valid"
-CANARY = """
-    window.__violations = [];
-    document.addEventListener("securitypolicyviolation",
-        e => window.__violations.push(e.violatedDirective + " " + e.blockedURI + " " + e.sample));
-"""
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +29,7 @@ def test_no_injected_script_runs_on_any_page(browser, hostile_site):
     url, site = hostile_site
     context = browser.new_context()
     page = context.new_page()
-    page.add_init_script(CANARY)
+    page.add_init_script(RECORD_VIOLATIONS)
     dialogs, errors = [], []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.on("pageerror", lambda error: errors.append(str(error)))
@@ -58,7 +54,7 @@ def test_hostile_text_is_shown_as_text_in_the_pages_and_in_search(browser, hosti
     url, _ = hostile_site
     context = browser.new_context()
     page = context.new_page()
-    page.add_init_script(CANARY)
+    page.add_init_script(RECORD_VIOLATIONS)
     try:
         page.goto(url)
         page.locator(".md-search__input").press_sequentially("notes")

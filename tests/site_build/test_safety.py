@@ -58,7 +58,6 @@ entries:
     assert "Keep this sentence." in html and "Instead text." in html and "Still here." in html
     assert "The interview is over." in html
     assert "alert(" not in html
-    # (The guide's own "Editing this guide" page names `javascript:` links in its text.)
     assert "<iframe" not in html and "onmouseover" not in html and "javascript:alert" not in html
 
 

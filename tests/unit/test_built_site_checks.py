@@ -22,7 +22,7 @@ def page(body: str) -> str:
 
 
 def check(site, styles=()):
-    return apply_content_security_policy(site, scan_site(site), KNOWN, lambda path: path.name, styles)
+    return apply_content_security_policy(site, scan_site(site), KNOWN, lambda path: path.name, known_styles=styles)
 
 
 def test_a_known_theme_script_is_allowed_by_its_hash(tmp_path):

@@ -139,6 +139,13 @@ def test_turning_a_do_into_a_dont_needs_an_instead(center):
      "branding.yml:3:11: 'accent' #ffee88 is too light to read on a white page (contrast 1.2:1, needs 3:1); "
      "choose a darker colour"),
     ("name: X\ncolours:\n  primary: teal\n", "branding.yml:2:1: unknown field 'colours' (did you mean 'colors'?)"),
+    # Named colours are checked like hex ones, with the colour Material gives them.
+    ("name: X\ncolors:\n  primary: amber\n",
+     "branding.yml:3:12: 'primary' amber is too light to read on a white page (contrast 1.6:1, needs 4.5:1); "
+     "choose a darker colour, such as purple, deep purple, indigo, brown, grey, blue grey, black, white"),
+    ("name: X\ncolors:\n  accent: lime\n",
+     "branding.yml:3:11: 'accent' lime is too light to read on a white page (contrast 1.4:1, needs 3:1); "
+     "choose a darker colour, such as red, pink, purple, deep purple, indigo, blue, light blue"),
     ("name: X\nlogo: our-logo.png\n",
      "branding.yml:2:7: 'logo': there is no file 'our-logo.png' next to branding.yml; check the name, or copy the "
      "image there"),
@@ -150,6 +157,9 @@ def test_turning_a_do_into_a_dont_needs_an_instead(center):
      "branding.yml:3:17: 'booking_link' should look like https://careers.example.edu/book, not "
      "'careers.example.edu/book'"),
     ("colors: {}\n", "branding.yml:1:1: this branding file has no 'name'; add it"),
+    ("name: X\nanalytics:\n  counter: http://stats.example.edu/count\n",
+     "branding.yml:3:12: 'counter' should be the https:// address of your own counter with {path} where the page's "
+     "path goes, like \"https://stats.example.edu/count?p={path}\", not 'http://stats.example.edu/count'"),
 ])
 def test_a_mistake_in_the_branding_is_one_clear_line(center, branding, expected):
     write(center / "branding.yml", branding)
