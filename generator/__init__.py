@@ -4,7 +4,8 @@ The pipeline, one package per step (no module imports another in a cycle; a test
 
     content/*.yml -> loading -> model -> rendering -> engines (MkDocs | Zensical) -> checks -> site/
 
-model/                 what the content is (imports nothing of the other steps)
+model/                 what the content is (no other step, except one late import: a branding
+                       colour name is checked with the colour the theme's palette gives it)
     fields             the field types: each reads a located YAML node, collects problems,
                        and describes itself as JSON Schema; Deprecated(moved_to=...) for renames
     records            every record declared once (Entry, Timing, MessageTemplate, GuideSettings,
