@@ -16,6 +16,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
+from mkdocs.utils.meta import get_data
 
 from ..checks.html_scan import scan_site
 from ..checks.link_check import broken_links
@@ -35,6 +36,10 @@ from . import material_theme
 BRANDING_ASSETS = "assets/branding"
 # Not under "mkdocs": a deprecated field is a warning that must not fail a strict build.
 log = logging.getLogger("followup_guide")
+# A hand-written page with `audience: staff` in its front matter is for career-center staff:
+# it is listed in its own section after the reader's pages, and search ranks it after them.
+STAFF_AUDIENCE = "staff"
+STAFF_SEARCH_BOOST = 1e-6
 
 
 class SiteId(config_options.Optional):
@@ -74,6 +79,14 @@ def _escape_nav(nav: list) -> list:
         {theme_text(title): _escape_nav(target) if isinstance(target, list) else target}
         for item in nav for title, target in item.items()
     ]
+
+
+def _is_for_staff(path: Path | None) -> bool:
+    """Whether a hand-written page's front matter says `audience: staff`."""
+    if path is None or path.suffix != ".md" or not path.is_file():
+        return False
+    _, meta = get_data(path.read_text(encoding="utf-8-sig", errors="replace"))
+    return meta.get("audience") == STAFF_AUDIENCE
 
 
 class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
@@ -122,7 +135,11 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
             generated = {page.uri for page in self.site.pages}
             handwritten = {path.relative_to(config.docs_dir).as_posix() for path in Path(config.docs_dir).rglob("*.md")}
             handwritten |= {uri for uri in self.default_pages if uri.endswith(".md")}
-            config.nav = _escape_nav(self.site.nav) + sorted(handwritten - generated)
+            sources = {**self.default_pages, **{uri: Path(config.docs_dir, uri) for uri in handwritten}}
+            staff = sorted(uri for uri in handwritten - generated if _is_for_staff(sources.get(uri)))
+            readers = sorted(handwritten - generated - set(staff))
+            config.nav = _escape_nav(self.site.nav) + readers + (
+                [{theme_text(kb.labels["nav_staff"]): staff}] if staff else [])
 
         self.extra_files = []
         palette = logo = favicon = None
@@ -187,6 +204,8 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
         if unknown or not_text:
             raise PluginError(f"{self._origin(page.file.dest_uri)}: the front matter field "
                               f"'{sorted(unknown or not_text)[0]}' is not one the guide allows here")
+        if page.meta.get("audience") == STAFF_AUDIENCE:
+            page.meta["search"] = {**(page.meta.get("search") or {}), "boost": STAFF_SEARCH_BOOST}
         return self._privacy_statement(markdown, page) if page.file.src_uri == PRIVACY_PAGE else markdown
 
     def _privacy_statement(self, markdown: str, page) -> str:

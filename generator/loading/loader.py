@@ -197,7 +197,8 @@ def _model(settings: GuideSettings, entries: list[Entry], fields: list[MessageFi
     present = {e.id for e in entries if ("entry", e.id) not in hidden}  # references to hidden entries are dropped
     models = [e.replace(related=tuple(i for i in e.related or () if i in present))
               for e in entries if e.id in present]
-    phases = tuple(p.replace(entries=tuple(e for e in models if e.phase == p.id)) for p in settings.phases)
+    phases = tuple(p.replace(entries=tuple(e for e in models if e.phase == p.id),
+                             search_words=tuple(p.search_words or ())) for p in settings.phases)
     return KnowledgeBase(
         title=settings.title,
         description=settings.description,
@@ -209,7 +210,8 @@ def _model(settings: GuideSettings, entries: list[Entry], fields: list[MessageFi
         pages={name: getattr(settings.pages, name) for name in settings.pages._by_attribute},
         labels=settings.labels.as_dict(),
         fields={f.id: f for f in fields},
-        templates=tuple(t.replace(entries=tuple(i for i in t.entries or () if i in present))
+        templates=tuple(t.replace(entries=tuple(i for i in t.entries or () if i in present),
+                                  per_person=tuple(t.per_person or ()))
                         for t in templates if ("template", t.id) not in hidden),
         timeline=settings.timeline.replace(points=tuple(
             p for p in settings.timeline.points if p.kind != "entry" or p.entry in present)),

@@ -227,11 +227,11 @@ class Choice(Text):
 @dataclass(frozen=True)
 class Duration:
     amount: int
-    unit: str  # hours, days, weeks or months
+    unit: str  # hours, days, working days (Monday to Friday), weeks or months
     text: str  # as typed, for readers
 
 
-_DURATION = re.compile(r"^(\d{1,4})\s+(hour|day|week|month)s?$")
+_DURATION = re.compile(r"^(\d{1,4})\s+(hour|working day|day|week|month)s?$")
 
 
 class DurationText(Text):
@@ -246,7 +246,7 @@ class DurationText(Text):
         return Duration(int(match[1]), match[2] + "s", value)
 
     def json_schema(self, partial=False):
-        return {"type": "string", "pattern": r"^\d{1,4}\s+(hour|day|week|month)s?$"}
+        return {"type": "string", "pattern": _DURATION.pattern}
 
 
 class ListOf(FieldType):

@@ -41,6 +41,16 @@ class Labels(Record):
     # Navigation and entries
     home = Label()
     """The home page's name in the navigation."""
+    nav_staff = Label()
+    """The navigation section of the pages for career-center staff (`audience: staff`)."""
+    start_here = Label()
+    """The home page's heading above the first steps."""
+    start_first_steps = Label()
+    """The home page's link to the first steps."""
+    start_thank_you = Label()
+    """The home page's link to the thank-you templates."""
+    start_planner = Label()
+    """The home page's link to the planner."""
     phases_heading = Label()
     """The heading above the phases on the home page."""
     nav_phases = Label()
@@ -57,6 +67,12 @@ class Labels(Record):
     """Before an entry's checklist line."""
     see_also = Label()
     """Before an entry's related links."""
+    phase_at_a_glance = Label()
+    """The heading of a phase page's summary of its entries."""
+    phase_jump_to_templates = Label()
+    """A phase page's link down to its templates."""
+    entry_read_more = Label()
+    """The link that opens an entry's full text."""
     timing_within = Label("duration", "moment")
     """A 'within' timing in a sentence."""
     timing_after = Label("duration", "moment")
@@ -126,6 +142,36 @@ class Labels(Record):
     template_address_invalid = Label()
     """Shown when a typed email address is not one address."""
 
+    # Sending: copy the body or the subject, blank fields, long mailto links, .eml drafts
+    template_copy_email_body = Label()
+    """The button that copies an email's body."""
+    template_copy_subject = Label()
+    """The button that copies an email's subject."""
+    template_subject_copied = Label()
+    """Shown when the subject was copied."""
+    template_downloaded = Label()
+    """Shown when a file was downloaded."""
+    template_opening = Label()
+    """Shown while the email program opens."""
+    template_still_blank = Label("fields")
+    """Shown when some blanks are still empty."""
+    template_mailto_too_long = Label()
+    """Shown when a message is too long for an email link."""
+    template_eml_help = Label()
+    """The heading of the help on opening an .eml draft."""
+    template_eml_outlook = Label()
+    """How to open a draft in Outlook."""
+    template_eml_apple = Label()
+    """How to open a draft in Apple Mail."""
+    template_eml_thunderbird = Label()
+    """How to open a draft in Thunderbird."""
+    template_eml_webmail = Label()
+    """What to do with a web mail service."""
+    template_next_person = Label()
+    """The button that empties the per-person blanks for the next person."""
+    template_next_person_ready = Label()
+    """Shown when the form is ready for the next person."""
+
     # The timeline picture and the planner
     timeline_within = Label("duration")
     """A 'within' timing on the timeline picture."""
@@ -135,6 +181,8 @@ class Labels(Record):
     """An 'every' timing on the timeline picture."""
     timeline_description = Label()
     """Before the timeline's text for screen readers."""
+    timeline_open_larger = Label()
+    """The control that opens the timeline larger on a phone."""
     planner_interview_time = Label()
     """The planner's time-of-interview field."""
     planner_make_plan = Label()

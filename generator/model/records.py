@@ -16,10 +16,13 @@ from .fields import (
     PLACEHOLDER, Choice, DurationText, Id, ListOf, Markdown, MapOf, MessageText, Nested, Node, Reading, Record,
     Reference, Text,
 )
+from ..problems import location_of
 from .labels import Labels
 
 DO, DONT = "do", "don't"
-EMAIL, LETTER, SCRIPT = "email", "letter", "script"
+EMAIL, LETTER, SCRIPT, NOTE = "email", "letter", "script", "note"
+# What a template field holds: typed text, or a date the reader picks (written out in words).
+FIELD_TYPES = ("text", "date")
 TIMING_RELATIONS = ("within", "after", "every")
 
 
@@ -108,6 +111,13 @@ class MessageField(Record):
     """The name templates use in braces, such as {interviewer-name}."""
     label = Text()
     """What the reader is asked for, such as "Interviewer's name"."""
+    type = Choice(*FIELD_TYPES, required=False)
+    """'text' (the default) or 'date': a date the reader picks, written out in words."""
+
+    def __init__(self, location=None, **values):
+        super().__init__(location, **values)
+        if self.type is None:
+            object.__setattr__(self, "type", "text")
 
 
 class MessageTemplate(Record):
@@ -122,8 +132,8 @@ class MessageTemplate(Record):
     """A stable name; the download is downloads/<id>.txt."""
     title = Text()
     """Its heading."""
-    format = Choice(EMAIL, LETTER, SCRIPT)
-    """'email', 'letter' or 'script' (words to say on the phone)."""
+    format = Choice(EMAIL, LETTER, SCRIPT, NOTE)
+    """'email', 'letter', 'script' (words to say on the phone) or 'note' (a short message)."""
     when = Text()
     """One line: when to use it."""
     phases = ListOf(Reference("phase"))
@@ -138,6 +148,9 @@ class MessageTemplate(Record):
     """Only for an email, and needed there: the subject line, with {field} blanks."""
     body = MessageText(multiline=True)
     """The message, with {field} blanks."""
+    per_person = ListOf(Reference("placeholder"), required=False)
+    """Fields that change from one person to the next (a thank-you to each interviewer): the page
+    offers to empty them for the next person and keep the rest."""
 
     @property
     def fields(self) -> tuple[str, ...]:
@@ -146,6 +159,12 @@ class MessageTemplate(Record):
         return tuple(dict.fromkeys(field for field in used if field))
 
     def rules(self, reading: Reading) -> None:
+        used = set(PLACEHOLDER.findall(f"{self.subject or ''}\n{self.body or ''}")) | {self.to, self.sender}
+        for node in getattr(self._nodes.get("per_person"), "value", None) or ():
+            field = getattr(node, "value", None)
+            if isinstance(field, str) and field not in used:
+                reading.problem(location_of(node), f"'{field}' is not used in this template; "
+                                                   "list only its own fields under 'per_person'")
         if self.format == EMAIL and "subject" not in self._nodes:
             if self.changed_at is not None and self._nodes["format"].start_mark.name == str(self.changed_at.path):
                 reading.problem(self.changed_at, f"'{self.id}' is now an email, so it needs a 'subject'")
@@ -170,6 +189,8 @@ class Phase(Record):
     """One line: what happens in it."""
     introduction = Markdown(required=False)
     """Text at the top of its page, in Markdown."""
+    search_words = ListOf(Text(), required=False)
+    """Words a reader may search for that this page answers; search ranks the page first for them."""
 
     # The model adds `entries`: the phase's entries in the order they are written.
     @property
@@ -391,5 +412,10 @@ class FrontMatter(Record):
     """One line for search engines and link previews."""
     hide = ListOf(Choice("navigation", "toc", "footer", "path"), required=False)
     """Parts of the page to hide."""
+    audience = Choice("staff", required=False)
+    """Who the page is for: 'staff' pages (career-center staff) get their own section after the
+    reader's pages, and search ranks them after every reader's page."""
+    tags = ListOf(Text(), required=False)
+    """Words a reader may search for that this page answers; search ranks the page first for them."""
     search = Nested(SearchSettings, required=False)
     """How search treats the page."""

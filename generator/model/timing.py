@@ -40,6 +40,12 @@ def add(start: datetime, duration: Duration) -> datetime:
 
 
 def _add(start: datetime, duration: Duration) -> datetime:
+    if duration.unit == "working days":  # calendar days from Monday to Friday, keeping the time of day
+        result, left = start, duration.amount
+        while left:
+            result += timedelta(days=1)
+            left -= result.weekday() < 5
+        return result
     if duration.unit == "hours":
         utc = start.astimezone(timezone.utc) + timedelta(hours=duration.amount)
         return utc.astimezone(start.tzinfo)

@@ -103,12 +103,15 @@ def render_site(kb: KnowledgeBase, site_url: str | None = None) -> Site:
         moment = kb.moments[timing.moment_id].label if timing.moment_id else ""
         return label.format(duration=timing.duration.text, moment=moment)
 
-    def render(uri: str, template: str, title: str, description: str, **context) -> GeneratedPage:
+    def render(uri: str, template: str, title: str, description: str, search_words=(), **context) -> GeneratedPage:
         def link(target: str, anchor: str = "") -> str:
             path = posixpath.relpath(target, posixpath.dirname(uri) or ".")
             return path + (f"#{anchor}" if anchor else "")
 
-        front_matter = yaml.safe_dump({"description": description}, allow_unicode=True, width=1000)
+        meta = {"description": description}
+        if search_words:
+            meta["tags"] = list(search_words)  # the theme's search ranks these words first
+        front_matter = yaml.safe_dump(meta, allow_unicode=True, width=1000)
         body = env.get_template(template).render(
             kb=kb, labels=labels, title=title, link=link, phase_uri=phase_uri,
             entries=kb.entries, timing_text=timing_text, site_url=site_url, fields=kb.fields,
@@ -120,7 +123,8 @@ def render_site(kb: KnowledgeBase, site_url: str | None = None) -> Site:
 
     pages = [render(HOME, "home.md.j2", kb.title, kb.description)]
     for phase in kb.phases:
-        pages.append(render(phase_uri(phase.id), "phase.md.j2", phase.title, phase.summary, phase=phase))
+        pages.append(render(phase_uri(phase.id), "phase.md.j2", phase.title, phase.summary,
+                            search_words=phase.search_words, phase=phase))
     extra = {"planner": {"steps": timing.steps(kb), "rules": json.dumps(timing.rules(kb), separators=(",", ":"))}}
     for uri, name in LISTED_PAGES:
         page = kb.pages[name]

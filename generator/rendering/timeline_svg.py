@@ -1,7 +1,8 @@
 """The picture of the timeline: an inline SVG drawn from the knowledge base's timing data.
 
-Two layouts of the same picture, wide (a row) and narrow (a column for phones); the page's
-CSS shows one. Colours come from CSS classes, so the picture follows the light and dark
+Three layouts of the same picture: wide (a row), and for phones a compact column of the
+labels alone that the reader can open larger (a column with every timing); the page's CSS
+shows the ones that fit. Colours come from CSS classes, so the picture follows the light and dark
 palettes and prints in black. Each has a text alternative listing every point in order.
 """
 from __future__ import annotations
@@ -37,8 +38,10 @@ def timeline_svg(kb: KnowledgeBase, current_phase: str | None = None) -> Markup:
     return Markup("".join((
         '<div class="fg-timeline">',
         _svg("wide", kb.timeline.title, description, points),
+        _svg("compact", kb.timeline.title, description, points),
+        f'<details class="fg-timeline__larger"><summary>{escape(kb.labels["timeline_open_larger"])}</summary>',
         _svg("narrow", kb.timeline.title, description, points),
-        "</div>",
+        "</details></div>",
     )))
 
 
@@ -56,6 +59,13 @@ def _svg(layout: str, title: str, description: str, points: list) -> str:
             shapes.append(_text("label", x, label_y, label, "middle"))
             if when:
                 shapes.append(_text("when", x, when_y, when, "middle"))
+    elif layout == "compact":  # a phone's first look: the labels only, in at most a third of the screen
+        width, height = 280, 28 + 26 * (count - 1)
+        shapes.append(f'<line class="fg-timeline__line" x1="16" y1="14" x2="16" y2="{14 + 26 * (count - 1)}"/>')
+        for index, (label, when, current) in enumerate(points):
+            y = 14 + 26 * index
+            shapes.append(_point(16, y, current, radius=7))
+            shapes.append(_text("label", 34, y + 5, label, "start"))
     else:
         width, height = 320, 30 + 62 * count
         shapes.append(f'<line class="fg-timeline__line" x1="24" y1="30" x2="24" y2="{30 + 62 * (count - 1)}"/>')
@@ -74,9 +84,9 @@ def _svg(layout: str, title: str, description: str, points: list) -> str:
     )
 
 
-def _point(x: float, y: float, current: bool) -> str:
+def _point(x: float, y: float, current: bool, radius: int = 9) -> str:
     extra = " fg-timeline__dot--current" if current else ""
-    return f'<circle class="fg-timeline__dot{extra}" cx="{x:.0f}" cy="{y}" r="9"/>'
+    return f'<circle class="fg-timeline__dot{extra}" cx="{x:.0f}" cy="{y}" r="{radius}"/>'
 
 
 def _text(kind: str, x: float, y: float, text: str, anchor: str) -> str:

@@ -2,9 +2,10 @@
  *
  * The rules come from the page (data-fg-rules, written at build time from the knowledge
  * base's timings); this file only knows what "within", "after" and "every" a number of
- * hours, days, weeks or months mean, with the same arithmetic as generator/timing.py:
- * hours are elapsed time; days, weeks and months are calendar steps in the reader's time
- * zone that keep the time of day across daylight-saving changes.
+ * hours, days, working days, weeks or months mean, with the same arithmetic as
+ * generator/timing.py: hours are elapsed time; days, working days (Monday to Friday), weeks
+ * and months are calendar steps in the reader's time zone that keep the time of day across
+ * daylight-saving changes.
  */
 (function () {
   "use strict";
@@ -16,6 +17,13 @@
   function add(date, duration) {
     if (duration.unit === "hours") return new Date(date.getTime() + duration.amount * 3600000);
     var result = new Date(date.getTime());
+    if (duration.unit === "working days") { // Monday to Friday, keeping the time of day
+      for (var left = duration.amount; left > 0;) {
+        result.setDate(result.getDate() + 1);
+        if (result.getDay() !== 0 && result.getDay() !== 6) left--;
+      }
+      return result;
+    }
     if (duration.unit === "days" || duration.unit === "weeks") {
       result.setDate(result.getDate() + duration.amount * (duration.unit === "weeks" ? 7 : 1));
       return result;

@@ -19,12 +19,46 @@
     return all("[data-fg-field]", widget);
   }
 
+  // --- Date fields: the picked date written out in the guide's language ----------
+
+  function dateInWords(value) {
+    var parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    if (!parts) return value;
+    var date = new Date(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3]), 12);
+    return date.toLocaleDateString(document.documentElement.lang || undefined,
+      { weekday: "long", day: "numeric", month: "long", year: "numeric" });
+  }
+
+  function typedText(input) {
+    var value = input.value.trim();
+    return input.type === "date" ? dateInWords(value) : value;
+  }
+
   function values(widget) {
     var typed = {};
     inputs(widget).forEach(function (input) {
-      typed[input.getAttribute("data-fg-field")] = input.value.trim() || input.getAttribute("data-fg-blank");
+      typed[input.getAttribute("data-fg-field")] = typedText(input) || input.getAttribute("data-fg-blank");
     });
     return typed;
+  }
+
+  // --- Blank fields: named before the reader copies, emails or downloads ----------
+
+  function blankLabels(widget) {
+    var used = widget.getAttribute("data-fg-uses").split(" ");
+    return inputs(widget).filter(function (input) {
+      return used.indexOf(input.getAttribute("data-fg-field")) >= 0 && !input.value.trim();
+    }).map(function (input) {
+      return widget.querySelector('label[for="' + input.id + '"]').textContent;
+    });
+  }
+
+  function blankWarning(widget) {
+    var warning = widget.querySelector("[data-fg-still-blank]");
+    var blanks = blankLabels(widget);
+    warning.textContent = blanks.length ? guide.fill(warning.getAttribute("data-fg-pattern"), { fields: blanks.join(", ") }) : "";
+    warning.hidden = !blanks.length;
+    return warning.textContent;
   }
 
   function typedValue(widget, attribute) {
@@ -74,13 +108,27 @@
       + "&body=" + encodeURIComponent(msg.body.replace(/\n/g, "\r\n"));
   }
 
+  // Mail handlers on Windows, and Gmail as a handler, fail on links of about 2,000
+  // characters: a longer link is replaced by a note to copy or download the draft.
+  var MAILTO_LIMIT = 1900;
+
+  function showMailto(widget, msg) {
+    var link = widget.querySelector("[data-fg-mailto]");
+    if (!link) return;
+    var href = mailto(msg);
+    var tooLong = href.length > MAILTO_LIMIT;
+    link.href = tooLong ? "#" : href;
+    link.hidden = tooLong;
+    widget.querySelector("[data-fg-mailto-too-long]").hidden = !tooLong;
+  }
+
   function render(widget) {
     var msg = message(widget);
     var subject = widget.querySelector("[data-fg-subject]");
     if (subject) subject.textContent = msg.subject;
     widget.querySelector("[data-fg-body]").textContent = msg.body;
-    var link = widget.querySelector("[data-fg-mailto]");
-    if (link) link.href = mailto(msg);
+    showMailto(widget, msg);
+    blankWarning(widget);
   }
 
   function textFile(widget) {
@@ -98,13 +146,14 @@
     return btoa(binary);
   }
 
-  // RFC 2047 encoded words of at most 75 characters, split between characters.
+  // RFC 2047 encoded words of at most 64 characters, split between characters, so that even
+  // the first one, after "Subject: " or "From: ", keeps its line within 78 characters.
   function encodedWords(text) {
-    if (/^[\x20-\x7e]*$/.test(text)) return text;
+    if (/^[\x20-\x7e]*$/.test(text) && text.length <= 64) return text; // else encoded, to fold it
     var words = [];
     var chunk = "";
     Array.from(text).forEach(function (character) {
-      if (new TextEncoder().encode(chunk + character).length > 45) {
+      if (new TextEncoder().encode(chunk + character).length > 39) {
         words.push(chunk);
         chunk = "";
       }
@@ -133,13 +182,22 @@
     return headers.join("\r\n") + "\r\n\r\n" + body + "\r\n";
   }
 
-  function say(widget, attribute) {
-    widget.querySelector("[data-fg-template-status]").textContent = widget.querySelector("[data-fg-template-status]").getAttribute(attribute);
+  // The status says what happened and, when fields are still blank, which ones.
+  function say(widget, attribute, withBlanks) {
+    var status = widget.querySelector("[data-fg-template-status]");
+    var blanks = withBlanks ? blankWarning(widget) : "";
+    status.textContent = status.getAttribute(attribute) + (blanks ? " " + blanks : "");
+  }
+
+  // What "Copy" puts on the clipboard: an email's body only (its subject has its own
+  // button), the whole text of a letter, a note or a script.
+  function copiedText(widget) {
+    var msg = message(widget);
+    return msg.subject === null ? textFile(widget) : msg.body;
   }
 
   // Where the Clipboard API is missing (an insecure page), copy from a selected text area.
-  function copy(widget) {
-    var text = textFile(widget);
+  function copy(widget, text, attribute) {
     var copied = navigator.clipboard && window.isSecureContext
       ? navigator.clipboard.writeText(text)
       : new Promise(function (resolve, reject) {
@@ -154,7 +212,7 @@
           area.remove();
           (ok ? resolve : reject)();
         });
-    copied.then(function () { say(widget, "data-fg-copied"); }, function () { say(widget, "data-fg-copy-failed"); });
+    copied.then(function () { say(widget, attribute, true); }, function () { say(widget, "data-fg-copy-failed"); });
   }
 
   // --- Remembered details ----------------------------------------------------------
@@ -182,16 +240,34 @@
     say(widget, "data-fg-forgotten");
   }
 
+  // --- One message per person: empty the fields that differ, keep the rest ------------
+
+  function nextPerson(widget, button) {
+    var fields = button.getAttribute("data-fg-per-person").split(" ");
+    inputs(widget).forEach(function (input) {
+      if (fields.indexOf(input.getAttribute("data-fg-field")) >= 0) input.value = "";
+    });
+    render(widget);
+    if (widget.querySelector("[data-fg-remember]:checked")) remember(widget);
+    say(widget, "data-fg-next-person");
+    var first = widget.querySelector('[data-fg-field="' + fields[0] + '"]');
+    if (first) first.focus();
+  }
+
   var actions = {
-    copy: copy,
+    copy: function (widget) { copy(widget, copiedText(widget), "data-fg-copied"); },
+    "copy-subject": function (widget) { copy(widget, message(widget).subject, "data-fg-subject-copied"); },
     text: function (widget, button) {
       guide.download(button.getAttribute("data-fg-filename"), textFile(widget), "text/plain;charset=utf-8");
+      say(widget, "data-fg-downloaded", true);
     },
     email: function (widget, button) {
       var msg = message(widget);
-      if ((msg.to && !mailbox(msg.to)) || (msg.from && !mailbox(msg.from))) say(widget, "data-fg-address-invalid");
+      var invalid = (msg.to && !mailbox(msg.to)) || (msg.from && !mailbox(msg.from));
       guide.download(button.getAttribute("data-fg-filename"), emlFile(widget), "message/rfc822");
+      say(widget, invalid ? "data-fg-address-invalid" : "data-fg-downloaded", true);
     },
+    "next-person": nextPerson,
     forget: forget
   };
 
@@ -226,6 +302,12 @@
     all("[data-fg-remember]").forEach(function (box) { box.checked = event.target.checked; });
     if (event.target.checked) remember(event.target.closest("[data-fg-template]"));
     else guide.storage.remove(DETAILS_KEY);
+  });
+
+  // Opening the mail program goes ahead; the status names any blank fields first.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("[data-fg-mailto]");
+    if (link) say(link.closest("[data-fg-template]"), "data-fg-opening", true);
   });
 
   document.addEventListener("click", function (event) {

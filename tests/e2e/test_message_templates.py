@@ -22,10 +22,13 @@ VALUES = {
     "your-email": "ana@example.org",
     "company": "Acme & Söhne",
     "role": "Data analyst",
-    "interview-date": "Tuesday 3 March",
+    "interview-date": "2026-03-03",  # a date field: picked from a calendar
     "detail": 'the "quarterly" <dashboard> project',
     "your-name": "Ana Łukasiewicz",
 }
+# What the message says: the date written out in the guide's language (English).
+WRITTEN = {**VALUES, "interview-date": "Tuesday, March 3, 2026"}
+SUBJECT = "Thank you for the Data analyst interview, from Ana Łukasiewicz"
 XSS = "<img src=x onerror=alert(1)>"
 DETAILS_KEY = "followup-guide:details:v1:after-the-interview"
 
@@ -41,12 +44,20 @@ def fill_in(page, values: dict[str, str], template_id: str = TEMPLATE.id) -> Non
 
 def test_the_preview_follows_what_is_typed(page, site_url):
     page.goto(site_url + "templates/")
-    fill_in(page, {"interviewer-name": "José Müller", "company": "Acme & Söhne"})
+    fill_in(page, {"interviewer-name": "José Müller", "company": "Acme & Söhne", "role": "Nurse"})
     box = widget(page)
-    expected = messages.fill(TEMPLATE.body, KB, {"interviewer-name": "José Müller", "company": "Acme & Söhne"})
+    expected = messages.fill(TEMPLATE.body, KB, {"interviewer-name": "José Müller", "company": "Acme & Söhne", "role": "Nurse"})
     expect(box.locator("[data-fg-body]")).to_have_text(expected)
-    expect(box.locator("[data-fg-subject]")).to_have_text("Thank you for today, José Müller")
+    expect(box.locator("[data-fg-subject]")).to_have_text("Thank you for the Nurse interview, from [Your name]")
     assert "[Your name]" in expected  # what is not filled in stays a visible blank
+
+
+def test_a_date_field_is_a_date_picker_written_out_in_words(page, site_url):
+    page.goto(site_url + "templates/")
+    date = widget(page).locator('[data-fg-field="interview-date"]')
+    assert date.get_attribute("type") == "date"
+    date.fill("2026-03-03")
+    expect(widget(page).locator("[data-fg-body]")).to_contain_text("meet me on Tuesday, March 3, 2026 to talk")
 
 
 def test_each_field_has_a_visible_label(page, site_url):
@@ -62,7 +73,7 @@ def test_the_text_download_is_the_message_byte_for_byte(page, site_url, tmp_path
         widget(page).get_by_role("button", name=KB.labels["template_download_text"]).click()
     assert download.value.suggested_filename == f"{TEMPLATE.id}.txt"
     download.value.save_as(tmp_path / "message.txt")
-    assert (tmp_path / "message.txt").read_bytes() == messages.text_file(TEMPLATE, KB, VALUES).encode("utf-8")
+    assert (tmp_path / "message.txt").read_bytes() == messages.text_file(TEMPLATE, KB, WRITTEN).encode("utf-8")
 
 
 def test_the_email_download_is_a_draft_a_mail_program_can_read(page, site_url, tmp_path):
@@ -79,13 +90,13 @@ def test_the_email_download_is_a_draft_a_mail_program_can_read(page, site_url, t
     assert raw.isascii()
     parsed = email.message_from_bytes(raw, policy=email.policy.default)
     assert not parsed.defects
-    assert parsed["Subject"] == "Thank you for today, José Müller"
+    assert parsed["Subject"] == SUBJECT
     assert parsed["To"].addresses[0].addr_spec == VALUES["interviewer-email"]
     assert parsed["From"].addresses[0].addr_spec == VALUES["your-email"]
     assert email.utils.parsedate_to_datetime(parsed["Date"]) is not None
     assert parsed["X-Unsent"] == "1"
     body = parsed.get_content().replace("\r\n", "\n")
-    assert body == messages.fill(TEMPLATE.body, KB, VALUES) + "\n"
+    assert body == messages.fill(TEMPLATE.body, KB, WRITTEN) + "\n"
 
 
 def test_the_email_link_carries_the_same_message(page, site_url):
@@ -95,32 +106,101 @@ def test_the_email_link_carries_the_same_message(page, site_url):
     query = parse_qs(link.query)
     assert link.scheme == "mailto"
     assert unquote(link.path) == VALUES["interviewer-email"]
-    assert query["subject"] == ["Thank you for today, José Müller"]
-    assert query["body"] == [messages.fill(TEMPLATE.body, KB, VALUES).replace("\n", "\r\n")]
+    assert query["subject"] == [SUBJECT]
+    assert query["body"] == [messages.fill(TEMPLATE.body, KB, WRITTEN).replace("\n", "\r\n")]
 
 
-def test_copy_puts_the_message_on_the_clipboard_and_says_so(browser, site_url):
+def test_copy_puts_only_the_body_of_an_email_on_the_clipboard_and_the_subject_has_its_own_button(browser, site_url):
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     try:
         page = context.new_page()
         page.goto(site_url + "templates/")
         fill_in(page, VALUES)
-        widget(page).get_by_role("button", name=KB.labels["template_copy"]).click()
+        widget(page).get_by_role("button", name=KB.labels["template_copy_email_body"]).click()
         expect(widget(page).locator("[data-fg-template-status]")).to_have_text(KB.labels["template_copied"])
-        assert page.evaluate("navigator.clipboard.readText()") == messages.text_file(TEMPLATE, KB, VALUES)
+        assert page.evaluate("navigator.clipboard.readText()") == messages.fill(TEMPLATE.body, KB, WRITTEN)
+
+        widget(page).get_by_role("button", name=KB.labels["template_copy_subject"]).click()
+        expect(widget(page).locator("[data-fg-template-status]")).to_have_text(KB.labels["template_subject_copied"])
+        assert page.evaluate("navigator.clipboard.readText()") == SUBJECT
+
+        letter = widget(page, "thank-you-letter")  # a letter has no subject: its copy is the whole text
+        expect(letter.get_by_role("button", name=KB.labels["template_copy_subject"])).to_have_count(0)
+        letter.get_by_role("button", name=KB.labels["template_copy"], exact=True).click()
+        expect(letter.locator("[data-fg-template-status]")).to_contain_text(KB.labels["template_copied"])
+        letter_template = next(t for t in KB.templates if t.id == "thank-you-letter")
+        assert page.evaluate("navigator.clipboard.readText()") == messages.text_file(letter_template, KB)
     finally:
         context.close()
+
+
+def test_blank_fields_are_named_before_copying_emailing_or_downloading_and_it_still_works(browser, site_url, tmp_path):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    try:
+        page = context.new_page()
+        page.goto(site_url + "templates/")
+        box = widget(page)
+        warning = box.locator("[data-fg-still-blank]")
+        fill_in(page, {field: value for field, value in VALUES.items() if field not in ("company", "interview-date")})
+        still_blank = KB.labels["template_still_blank"].format(
+            fields=f"{KB.fields['interview-date'].label}, {KB.fields['company'].label}")
+        expect(warning).to_have_text(still_blank)  # shown before any button is pressed
+        assert box.bounding_box()["y"] < warning.bounding_box()["y"] < box.get_by_role("button", name=KB.labels["template_copy_email_body"]).bounding_box()["y"]
+
+        box.get_by_role("button", name=KB.labels["template_copy_email_body"]).click()
+        status = box.locator("[data-fg-template-status]")
+        expect(status).to_have_text(f"{KB.labels['template_copied']} {still_blank}")
+        assert "[Company]" in page.evaluate("navigator.clipboard.readText()")
+
+        with page.expect_download() as download:
+            box.get_by_role("button", name=KB.labels["template_download_text"]).click()
+        expect(status).to_have_text(f"{KB.labels['template_downloaded']} {still_blank}")
+        download.value.save_as(tmp_path / "message.txt")
+        assert "[Company]" in (tmp_path / "message.txt").read_text()
+
+        page.route("mailto:*", lambda route: route.abort())
+        box.get_by_role("link", name=KB.labels["template_email"]).evaluate("a => a.dispatchEvent(new MouseEvent('click', {bubbles: true, cancelable: true}))")
+        expect(status).to_have_text(f"{KB.labels['template_opening']} {still_blank}")
+
+        fill_in(page, {"company": "Acme", "interview-date": "2026-03-03"})
+        expect(warning).to_be_hidden()
+    finally:
+        context.close()
+
+
+def test_a_long_message_offers_copy_or_the_draft_instead_of_a_mailto_link(page, site_url):
+    page.goto(site_url + "templates/")
+    box = widget(page)
+    link = box.get_by_role("link", name=KB.labels["template_email"])
+    note = box.locator("[data-fg-mailto-too-long]")
+    fill_in(page, {"detail": "the quarterly dashboard " * 40})  # a link of about 2,200 characters
+    expect(link).to_be_hidden()
+    expect(note).to_be_visible()
+    expect(note).to_have_text(KB.labels["template_mailto_too_long"])
+    fill_in(page, {"detail": "the quarterly dashboard " * 20})  # about 1,700 characters
+    expect(link).to_be_visible()
+    expect(note).to_be_hidden()
+    assert len(link.get_attribute("href")) <= 1900
+
+
+def test_the_email_draft_says_how_to_open_it_in_each_mail_program(page, site_url):
+    page.goto(site_url + "templates/")
+    help_ = widget(page).locator("details.fg-template__eml-help")
+    help_.locator("summary").click()
+    for label in ("template_eml_outlook", "template_eml_apple", "template_eml_thunderbird", "template_eml_webmail"):
+        expect(help_.get_by_text(KB.labels[label])).to_be_visible()
+    expect(widget(page, "thank-you-letter").locator("details.fg-template__eml-help")).to_have_count(0)
 
 
 def test_markup_typed_into_any_field_is_shown_as_text_and_never_runs(watched, page, site_url, tmp_path):
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.goto(site_url + "templates/")
-    fill_in(page, {field: XSS for field in TEMPLATE.fields})
+    fill_in(page, {field: XSS for field in TEMPLATE.fields if KB.fields[field].type == "text"})
     box = widget(page)
 
     expect(box.locator("[data-fg-body]")).to_contain_text(XSS)
-    expect(box.locator("[data-fg-subject]")).to_have_text(f"Thank you for today, {XSS}")
+    expect(box.locator("[data-fg-subject]")).to_have_text(f"Thank you for the {XSS} interview, from {XSS}")
     with page.expect_download() as download:
         box.get_by_role("button", name=KB.labels["template_download_text"]).click()
     download.value.save_as(tmp_path / "message.txt")
@@ -222,3 +302,19 @@ def test_a_display_name_is_encoded_in_the_headers(page, site_url, tmp_path):
     recipient, = parsed["To"].addresses
     assert (sender.display_name, sender.addr_spec) == ("Ana Łukasiewicz", "ana@example.org")
     assert (recipient.display_name, recipient.addr_spec) == ('Müller, "José"', "jose.muller@example.org")
+
+
+def test_the_thank_you_is_written_once_per_interviewer_keeping_what_they_share(page, site_url):
+    page.goto(site_url + "templates/")
+    fill_in(page, VALUES)
+    box = widget(page)
+    box.get_by_role("button", name=KB.labels["template_next_person"]).click()
+    expect(box.locator("[data-fg-template-status]")).to_have_text(KB.labels["template_next_person_ready"])
+    for field in TEMPLATE.per_person:
+        expect(box.locator(f'[data-fg-field="{field}"]')).to_have_value("")
+    expect(box.locator('[data-fg-field="interviewer-name"]')).to_be_focused()
+    expect(box.locator('[data-fg-field="company"]')).to_have_value(VALUES["company"])
+    fill_in(page, {"interviewer-name": "Kim Lee", "detail": "the onboarding plan"})
+    expect(box.locator("[data-fg-body]")).to_have_text(messages.fill(
+        TEMPLATE.body, KB, {**WRITTEN, "interviewer-name": "Kim Lee", "detail": "the onboarding plan"}))
+    expect(widget(page, "thank-you-letter").get_by_role("button", name=KB.labels["template_next_person"])).to_have_count(0)

@@ -64,9 +64,10 @@ def test_entered_dates_give_each_step_its_date(planner):
     def when(entry_id):
         return planner.locator(f'[data-fg-step="{entry_id}"] [data-fg-step-when]')
 
-    expect(when("send-a-thank-you")).to_have_text("Send by Saturday, March 7, 2026 at 3:00 PM")
+    # A Friday interview: two working days later is the Tuesday; five working days, a week.
+    expect(when("send-a-thank-you")).to_have_text("Send by Tuesday, March 10, 2026")
     expect(when("send-one-follow-up")).to_have_text("On Friday, March 20, 2026")
-    expect(when("close-the-loop")).to_have_text("On Friday, April 3, 2026")
+    expect(when("close-the-loop")).to_have_text("On Friday, March 27, 2026")
     expect(when("stay-in-touch")).to_have_text("From Saturday, June 6, 2026, at most once every 3 months")
     expect(planner.locator("[data-fg-plan-message]")).to_have_text("")
     expect(planner.locator("[data-fg-step-past]:visible")).to_have_count(0)
@@ -81,7 +82,7 @@ def test_without_a_stated_date_the_plan_says_what_it_assumes(planner):
 
 
 def test_a_stated_date_that_has_passed_marks_the_steps_already_due(planner):
-    planner.clock.set_fixed_time(datetime(2026, 3, 25, 12, 0, tzinfo=ZoneInfo(ZONE)))
+    planner.clock.set_fixed_time(datetime(2026, 3, 20, 12, 0, tzinfo=ZoneInfo(ZONE)))
     planner.reload()
     planner.fill('[data-fg-moment="interview"]', "2026-03-02")
     planner.fill('[data-fg-moment="stated-date"]', "2026-03-09")
@@ -113,15 +114,14 @@ def test_the_calendar_file_holds_every_step_with_a_reminder(planner, tmp_path):
     assert b"\n" not in raw.replace(b"\r\n", b"")
     assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
     events = icalendar.Calendar.from_ical(raw).walk("VEVENT")
-    steps = {e.id: e for e in timing.steps(KB)}
+    steps = {e.id: e for e in timing.steps(KB) if e.timing.moment_id != "offer"}  # no offer given
     assert [str(e["SUMMARY"]) for e in events] == [e.checklist for e in steps.values()]
     assert len({str(e["UID"]) for e in events}) == 4
     assert all(e.get("DTSTAMP") for e in events)
     thanks, follow_up, close, stay = events
-    assert thanks.decoded("DTSTART") == datetime(2026, 3, 6, 20, 0, tzinfo=timezone.utc)
-    assert thanks.decoded("DTEND") == datetime(2026, 3, 7, 20, 0, tzinfo=timezone.utc)
+    assert thanks.decoded("DTSTART") == date(2026, 3, 10)  # a day on the calendar, like every step counted in days
     assert follow_up.decoded("DTSTART") == date(2026, 3, 20)
-    assert close.decoded("DTSTART") == date(2026, 4, 3)
+    assert close.decoded("DTSTART") == date(2026, 3, 27)
     assert stay.decoded("DTSTART") == date(2026, 6, 6)
     for event in events:
         [alarm] = event.walk("VALARM")
@@ -133,7 +133,7 @@ def test_the_calendar_file_holds_every_step_with_a_reminder(planner, tmp_path):
             "button", name=KB.labels["planner_calendar_one"]).click()
     single.value.save_as(tmp_path / "one.ics")
     [only] = icalendar.Calendar.from_ical((tmp_path / "one.ics").read_bytes()).walk("VEVENT")
-    assert only.decoded("DTSTART") == date(2026, 4, 3)
+    assert only.decoded("DTSTART") == date(2026, 3, 27)
 
 
 def steps_summary(checklist_line: str) -> str:
@@ -155,7 +155,7 @@ def test_dates_are_remembered_only_when_the_reader_opts_in(planner):
     assert json.loads(stored)["interview"] == "2026-03-06"
 
 
-@pytest.mark.parametrize("width, visible, hidden", [(1200, "wide", "narrow"), (390, "narrow", "wide")])
+@pytest.mark.parametrize("width, visible, hidden", [(1200, "wide", "compact"), (390, "compact", "wide")])
 def test_the_timeline_picture_fits_the_screen_and_has_a_text_alternative(page, site_url, width, visible, hidden):
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(site_url)
@@ -166,7 +166,7 @@ def test_the_timeline_picture_fits_the_screen_and_has_a_text_alternative(page, s
     description = picture.evaluate("svg => svg.querySelector('desc').textContent")
     for point in KB.timeline.points:
         assert point.label in description
-    assert "within 24 hours" in description and "7 days later" in description
+    assert "within 2 working days" in description and "7 days later" in description
     box = picture.bounding_box()
     assert box["width"] <= width
 

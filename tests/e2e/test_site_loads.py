@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import expect
+from support import DEFAULT_KB
 
 
-@pytest.mark.parametrize("path", ["", "checklist/", "phases/within-24-hours/", "overview/", "about/"])
+@pytest.mark.parametrize("path", ["", "checklist/", "phases/within-24-hours/", "phases/when-an-offer-comes/", "overview/", "about/"])
 def test_page_loads_without_errors_or_offsite_requests(watched, page, site_url, path):
     response = page.goto(site_url + path, wait_until="networkidle")
     assert response.status == 200
@@ -18,13 +19,13 @@ def test_page_loads_without_errors_or_offsite_requests(watched, page, site_url, 
 def test_the_home_page_leads_to_every_phase(page, site_url):
     page.goto(site_url)
     links = page.locator(".fg-phase-list a")
-    assert links.count() == 6
+    assert links.count() == len(DEFAULT_KB.phases) == 7
     links.nth(1).click()
-    expect(page.locator("h1")).to_have_text("Within 24 hours")
+    expect(page.locator("h1")).to_have_text("Within a day or two")
     assert page.url == site_url + "phases/within-24-hours/"
 
 
 def test_the_checklist_page_shows_every_line_as_a_checkbox(page, site_url):
     page.goto(site_url + "checklist/")
-    assert page.locator("h2").count() == 6
+    assert page.locator("h2").count() == len(DEFAULT_KB.phases) == 7
     assert page.locator("input[type=checkbox]").count() >= 12

@@ -36,7 +36,7 @@ def write(path: Path, text: str) -> None:
 
 def test_a_new_center_builds_on_the_default_guide(center, capsys):
     assert main(["validate"]) == 0
-    assert capsys.readouterr().out == f"The knowledge base is valid: 40 entries in 6 phases, branded for {NAME}.\n"
+    assert capsys.readouterr().out == f"The knowledge base is valid: 54 entries in 7 phases, branded for {NAME}.\n"
     assert sorted(p.relative_to(center).as_posix() for p in center.rglob("*") if p.is_file()) == [
         ".github/workflows/publish.yml", ".gitignore", "README.md", "branding.yml",
         "content/advice/our-advice.yml", "content/changes.yml", "content/guide.yml",

@@ -15,7 +15,7 @@ def run(*args, cwd):
 def test_validate_accepts_the_default_guide(guide_copy):
     result = run("validate", cwd=guide_copy)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("The knowledge base is valid: 40 entries in 6 phases.")
+    assert result.stdout.startswith("The knowledge base is valid: 54 entries in 7 phases.")
 
 
 def test_validate_lists_every_problem_and_exits_1_without_a_traceback(guide_copy):

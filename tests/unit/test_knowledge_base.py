@@ -27,7 +27,7 @@ def test_the_default_guide_has_do_and_dont_entries_in_every_phase():
     kb = load_knowledge_base(ROOT / "content")
     assert [p.id for p in kb.phases] == [
         "before-you-leave", "within-24-hours", "while-you-wait",
-        "after-the-date", "when-the-answer-comes", "afterwards",
+        "after-the-date", "when-the-answer-comes", "when-an-offer-comes", "afterwards",
     ]
     for phase in kb.phases:
         assert phase.dos and phase.donts, phase.id
@@ -39,7 +39,7 @@ def test_timings_are_machine_readable():
     kb = load_knowledge_base(ROOT / "content")
     thanks = kb.entries["send-a-thank-you"].timing
     assert (thanks.relation, thanks.duration.amount, thanks.duration.unit, thanks.moment_id) == (
-        "within", 24, "hours", "interview")
+        "within", 2, "working days", "interview")
     follow_up = kb.entries["send-one-follow-up"].timing
     assert (follow_up.relation, follow_up.duration.amount, follow_up.duration.unit, follow_up.moment_id) == (
         "after", 7, "days", "stated-date")
@@ -115,3 +115,19 @@ def test_problems_of_several_files_are_all_reported_in_order(guide_copy):
         "content/advice/a.yml:3:11: 'kind' must be 'do' or 'don't', not 'maybe'",
         "content/advice/b.yml:1:1: the file is empty; add its content or delete the file",
     ]
+
+
+def test_search_words_of_a_phase_are_a_list_of_text(guide_copy):
+    guide = guide_copy / "content/guide.yml"
+    text = guide.read_text(encoding="utf-8")
+    line = text.splitlines().index("    search_words: [LinkedIn, stay in touch, networking]") + 1
+    guide.write_text(text.replace("[LinkedIn, stay in touch, networking]", "LinkedIn"), encoding="utf-8")
+    assert problems_of() == [f"content/guide.yml:{line}:19: 'search_words' should be a list (lines starting with '- '), not text"]
+    guide.write_text(text.replace("[LinkedIn, stay in touch, networking]", '["", networking]'), encoding="utf-8")
+    assert problems_of() == [f"content/guide.yml:{line}:20: 'search_words' is empty; write its text"]
+
+
+def test_the_default_guide_gives_search_words_to_its_phases():
+    kb = load_knowledge_base(ROOT / "content")
+    words = {p.id: p.search_words for p in kb.phases}
+    assert "ghosted" in words["after-the-date"] and "negotiate" in words["when-an-offer-comes"]

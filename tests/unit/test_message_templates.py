@@ -31,14 +31,39 @@ def problems_with(guide_copy, templates: str) -> list[str]:
 
 def test_the_default_templates_cover_every_message_the_guide_recommends():
     assert [t.id for t in KB.templates] == [
-        "questions-before-you-leave", "thank-you-email", "thank-you-after-a-call", "thank-you-letter",
-        "follow-up-after-the-date", "last-check-in", "reply-to-a-rejection", "decline-an-offer",
-        "withdraw-from-consideration", "stay-in-touch-note",
+        "questions-before-you-leave", "thank-you-email", "thank-you-after-a-call", "thanks-through-the-coordinator",
+        "correction-after-the-interview", "thank-you-letter", "ask-for-adjustments", "withdraw-from-consideration",
+        "follow-up-after-the-date", "last-check-in", "reply-to-a-rejection", "thanks-for-feedback",
+        "ask-for-the-offer-in-writing", "competing-deadline", "counter-offer", "accept-an-offer", "decline-an-offer",
+        "reference-heads-up", "reference-thank-you", "linkedin-connection-note", "stay-in-touch-note",
     ]
+    assert len(KB.templates) >= 20
     formats = {t.id: t.format for t in KB.templates}
     assert formats["questions-before-you-leave"] == "script"
     assert formats["thank-you-letter"] == "letter"
+    assert formats["linkedin-connection-note"] == "note"
     assert all(t.subject for t in KB.templates if t.format == "email")
+
+
+def test_subjects_say_what_the_message_is_and_who_sends_it():
+    for template in KB.templates:
+        if template.format == "email" and not template.subject.startswith("Re: "):
+            assert "{your-name}" in template.subject, template.id
+            assert "{interviewer-name}" not in template.subject and "{contact-name}" not in template.subject, template.id
+
+
+def test_replies_and_answers_go_to_whoever_wrote_or_made_the_offer():
+    by_id = {t.id: t for t in KB.templates}
+    assert by_id["reply-to-a-rejection"].subject == "Re: {their-subject}"
+    assert by_id["reply-to-a-rejection"].to == by_id["decline-an-offer"].to == "contact-email"
+    assert "{link}" in by_id["stay-in-touch-note"].body
+    assert "accepted another" not in by_id["withdraw-from-consideration"].body  # a reason is optional
+
+
+def test_date_fields_are_dates():
+    assert {f.id for f in KB.fields.values() if f.type == "date"} == {
+        "interview-date", "stated-date", "answer-date", "deadline", "start-date"}
+    assert KB.fields["company"].type == "text"
     for template in KB.templates:
         assert set(template.fields) <= set(KB.fields), template.id
         assert template.phases, template.id
@@ -97,7 +122,7 @@ def test_every_template_has_a_blank_text_download():
     downloads = {f.uri: f.content for f in site.files}
     assert sorted(downloads) == sorted(f"downloads/{t.id}.txt" for t in KB.templates)
     assert downloads["downloads/thank-you-email.txt"].decode() == (
-        "Subject: Thank you for today, [Interviewer's name]\n\n"
+        "Subject: Thank you for the [Job title] interview, from [Your name]\n\n"
         "Dear [Interviewer's name],\n\n"
         "Thank you for taking the time to meet me on [Date of the interview] to talk about the "
         "[Job title] role at [Company].\n\n"
@@ -113,16 +138,17 @@ def test_every_template_has_a_blank_text_download():
 def test_filled_values_are_inserted_and_the_rest_stay_blank():
     template = next(t for t in KB.templates if t.id == "follow-up-after-the-date")
     text = messages.text_file(template, KB, {"role": "Data analyst", "your-name": "José Müller"})
-    assert text.startswith("Subject: Data analyst role: following up\n\nDear [Interviewer's name],")
+    assert text.startswith("Subject: José Müller: following up on my Data analyst interview\n\nDear [Interviewer's name],")
     assert text.endswith("Best regards,\nJosé Müller\n")
 
 
 def test_the_mailto_link_decodes_to_the_message():
     template = next(t for t in KB.templates if t.id == "thank-you-email")
-    values = {"interviewer-email": "ana@example.org", "interviewer-name": "José Müller", "company": "Acme & Co"}
+    values = {"interviewer-email": "ana@example.org", "interviewer-name": "José Müller", "company": "Acme & Co",
+              "role": "Analyst", "your-name": "Ana"}
     link = urlsplit(messages.mailto(template, KB, values))
     query = parse_qs(link.query)
     assert link.scheme == "mailto" and unquote(link.path) == "ana@example.org"
-    assert query["subject"] == ["Thank you for today, José Müller"]
+    assert query["subject"] == ["Thank you for the Analyst interview, from Ana"]
     assert query["body"][0] == messages.fill(template.body, KB, values).replace("\n", "\r\n")
     assert "Acme & Co" in query["body"][0]

@@ -69,7 +69,7 @@ def test_the_checklist_page_lists_every_checklist_line_in_phase_order(site, kb):
 
 def test_pages_carry_their_description_as_front_matter(site, kb):
     phase_page = next(p for p in site.pages if p.uri == "phases/within-24-hours.md").markdown
-    assert phase_page.startswith(f"---\ndescription: {kb.phases[1].summary}\n---\n")
+    assert phase_page.startswith(f"---\ndescription: {kb.phases[1].summary}\ntags:\n- thank you\n")
 
 
 def test_links_between_pages_are_relative_to_the_page(site):
@@ -82,4 +82,4 @@ def test_links_between_pages_are_relative_to_the_page(site):
 
 def test_timings_are_worded_by_the_labels_of_the_content(site, kb):
     phase_page = next(p for p in site.pages if p.uri == "phases/within-24-hours.md").markdown
-    assert "**When:** within 24 hours of the interview" in phase_page
+    assert "**When:** within 2 working days of the interview" in phase_page

@@ -18,7 +18,8 @@ NEW_YORK = ZoneInfo("America/New_York")  # clocks go forward on 8 March 2026, ba
 
 def test_the_planner_dates_every_timed_do_in_the_guides_order():
     assert [e.id for e in timing.steps(KB)] == [
-        "send-a-thank-you", "send-one-follow-up", "close-the-loop", "stay-in-touch"]
+        "send-a-thank-you", "send-one-follow-up", "close-the-loop",
+        "get-the-offer-in-writing", "ask-for-time-to-decide", "accept-in-writing", "stay-in-touch"]
     rules = timing.rules(KB)
     assert rules["steps"][1] == {"entry": "send-one-follow-up", "relation": "after", "amount": 7, "unit": "days",
                                  "of": "stated-date"}
@@ -29,13 +30,17 @@ def test_a_plan_counts_from_the_dates_the_reader_gave():
     interview = datetime(2026, 5, 4, 10, 30, tzinfo=NEW_YORK)
     stated = datetime(2026, 5, 15, 12, 0, tzinfo=NEW_YORK)
     plan = timing.plan(KB, {"interview": interview, "stated-date": stated})
-    assert plan.dates == {
-        "send-a-thank-you": datetime(2026, 5, 5, 10, 30, tzinfo=NEW_YORK),
+    assert plan.dates == {  # no offer yet: its steps have no date
+        "send-a-thank-you": datetime(2026, 5, 6, 10, 30, tzinfo=NEW_YORK),
         "send-one-follow-up": datetime(2026, 5, 22, 12, 0, tzinfo=NEW_YORK),
-        "close-the-loop": datetime(2026, 6, 5, 12, 0, tzinfo=NEW_YORK),
+        "close-the-loop": datetime(2026, 5, 29, 12, 0, tzinfo=NEW_YORK),
         "stay-in-touch": datetime(2026, 8, 4, 10, 30, tzinfo=NEW_YORK),
     }
     assert plan.assumed == frozenset()
+    offer = datetime(2026, 6, 1, 9, 0, tzinfo=NEW_YORK)
+    with_offer = timing.plan(KB, {"interview": interview, "stated-date": stated, "offer": offer})
+    assert with_offer.dates["ask-for-time-to-decide"] == datetime(2026, 6, 2, 9, 0, tzinfo=NEW_YORK)
+    assert with_offer.dates["accept-in-writing"] == datetime(2026, 6, 8, 9, 0, tzinfo=NEW_YORK)
 
 
 def test_without_a_stated_date_the_fallback_of_the_content_is_assumed():
@@ -79,3 +84,18 @@ def test_a_step_the_planner_could_never_date_is_an_error(guide_copy):
     assert problem.endswith(
         "the planner cannot date 'close-the-loop': nothing gives the date of the moment 'follow-up'; "
         "give that moment an 'ask', an 'if_not_given' or a 'reached_by'")
+
+
+@pytest.mark.parametrize("start, amount, expected", [
+    (datetime(2026, 3, 6, 15, 0, tzinfo=NEW_YORK), 1, datetime(2026, 3, 9, 15, 0, tzinfo=NEW_YORK)),  # Friday: Monday
+    (datetime(2026, 3, 6, 15, 0, tzinfo=NEW_YORK), 2, datetime(2026, 3, 10, 15, 0, tzinfo=NEW_YORK)),
+    (datetime(2026, 3, 7, 9, 0, tzinfo=NEW_YORK), 1, datetime(2026, 3, 9, 9, 0, tzinfo=NEW_YORK)),  # Saturday: Monday
+    (datetime(2026, 3, 2, 9, 0, tzinfo=NEW_YORK), 5, datetime(2026, 3, 9, 9, 0, tzinfo=NEW_YORK)),  # a week
+])
+def test_working_days_skip_saturdays_and_sundays(start, amount, expected):
+    assert timing.add(start, Duration(amount, "working days", f"{amount} working days")) == expected
+
+
+def test_a_working_day_duration_is_read_from_the_content():
+    thanks = KB.entries["send-a-thank-you"].timing.duration
+    assert (thanks.amount, thanks.unit, thanks.text) == (2, "working days", "2 working days")

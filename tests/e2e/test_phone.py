@@ -1,0 +1,106 @@
+"""The guide on a phone (390 × 844): the home page's first screen, the top of each phase page,
+folded explanations, the timeline picture, touch targets of at least 44 px, and axe-core."""
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+from support import DEFAULT_KB as KB
+
+PHONE = {"width": 390, "height": 844}
+TOUCH = 44
+AXE = Axe()
+
+
+@pytest.fixture
+def phone(page):
+    page.set_viewport_size(PHONE)
+    return page
+
+
+def test_the_home_page_offers_start_here_actions_on_the_first_phone_screen(phone, site_url):
+    phone.goto(site_url)
+    start = phone.get_by_role("navigation", name=KB.labels["start_here"])
+    targets = {
+        KB.labels["start_first_steps"]: site_url + "phases/within-24-hours/",
+        KB.labels["start_thank_you"]: site_url + "templates/#template-thank-you-email",
+        KB.labels["start_planner"]: site_url + "planner/",
+    }
+    for name, href in targets.items():
+        link = start.get_by_role("link", name=name)
+        box = link.bounding_box()
+        assert box["y"] + box["height"] <= PHONE["height"], f"{name} is below the first screen"
+        assert box["height"] >= TOUCH and box["width"] >= TOUCH
+        assert link.evaluate("a => a.href") == href
+    start.get_by_role("link", name=KB.labels["start_thank_you"]).click()
+    expect(phone.locator("#template-thank-you-email")).to_be_in_viewport()
+
+
+@pytest.mark.parametrize("phase", KB.phases, ids=lambda p: p.id)
+def test_a_phase_page_opens_with_its_dos_and_donts_linking_down_and_a_jump_to_its_templates(phone, site_url, phase):
+    phone.goto(site_url + f"phases/{phase.id}/")
+    phone.wait_for_load_state("networkidle")  # as a reader would: taps come after the page settled
+    glance = phone.get_by_role("navigation", name=KB.labels["phase_at_a_glance"])
+    assert glance.bounding_box()["y"] < PHONE["height"]  # it starts on the first screen
+    links = glance.locator("li a")
+    assert links.all_inner_texts() == [e.title for e in phase.dos] + [e.title for e in phase.donts]
+    for link in links.all():
+        assert link.bounding_box()["height"] >= TOUCH
+    last = phase.entries[-1] if not phase.donts else phase.donts[-1]
+    link = glance.get_by_role("link", name=last.title, exact=True)
+    # The theme saves the scroll position 100 ms after a scroll; a tap within those 100 ms (as
+    # Playwright's scroll-then-click makes it) would restore the old position. A reader is slower.
+    link.scroll_into_view_if_needed()
+    phone.wait_for_timeout(300)
+    link.click()
+    expect(phone.locator(f"#{last.id}")).to_be_in_viewport()
+
+    phone.goto(site_url + f"phases/{phase.id}/")
+    phone.wait_for_load_state("networkidle")
+    jump = glance.get_by_role("link", name=KB.labels["phase_jump_to_templates"])
+    assert jump.bounding_box()["height"] >= TOUCH
+    jump.scroll_into_view_if_needed()
+    phone.wait_for_timeout(300)
+    jump.click()
+    expect(phone.locator("#templates")).to_be_in_viewport()
+    first_template = next(t for t in KB.templates if phase.id in t.phases)
+    expect(phone.locator(f"#template-{first_template.id}")).to_be_attached()
+
+
+def test_long_explanations_are_folded_and_open_on_a_tap(phone, site_url):
+    phone.goto(site_url + "phases/when-an-offer-comes/")
+    entry = phone.locator("#negotiate-before-you-accept ~ details.fg-entry__more").first
+    summary = entry.locator("summary")
+    expect(summary).to_have_text(KB.labels["entry_read_more"])
+    assert summary.bounding_box()["height"] >= TOUCH
+    expect(entry.get_by_text("pay surveys", exact=False)).to_be_hidden()
+    summary.click()
+    expect(entry.get_by_text("pay surveys", exact=False)).to_be_visible()
+
+
+@pytest.mark.parametrize("path", ["", "phases/after-the-date/"])
+def test_the_timeline_takes_at_most_a_third_of_a_phone_screen_and_opens_larger(phone, site_url, path):
+    phone.goto(site_url + path)
+    compact = phone.locator(".fg-timeline__picture--compact")
+    expect(compact).to_be_visible()
+    expect(phone.locator(".fg-timeline__picture--wide")).to_be_hidden()
+    expect(phone.locator(".fg-timeline__picture--narrow")).to_be_hidden()
+    assert compact.bounding_box()["height"] <= PHONE["height"] / 3
+    opener = phone.locator(".fg-timeline__larger > summary")
+    expect(opener).to_have_text(KB.labels["timeline_open_larger"])
+    assert opener.bounding_box()["height"] >= TOUCH
+    opener.click()
+    larger = phone.locator(".fg-timeline__picture--narrow")
+    expect(larger).to_be_visible()
+    assert larger.bounding_box()["height"] > compact.bounding_box()["height"] if compact.is_visible() else True
+    expect(phone.get_by_role("img", name=KB.timeline.title)).to_have_count(1)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", ["", "phases/when-an-offer-comes/", "templates/"])
+def test_no_accessibility_violations_on_a_phone_with_everything_unfolded(phone, site_url, path, scheme):
+    phone.emulate_media(color_scheme=scheme)
+    phone.goto(site_url + path)
+    phone.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+    results = AXE.run(phone)
+    assert results.violations_count == 0, results.generate_report()
