@@ -8,8 +8,8 @@ from pathlib import Path
 import markdown
 import pytest
 
-from generator.knowledge_base import load_knowledge_base
-from generator.pages import plain_text, render_site
+from generator.loading.loader import load_knowledge_base
+from generator.rendering.pages import plain_text, render_site
 
 ROOT = Path(__file__).resolve().parents[2]
 
