@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import importlib.metadata
 import json
 import logging
 import os
@@ -37,7 +36,7 @@ def engine(name: str, config_file: str, **overrides):
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="followup-guide", description="Build the after-the-interview guide.")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {package_version()}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     init = commands.add_parser("init", help="create a folder for a career center's own copy of the guide")
     init.add_argument("folder", help="the folder to create")
@@ -77,8 +76,8 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "build":
             if args.offline:
                 os.environ[OFFLINE_SWITCH] = "true"
-            adapter = engine(args.engine, args.config_file)
-            site_dir = build_site(args.config_file, args.site_dir, engine_name=args.engine)
+            adapter = engine(args.engine, args.config_file, strict=True)
+            site_dir = build_site(args.config_file, args.site_dir, engine_name=args.engine, adapter=adapter)
             print(f"The guide is in {display_path(site_dir)}/")
             note = adapter.instant_navigation_note()
             if note:
@@ -103,7 +102,17 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+class _Version(argparse.Action):
+    """--version: the package's metadata is read only when asked for (it takes a while to import)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(f"{parser.prog} {package_version()}")
+        parser.exit()
+
+
 def package_version() -> str:
+    import importlib.metadata
+
     try:
         return importlib.metadata.version("followup-guide")
     except importlib.metadata.PackageNotFoundError:  # run from a checkout without installing
@@ -130,16 +139,18 @@ def init_folder(folder: Path, name: str | None) -> Path:
     return folder
 
 
-def build_site(config_file: str, site_dir: str | None = None, engine_name: str = "mkdocs", **overrides) -> Path:
+def build_site(config_file: str, site_dir: str | None = None, engine_name: str = "mkdocs", adapter=None,
+               **overrides) -> Path:
     """A strict build into a staging folder, swapped in only when it succeeds.
 
-    `overrides` replace settings of the configuration file, such as site_url.
+    `overrides` replace settings of the configuration file, such as site_url; `adapter` is the
+    engine's, already made with strict=True (the command makes it once for the build and its note).
 
     Raises ContentError before anything is written when the content has problems, and
     CommandError when the engine fails or the output folder cannot be used; either way the previous
     site is left exactly as it was (site_output).
     """
-    adapter = engine(engine_name, config_file, **overrides, strict=True)
+    adapter = adapter or engine(engine_name, config_file, **overrides, strict=True)
     sources = adapter.sources
     target = Path(site_dir or adapter.site_dir)
     try:
