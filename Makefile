@@ -36,8 +36,9 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet --editable .
 	touch $@
 
+# The tests build the guide with both engines, so they install Zensical too.
 $(VENV)/.installed-test: $(VENV)/.installed
-	$(BIN)/python -m pip install --quiet --editable '.[test]'
+	$(BIN)/python -m pip install --quiet --editable '.[test,zensical]'
 	touch $@
 
 # $(call debian,COMMANDS,PACKAGE,OTHERWISE): when none of COMMANDS is installed, install Debian's

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import importlib.metadata
 import json
 import logging
 import os
@@ -13,28 +12,31 @@ from pathlib import Path
 
 import jinja2
 
-from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.commands.serve import serve as mkdocs_serve
-from mkdocs.config import load_config
-from mkdocs.exceptions import MkDocsException
+from .loading.sources import load_guide
+from .model.fields import slugify
+from .model.json_schema import write_schemas
+from .problems import CommandError, ContentError, display_path
 
-from . import material_theme
-from .guide import GuideSources, load_guide
-from .problems import ContentError, display_path
-from .schema import slugify
 from .site_output import OutputError, check_output_folder, clean_up_after_killed_builds, staging_folder, swap_in, write_zip
 
-PLUGIN_NAME = "followup-guide"
 OFFLINE_SWITCH = "FOLLOWUP_GUIDE_OFFLINE"  # read by the offline plugin's `enabled` in mkdocs.yml
+ENGINES = ("mkdocs", "zensical")
 
 
-class CommandError(Exception):
-    """A problem the person running the command can fix; printed without a traceback."""
+def engine(name: str, config_file: str, **overrides):
+    """The adapter of an engine, with the site's configuration loaded. Only adapters import an engine."""
+    if name == "zensical":
+        from .engines.zensical_build import ZensicalEngine
+
+        return ZensicalEngine(config_file, **overrides)
+    from .engines.mkdocs_build import MkDocsEngine
+
+    return MkDocsEngine(config_file, **overrides)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="followup-guide", description="Build the after-the-interview guide.")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {package_version()}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     init = commands.add_parser("init", help="create a folder for a career center's own copy of the guide")
     init.add_argument("folder", help="the folder to create")
@@ -44,6 +46,10 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("-d", "--site-dir", help="where to write the site (default: site_dir of mkdocs.yml)")
     build.add_argument("--offline", action="store_true", help="a site that works opened from files, without a web server")
     build.add_argument("--zip", action="store_true", help="also write the site as a zip file next to it")
+    build.add_argument("--engine", choices=ENGINES, default="mkdocs",
+                       help="the static-site engine: mkdocs (default) or zensical (pip install 'followup-guide[zensical]')")
+    schema = commands.add_parser("schema", help="write the JSON Schema of each content file, for editors")
+    schema.add_argument("folder", nargs="?", default="schemas", help="where to write them (default: %(default)s)")
     serve = commands.add_parser("serve", help="serve the guide with live reload while you edit")
     serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: %(default)s)")
     for command in (validate, build, serve):
@@ -55,29 +61,36 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "init":
             folder = init_folder(Path(args.folder), args.name)
             print(f"Created {display_path(folder)}/. Next: read {display_path(folder / 'README.md')}")
+        elif args.command == "schema":
+            written = write_schemas(Path(args.folder))
+            print(f"Wrote {len(written)} JSON Schema files into {display_path(Path(args.folder))}/")
         elif args.command == "validate":
-            tracking = material_theme.tracking_problems(_load(args.config_file))
+            adapter = engine("mkdocs", args.config_file)
+            tracking = adapter.tracking_problems()
             if tracking:
                 raise CommandError("\n".join(tracking))
-            kb, branding = load_guide(_sources(args.config_file))
+            kb, branding = load_guide(adapter.sources)
+            _show_warnings(kb)
             print(f"The knowledge base is valid: {len(kb.entries)} entries in {len(kb.phases)} phases"
                   + (f", branded for {branding.name}." if branding else "."))
         elif args.command == "build":
             if args.offline:
                 os.environ[OFFLINE_SWITCH] = "true"
-            site_dir = build_site(args.config_file, args.site_dir)
+            adapter = engine(args.engine, args.config_file, strict=True)
+            site_dir = build_site(args.config_file, args.site_dir, engine_name=args.engine, adapter=adapter)
             print(f"The guide is in {display_path(site_dir)}/")
-            note = material_theme.instant_navigation_note(_load(args.config_file))
+            note = adapter.instant_navigation_note()
             if note:
                 print(note)
             if args.zip:
                 print(f"The zip file is {display_path(write_zip(site_dir))}")
         else:
-            load_guide(_sources(args.config_file))
-            note = material_theme.instant_navigation_note(_load(args.config_file), args.dev_addr)
+            adapter = engine("mkdocs", args.config_file)
+            _show_warnings(load_guide(adapter.sources)[0])
+            note = adapter.instant_navigation_note(args.dev_addr)
             if note:
                 print(note)
-            mkdocs_serve(args.config_file, livereload=True, dev_addr=args.dev_addr, watch_theme=True)
+            adapter.serve(args.dev_addr)
     except ContentError as error:
         print(error, file=sys.stderr)
         count = len(error.problems)
@@ -89,7 +102,17 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+class _Version(argparse.Action):
+    """--version: the package's metadata is read only when asked for (it takes a while to import)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(f"{parser.prog} {package_version()}")
+        parser.exit()
+
+
 def package_version() -> str:
+    import importlib.metadata
+
     try:
         return importlib.metadata.version("followup-guide")
     except importlib.metadata.PackageNotFoundError:  # run from a checkout without installing
@@ -112,70 +135,50 @@ def init_folder(folder: Path, name: str | None) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(env.get_template(template).render(values), encoding="utf-8")
     (folder / "content" / "pages").mkdir(exist_ok=True)
+    write_schemas(folder / "schemas")  # named by the modeline of each file, for editors
     return folder
 
 
-def build_site(config_file: str, site_dir: str | None = None, **overrides) -> Path:
+def build_site(config_file: str, site_dir: str | None = None, engine_name: str = "mkdocs", adapter=None,
+               **overrides) -> Path:
     """A strict build into a staging folder, swapped in only when it succeeds.
 
-    `overrides` replace settings of the configuration file, such as site_url.
+    `overrides` replace settings of the configuration file, such as site_url; `adapter` is the
+    engine's, already made with strict=True (the command makes it once for the build and its note).
 
     Raises ContentError before anything is written when the content has problems, and
-    CommandError when MkDocs fails or the output folder cannot be used; either way the previous
+    CommandError when the engine fails or the output folder cannot be used; either way the previous
     site is left exactly as it was (site_output).
     """
-    config = _load(config_file, **overrides, strict=True)
-    plugin = _plugin(config, config_file)
-    sources = GuideSources.from_settings(plugin.config, config.docs_dir)
-    target = Path(site_dir or config.site_dir)
+    adapter = adapter or engine(engine_name, config_file, **overrides, strict=True)
+    sources = adapter.sources
+    target = Path(site_dir or adapter.site_dir)
     try:
-        check_output_folder(
-            target,
-            reads=[Path(config_file).resolve().parent, *sources.read_paths(), *config.theme.dirs],
-            content_folders=[sources.content_dir, *filter(None, [sources.overlay_dir, sources.pages_dir])],
-        )
+        check_output_folder(target, reads=adapter.reads(),
+                            content_folders=[sources.content_dir, *filter(None, [sources.overlay_dir, sources.pages_dir])])
     except OutputError as error:
         raise CommandError(f"{error}; nothing was built") from None
-    plugin.preloaded = load_guide(sources)  # checked before anything is written
+    guide = load_guide(sources)  # checked before anything is written
+    _show_warnings(guide[0])
     target.parent.mkdir(parents=True, exist_ok=True)
     clean_up_after_killed_builds(target)
     staging = staging_folder(target)
     try:
-        config.site_dir = str(staging)
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            mkdocs_build(config)
-        finally:
-            config.plugins.on_shutdown()
+        adapter.build(guide, staging)
         swap_in(staging, target)
-    except MkDocsException as error:
+    except CommandError as error:
         shutil.rmtree(staging, ignore_errors=True)
-        raise CommandError(f"the build failed ({error}); {target} was left as it was") from None
+        raise CommandError(f"{error}; {target} was left as it was") from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return target
 
 
-def _load(config_file: str, **overrides):
-    if not Path(config_file).is_file():
-        raise CommandError(f"{config_file} not found; run this in the guide's folder or pass --config-file")
-    try:
-        return load_config(config_file, **overrides)
-    except MkDocsException as error:
-        raise CommandError(f"{config_file}: {error}") from None
-
-
-def _plugin(config, config_file: str):
-    plugin = config.plugins.get(PLUGIN_NAME)
-    if plugin is None:
-        raise CommandError(f"{config_file} does not list the '{PLUGIN_NAME}' plugin under 'plugins:'; add it")
-    return plugin
-
-
-def _sources(config_file: str) -> GuideSources:
-    config = _load(config_file)
-    return GuideSources.from_settings(_plugin(config, config_file).config, config.docs_dir)
+def _show_warnings(kb) -> None:
+    """Deprecated fields: the guide still builds; each warning says what to write now."""
+    for warning in kb.warnings:
+        print(f"{warning.location.display()}: warning: {warning.message}", file=sys.stderr)
 
 
 def _show_mkdocs_log() -> None:

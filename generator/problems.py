@@ -1,6 +1,7 @@
 """Where a problem in the content is, and how it is told to the person editing it."""
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +31,23 @@ class ContentError(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(problems, key=lambda problem: problem.location)  # stable: keeps field order
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class CommandError(Exception):
+    """A build that failed for a reason the person running it can fix (printed without a traceback);
+    the previous site is left as it was."""
+
+
+@functools.lru_cache(maxsize=256)
+def _path(name: str) -> Path:
+    return Path(name)
+
+
+def location_of(node) -> Location:
+    """Where a YAML node starts. Nodes carry the name of their file (see loading.yaml_source),
+    so a value merged from an overlay still points at the file its editor wrote."""
+    mark = node.start_mark
+    return Location(_path(mark.name), mark.line + 1, mark.column + 1)
 
 
 def display_path(path: Path) -> str:

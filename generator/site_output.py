@@ -21,7 +21,7 @@ import uuid
 import zipfile
 from pathlib import Path
 
-from .assets import SCRIPT_BUNDLE
+from .rendering.assets import SCRIPT_BUNDLE
 
 
 class OutputError(Exception):

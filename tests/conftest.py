@@ -27,13 +27,20 @@ def served_root(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def built_site(served_root) -> Path:
-    """The default guide, built once for the session with `followup-guide build`, into the
-    served folder. site_url is the server's address, as a real host would set it."""
+def engine(request) -> str:
+    """The engine that builds the session's site: MkDocs unless a module asks for both (both_engines)."""
+    return getattr(request, "param", "mkdocs")
+
+
+@pytest.fixture(scope="session")
+def built_site(served_root, engine) -> Path:
+    """The default guide, built once per engine for the session with `followup-guide build`, into
+    the served folder. site_url is the server's address, as a real host would set it."""
     url, root = served_root
-    return build_site(str(ROOT / "mkdocs.yml"), str(root / "guide"), site_url=url + "guide/")
+    folder = "guide" if engine == "mkdocs" else f"guide-{engine}"
+    return build_site(str(ROOT / "mkdocs.yml"), str(root / folder), engine_name=engine, site_url=f"{url}{folder}/")
 
 
 @pytest.fixture(scope="session")
 def site_url(served_root, built_site) -> str:
-    return served_root[0] + "guide/"
+    return served_root[0] + built_site.name + "/"

@@ -8,9 +8,15 @@ import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from generator.knowledge_base import load_knowledge_base
+import pytest
+
+from generator.loading.loader import load_knowledge_base
 
 ROOT = Path(__file__).resolve().parents[1]
+ENGINES = ("mkdocs", "zensical")
+# A test module whose checks must hold on the site of every engine says `pytestmark = both_engines`:
+# the session's `engine` fixture (tests/conftest.py) then builds the default guide once per engine.
+both_engines = pytest.mark.parametrize("engine", ENGINES, indirect=True, scope="session")
 GUIDE_FILES = ("mkdocs.yml", "content", "site_overrides")
 DEFAULT_KB = load_knowledge_base(ROOT / "content")
 CHECKLIST_LINES = [e.checklist for p in DEFAULT_KB.phases for e in p.entries if e.checklist]

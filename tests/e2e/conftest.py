@@ -1,9 +1,21 @@
-"""One Chromium for the whole session; each test gets a fresh context and page."""
+"""One Chromium for the whole session; each test gets a fresh context and page. Every test in
+this folder is marked `e2e`, so `pytest -m "not e2e"` runs the rest without a browser."""
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 from browsing import CHROMIUM_FLAGS, system_chromium, watch
 from playwright.sync_api import sync_playwright
+
+
+HERE = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if HERE in Path(item.path).resolve().parents:
+            item.add_marker(pytest.mark.e2e)
 
 
 @pytest.fixture(scope="session")

@@ -235,7 +235,7 @@ def test_a_centers_own_counter_changes_the_policy_and_the_privacy_page_and_nothi
     address, allows exactly that address for images, and the privacy page says what is counted."""
     import shutil
 
-    from generator.html_scan import scan_site
+    from generator.checks.html_scan import scan_site
 
     folder, url, plain_site = center
     counted = tmp_path / "counted"

@@ -5,10 +5,13 @@ import json
 
 import pytest
 from playwright.sync_api import expect
-from support import CHECKLIST_LINES
+from support import CHECKLIST_LINES, both_engines
 from support import DEFAULT_KB as KB
 
 from browsing import watch
+
+# The same checks on the site built by each engine.
+pytestmark = both_engines
 
 KEY = "followup-guide:data:v3:after-the-interview"
 

@@ -9,9 +9,12 @@ from urllib.parse import parse_qs, unquote, urljoin, urlsplit
 
 import pytest
 from playwright.sync_api import expect
-from support import DEFAULT_KB as KB
+from support import DEFAULT_KB as KB, both_engines
 
-from generator import messages
+from generator.rendering import messages
+
+# The same checks on the site built by each engine.
+pytestmark = both_engines
 
 TEMPLATE = next(t for t in KB.templates if t.id == "thank-you-email")
 VALUES = {

@@ -8,9 +8,12 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 from playwright.sync_api import expect
-from support import DEFAULT_KB as KB
+from support import DEFAULT_KB as KB, both_engines
 
-from generator import timing
+from generator.model import timing
+
+# The same checks on the site built by each engine.
+pytestmark = both_engines
 
 ZONE = "America/New_York"
 

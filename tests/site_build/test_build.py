@@ -9,9 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from support import ENGINES, both_engines
 
 from generator.cli import CommandError, build_site
-from generator.knowledge_base import load_knowledge_base
+from generator.loading.loader import load_knowledge_base
 from generator.problems import ContentError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -21,6 +22,7 @@ def tree(directory: Path) -> dict[str, bytes]:
     return {p.relative_to(directory).as_posix(): p.read_bytes() for p in sorted(directory.rglob("*")) if p.is_file()}
 
 
+@both_engines
 def test_every_promised_page_is_built(built_site):
     kb = load_knowledge_base(ROOT / "content")
     promised = ["index.html", "overview/index.html", "checklist/index.html", "templates/index.html", "about/index.html",
@@ -101,7 +103,8 @@ def test_a_handwritten_page_cannot_replace_a_generated_one(guide_copy, caplog):
             "rename or move it") in caplog.text
 
 
-def test_quotes_and_angle_brackets_in_titles_appear_as_typed(guide_copy):
+@pytest.mark.parametrize("engine_name", ENGINES)
+def test_quotes_and_angle_brackets_in_titles_appear_as_typed(guide_copy, engine_name):
     title = 'Quotes " and <b>tags</b> & > signs'
     phase_title = "Before <i>you</i> 'leave' {: #x}"
     summary = 'A "quoted" <summary>'
@@ -113,7 +116,7 @@ def test_quotes_and_angle_brackets_in_titles_appear_as_typed(guide_copy):
                         f"    summary: '{summary}'")
     guide.write_text(text)
 
-    site = build_site("mkdocs.yml")
+    site = build_site("mkdocs.yml", engine_name=engine_name)
 
     page = (site / "phases/before-you-leave/index.html").read_text()
     assert html.unescape(re.search(r"<title>(.*?)</title>", page, re.S)[1]) == f"{phase_title} - {title}"

@@ -6,12 +6,13 @@ import re
 from pathlib import Path
 
 import pytest
+from support import both_engines
 
 from generator.cli import CommandError, build_site
-from generator import material_theme
-from generator.html_scan import scan, scan_site
-from generator.security import page_problems
-from generator.link_check import broken_links
+from generator.checks.html_scan import scan, scan_site
+from generator.checks.link_check import broken_links
+from generator.checks.security import page_problems
+from generator.engines import material_theme
 
 ATTACKS = {
     "script": "<script>alert('script')</script>",
@@ -80,6 +81,7 @@ def test_markup_the_policy_does_not_allow_fails_the_build(guide_copy, caplog, ma
     assert not (guide_copy / "site").exists()
 
 
+@both_engines
 def test_the_policy_is_strict_and_written_for_every_page_and_for_hosts(built_site):
     headers = (built_site / "_headers").read_text()
     policy = re.search(r"Content-Security-Policy: (.*)", headers)[1]

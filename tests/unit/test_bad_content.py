@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.knowledge_base import load_knowledge_base
+from generator.loading.loader import load_knowledge_base
 from generator.problems import ContentError
 
 CASES = Path(__file__).resolve().parents[1] / "fixtures" / "bad-content"

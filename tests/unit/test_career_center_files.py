@@ -6,9 +6,10 @@ from pathlib import Path
 import pytest
 from support import make_center
 
-from generator.branding import load_branding
+from generator.loading.sources import load_branding
 from generator.cli import main
-from generator.guide import GuideSources, load_guide
+from generator.loading.sources import GuideSources, load_guide
+from generator.model.json_schema import SCHEMA_FILES
 from generator.package_data import default_path
 from generator.problems import ContentError
 
@@ -40,6 +41,7 @@ def test_a_new_center_builds_on_the_default_guide(center, capsys):
         ".github/workflows/publish.yml", ".gitignore", "README.md", "branding.yml",
         "content/advice/our-advice.yml", "content/changes.yml", "content/guide.yml",
         "content/message-templates.yml", "logo.png", "mkdocs.yml", "requirements.txt",
+        *(f"schemas/{name}" for name in sorted(SCHEMA_FILES)),
     ]
 
 

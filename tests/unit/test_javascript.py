@@ -13,7 +13,7 @@ import pytest
 from support import DEFAULT_KB as KB
 from support import ROOT
 
-from generator import timing
+from generator.model import timing
 
 NODE = shutil.which("node")
 pytestmark = pytest.mark.skipif(NODE is None, reason="Node.js is not installed: the JavaScript unit tests need `node`")

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.knowledge_base import DO, DONT, load_knowledge_base
+from generator.loading.loader import load_knowledge_base
+from generator.model.records import DO, DONT
 from generator.problems import ContentError
 
 ROOT = Path(__file__).resolve().parents[2]

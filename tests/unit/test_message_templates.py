@@ -7,9 +7,9 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 from support import DEFAULT_KB as KB
 
-from generator import messages
-from generator.knowledge_base import load_knowledge_base
-from generator.pages import render_site
+from generator.rendering import messages
+from generator.loading.loader import load_knowledge_base
+from generator.rendering.pages import render_site
 from generator.problems import ContentError
 
 FIELDS = """\

@@ -9,9 +9,9 @@ from pathlib import Path
 import markdown
 import pytest
 
-from generator.knowledge_base import load_knowledge_base
-from generator import timing
-from generator.pages import guide_data, plain_text, render_site
+from generator.loading.loader import load_knowledge_base
+from generator.model import timing
+from generator.rendering.pages import guide_data, plain_text, render_site
 
 ROOT = Path(__file__).resolve().parents[2]
 

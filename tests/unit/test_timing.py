@@ -8,10 +8,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from support import DEFAULT_KB as KB
 
-from generator import timing
-from generator.knowledge_base import load_knowledge_base
+from generator.model import timing
+from generator.loading.loader import load_knowledge_base
 from generator.problems import ContentError
-from generator.schema import Duration
+from generator.model.fields import Duration
 
 NEW_YORK = ZoneInfo("America/New_York")  # clocks go forward on 8 March 2026, back on 1 November 2026
 

@@ -6,6 +6,7 @@ and material_theme prepares the theme.
 from __future__ import annotations
 
 import html
+import logging
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
@@ -17,29 +18,28 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
 
+from ..checks.html_scan import scan_site
+from ..checks.link_check import broken_links
+from ..checks.sanitize import sanitize
+from ..checks.security import UnsafeMarkup, apply_content_security_policy
+from ..content_files import is_inside, kind_problem
+from ..loading.handwritten_pages import FRONT_MATTER_FIELDS
+from ..loading.sources import GuideSources, load_guide
+from ..model.fields import slugify
+from ..package_data import default_path
+from ..problems import ContentError, display_path
+from ..rendering.assets import bundles
+from ..rendering.contact import COUNTER_MARKER, PRIVACY_PAGE, contact_html
+from ..rendering.pages import render_site
 from . import material_theme
-from .assets import bundles
-from .branding import contact_html
-from .guide import GuideSources, load_guide
-from .content_files import is_inside, kind_problem
-from .handwritten_pages import FRONT_MATTER
-from .html_scan import scan_site
-from .link_check import broken_links
-from .package_data import default_path
-from .pages import render_site
-from .problems import ContentError, display_path
-from .sanitize import sanitize
-from .schema import slugify
-from .security import UnsafeMarkup, apply_content_security_policy
 
 BRANDING_ASSETS = "assets/branding"
+# Not under "mkdocs": a deprecated field is a warning that must not fail a strict build.
+log = logging.getLogger("followup_guide")
 # A hand-written page with `audience: staff` in its front matter is for career-center staff:
 # it is listed in its own section after the reader's pages, and search ranks it after them.
 STAFF_AUDIENCE = "staff"
 STAFF_SEARCH_BOOST = 1e-6
-PRIVACY_PAGE = "privacy.md"
-# Where the privacy page states whether page views are counted (labels privacy_counter, privacy_no_counter).
-COUNTER_MARKER = "<!-- followup-guide: page-view counter -->"
 
 
 class SiteId(config_options.Optional):
@@ -112,6 +112,9 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
             kb, branding = self.preloaded or load_guide(self.sources)
         except ContentError as error:
             raise PluginError(f"The guide's content has problems:\n{error}") from None
+        if not self.preloaded:  # followup-guide build has shown them already
+            for warning in kb.warnings:
+                log.warning("%s: warning: %s", warning.location.display(), warning.message)
         problems = material_theme.tracking_problems(config)
         if problems:
             raise PluginError("\n".join(problems))
@@ -198,7 +201,7 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
 
     def on_page_markdown(self, markdown, page, config, files):
         # Front matter is checked by load_guide; what MkDocs read must agree, or nothing is built.
-        unknown = set(page.meta) - set(FRONT_MATTER.fields)
+        unknown = set(page.meta) - FRONT_MATTER_FIELDS
         not_text = [key for key in ("title", "description") if key in page.meta and not isinstance(page.meta[key], str)]
         if unknown or not_text:
             raise PluginError(f"{self._origin(page.file.dest_uri)}: the front matter field "

@@ -11,7 +11,8 @@ from html import escape
 
 from markupsafe import Markup
 
-from .knowledge_base import KnowledgeBase, TimelinePoint
+from ..model.knowledge_base import KnowledgeBase
+from ..model.records import TimelinePoint
 
 
 def _when(kb: KnowledgeBase, point: TimelinePoint) -> str:

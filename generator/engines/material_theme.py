@@ -12,15 +12,7 @@ from pathlib import Path
 
 import material
 
-# The colour names Material's palette knows (primary: all of them; accent: the first 16).
-ACCENT_COLOURS = (
-    "red", "pink", "purple", "deep purple", "indigo", "blue", "light blue", "cyan", "teal", "green",
-    "light green", "lime", "yellow", "amber", "orange", "deep orange",
-)
-PRIMARY_COLOURS = ACCENT_COLOURS + ("brown", "grey", "blue grey", "black", "white")
-
-# The background of Material's dark ("slate") scheme, against which link colours must read.
-SLATE_BACKGROUND = "#1e2129"
+from ..model.colours import SLATE_BACKGROUND, lighten_until_readable, readable_on
 
 # Material's offline plugin adds this polyfill from a CDN unless one is listed; ours is local.
 IFRAME_WORKER_SHIM = "assets/vendor/iframe-worker-shim.js"
@@ -63,12 +55,12 @@ _EXPRESSION = re.compile(r"\{\{.*?\}\}", re.S)
 _PRINTED = r"[^\"'<>\\\n]*"
 
 
-def known_inline_scripts() -> list[re.Pattern]:
+def known_inline_scripts(script_templates: Path = _SCRIPT_TEMPLATES) -> list[re.Pattern]:
     """The inline scripts Material writes into pages, as patterns: each script of its
     partials/javascripts templates, with what its {{ expressions }} may print. The guide's own
     scripts are files, never inline; any other inline script fails the build (security.py)."""
     patterns = []
-    for template in sorted(_SCRIPT_TEMPLATES.glob("*.html")):
+    for template in sorted(Path(script_templates).glob("*.html")):
         for script in _INLINE_SCRIPT.findall(template.read_text(encoding="utf-8")):
             if "{%" in script:
                 continue  # logic inside a script: not allowed rather than guessed
@@ -166,39 +158,3 @@ def custom_colour_css(primary: str | None, accent: str | None) -> str:
         rules.append(f'[data-md-color-accent="custom"] {{ --md-accent-fg-color: {accent}; '
                      f"--md-accent-fg-color--transparent: {accent}1a; }}")
     return "\n".join(rules) + ("\n" if rules else "")
-
-
-def relative_luminance(colour: str) -> float:
-    digits = colour.lstrip("#")
-    if len(digits) == 3:
-        digits = "".join(d * 2 for d in digits)
-    channels = [int(digits[i:i + 2], 16) / 255 for i in (0, 2, 4)]
-    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast(first: str, second: str) -> float:
-    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
-
-
-def contrast_with_white(colour: str) -> float:
-    return contrast(colour, "#ffffff")
-
-
-def lighten_until_readable(colour: str, background: str, minimum: float = 4.5) -> str:
-    """The colour mixed with white, just enough to read as text on the background."""
-    digits = colour.lstrip("#")
-    if len(digits) == 3:
-        digits = "".join(d * 2 for d in digits)
-    channels = [int(digits[i:i + 2], 16) for i in (0, 2, 4)]
-    for step in range(21):
-        mixed = "#" + "".join(f"{round(c + (255 - c) * step / 20):02x}" for c in channels)
-        if contrast(mixed, background) >= minimum:
-            return mixed
-    return "#ffffff"
-
-
-def readable_on(colour: str) -> str:
-    """White or near-black, whichever reads better on the colour."""
-    return "#ffffff" if contrast_with_white(colour) >= 4.5 else "rgba(0, 0, 0, 0.87)"

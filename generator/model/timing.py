@@ -16,13 +16,11 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from typing import TYPE_CHECKING
 
-from .problems import Problem
-
-if TYPE_CHECKING:
-    from .knowledge_base import Entry, KnowledgeBase, Timing
-    from .schema import Duration
+from ..problems import Problem
+from .fields import Duration
+from .knowledge_base import KnowledgeBase
+from .records import Entry, Timing
 
 
 def steps(kb: KnowledgeBase) -> list[Entry]:

@@ -1,15 +1,18 @@
-"""What a guide is built from: a knowledge base, optionally a career center's overlay on top
-of it and its branding, as the followup-guide plugin's settings name them."""
+"""What a build reads, as the engine's settings name it: a knowledge base, optionally a career
+center's overlay on top of it, its branding and its own pages; and the loading of the branding."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
-from .branding import Branding, load_branding
+from ..model.branding import Branding
+from ..model.fields import Nested, Reading
+from ..model.knowledge_base import KnowledgeBase
+from ..package_data import default_path
+from ..problems import ContentError
 from .handwritten_pages import check_pages
-from .knowledge_base import KnowledgeBase, load_knowledge_base
-from .package_data import default_path
-from .problems import ContentError
+from .loader import load_knowledge_base
+from .yaml_source import YamlFileError, read_yaml
 
 
 @dataclass(frozen=True)
@@ -39,8 +42,25 @@ class GuideSources:
         return [p for p in (self.content_dir, self.overlay_dir, self.branding, self.pages_dir) if p is not None]
 
 
+def load_branding(path: Path) -> Branding:
+    path = Path(path)
+    reading = Reading()
+    try:
+        root, problems = read_yaml(path, reading.sources)
+    except YamlFileError as error:
+        raise ContentError(error.problems) from None
+    reading.problems += problems
+    branding = Nested(Branding).read(root, reading, path.name)
+    for record in reading.records:
+        record.rules(reading)
+    if reading.problems or branding is None:
+        raise ContentError(reading.problems)
+    return branding
+
+
 def load_guide(sources: GuideSources) -> tuple[KnowledgeBase, Branding | None]:
-    """The knowledge base and the branding; every problem of both in one ContentError."""
+    """The knowledge base, the pages written by hand and the branding; every problem of all of
+    them in one ContentError."""
     problems = []
     kb = branding = None
     try:

@@ -32,7 +32,7 @@ _SCRIPT_SCHEME = re.compile(r"(?:java|vb)script:", re.I)
 # without one (a raw HTML page), at the start of its head.
 _POLICY_PLACES = (re.compile(r"<meta charset=[^>]*>\s*", re.I), re.compile(r"<head\b[^>]*>\s*", re.I))
 
-POLICY = ("default-src 'self'; script-src 'self' {hashes}; style-src 'self'; img-src 'self' data:{images}; "
+POLICY = ("default-src 'self'; script-src 'self' {hashes}; style-src 'self'{style_hashes}; img-src 'self' data:{images}; "
           "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'")
 HEADERS = ("X-Content-Type-Options: nosniff", "Referrer-Policy: no-referrer", "X-Frame-Options: DENY")
 
@@ -71,10 +71,12 @@ def page_problems(page: Page, known_scripts: Iterable[re.Pattern]) -> tuple[list
 
 def apply_content_security_policy(site_dir: Path, pages: dict[Path, tuple[str, Page]],
                                   known_scripts: list[re.Pattern], describe: Callable[[Path], str],
-                                  image_origins: tuple[str, ...] = ()) -> str:
+                                  image_origins: tuple[str, ...] = (), known_styles: Iterable[str] = ()) -> str:
     """Check every page (`pages`: each page's file, text and scan), then write the policy into each
     one and into _headers. `describe` names a page for the person who can fix it; `image_origins`
-    are the only other sites images may come from (a center's own page-view counter)."""
+    are the only other sites images may come from (a center's own page-view counter); `known_styles`:
+    the text of style elements the engine's own scripts insert, allowed by their hashes (the
+    engine adapter names them, as it names the known scripts)."""
     found_on: dict[str, list[Path]] = {}  # each problem -> the pages it is on
     hashes = set()
     for path, (_, page) in sorted(pages.items()):
@@ -88,7 +90,9 @@ def apply_content_security_policy(site_dir: Path, pages: dict[Path, tuple[str, P
             if len(paths) > 3 else "\n".join(f"{describe(path)}: {problem}" for path in paths)
             for problem, paths in found_on.items()
         ))
-    policy = POLICY.format(hashes=" ".join(sorted(hashes)), images="".join(f" {origin}" for origin in image_origins))
+    style_hashes = "".join(f" {script_hash(style)}" for style in sorted(set(known_styles)))
+    policy = POLICY.format(hashes=" ".join(sorted(hashes)), style_hashes=style_hashes,
+                           images="".join(f" {origin}" for origin in image_origins))
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n'
     for path, (text, _) in pages.items():
         place = next((match for pattern in _POLICY_PLACES if (match := pattern.search(text))), None)

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from .knowledge_base import EMAIL, KnowledgeBase, MessageTemplate
-from .schema import PLACEHOLDER
+from ..model.fields import PLACEHOLDER
+from ..model.knowledge_base import KnowledgeBase
+from ..model.records import EMAIL, MessageTemplate
 
 
 def blank(kb: KnowledgeBase, field_id: str) -> str:

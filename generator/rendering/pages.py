@@ -16,8 +16,10 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
-from . import messages, timing
-from .knowledge_base import KnowledgeBase, Timing
+from ..model import timing
+from ..model.knowledge_base import KnowledgeBase
+from ..model.records import Timing
+from . import messages
 from .timeline_svg import timeline_svg
 
 HOME = "index.md"
@@ -98,7 +100,7 @@ def html_lines(value: str) -> Markup:
 def _environment() -> jinja2.Environment:
     """Made once per process: compiled templates are reused by every rebuild."""
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("generator", "templates"),
+        loader=jinja2.PackageLoader("generator.rendering", "templates"),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,

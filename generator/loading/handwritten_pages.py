@@ -12,28 +12,16 @@ import os
 import re
 from pathlib import Path
 
-from .content_files import ProblemError, files_below, read_bytes
-from .html_scan import scan, url_parts
-from .link_check import OTHER_SITE, loads_from_another_site, tag_urls
-from .problems import Location, Problem
-from .schema import GUIDE_ATTRIBUTE, Choice, Field, ListOf, Reading, Record, Text
+from ..checks.html_scan import scan, url_parts
+from ..checks.link_check import OTHER_SITE, loads_from_another_site, tag_urls
+from ..content_files import ProblemError, files_below, read_bytes
+from ..model.fields import GUIDE_ATTRIBUTE, Nested, Reading
+from ..model.records import FrontMatter
+from ..problems import Location, Problem
 from .yaml_source import YamlFileError, read_yaml_text
 
-# The settings a page may give in its front matter (between --- lines at its top).
-FRONT_MATTER = Record("page's front matter", {
-    "title": Field(Text(), required=False),
-    "description": Field(Text(), required=False),
-    "hide": Field(ListOf(Choice("navigation", "toc", "footer", "path")), required=False),
-    # Who the page is for: "staff" pages (career-center staff) get their own section after the
-    # reader's pages, and search ranks them after every reader's page.
-    "audience": Field(Choice("staff"), required=False),
-    # Words a reader may search for that this page answers; search ranks the page first for them.
-    "tags": Field(ListOf(Text()), required=False),
-    "search": Field(Record("search group", {
-        "boost": Field(Choice("0.5", "1", "2", "3", "4", "5", "10"), required=False),
-        "exclude": Field(Choice("true", "false"), required=False),
-    }), required=False),
-})
+# The settings a page may give in its front matter (between --- lines at its top), by name.
+FRONT_MATTER_FIELDS = frozenset(FrontMatter.field_names())
 
 # As MkDocs reads front matter: a YAML block between --- lines, or else "Key: value" lines at the
 # top of the page (MultiMarkdown style) up to the first blank line.
@@ -106,19 +94,20 @@ def _front_matter_problems(path: Path, text: str) -> list[Problem]:
         return []
     if block:
         # The block read in place, its first line blanked, so positions are those of the file.
+        reading = Reading()
         try:
-            root, problems = read_yaml_text(path, "\n" + block[1])
+            root, problems = read_yaml_text(path, "\n" + block[1], reading.sources)
         except YamlFileError as error:
             return error.problems
-        reading = Reading(problems=problems)
-        FRONT_MATTER.read(root, path, reading, "front matter")
+        reading.problems += problems
+        Nested(FrontMatter).read(root, reading, "front matter")
         return reading.problems
     problems = []
     for number, line in enumerate(text.split("\n"), start=1):
         key_line = _KEY_LINE.match(line)
         if not line.strip() or not (key_line or (number > 1 and line[:1] in (" ", "\t"))):
             break  # the end of the settings: MkDocs reads the rest as the page
-        if key_line and key_line[1].lower() not in FRONT_MATTER.fields:
+        if key_line and key_line[1].lower() not in FRONT_MATTER_FIELDS:
             problems.append(Problem(Location(path, number, 1), f"this line is read as the page setting "
                                     f"'{key_line[1].lower()}', which the guide does not know, and is not shown; "
                                     "start the page with a '# Title' line instead"))

@@ -3,17 +3,12 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
-from html import escape
 from pathlib import Path
 
-from markupsafe import Markup
-
-from .material_theme import ACCENT_COLOURS, PRIMARY_COLOURS, contrast_with_white, named_colours
-from .content_files import ProblemError, is_inside, read_bytes
-from .problems import ContentError, Location, Problem, display_path
-from .schema import Field, Markdown, Reading, Record, Text, did_you_mean
-from .yaml_source import YamlFileError, location_of, read_yaml
+from ..content_files import ProblemError, is_inside, read_bytes
+from ..problems import location_of
+from .colours import ACCENT_COLOURS, PRIMARY_COLOURS, contrast_with_white
+from .fields import Markdown, Nested, Record, Text, did_you_mean
 
 _HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -23,7 +18,8 @@ IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg", ".webp", ".gif", ".ico")
 class Colour(Text):
     """A colour name the theme knows, or a hex colour dark enough to read on white."""
 
-    def __init__(self, kind: str, names: tuple[str, ...], min_contrast: float):
+    def __init__(self, kind: str, names: tuple[str, ...], min_contrast: float, **options):
+        super().__init__(**options)
         self.kind = kind  # primary or accent
         self.names = names
         self.min_contrast = min_contrast
@@ -37,6 +33,10 @@ class Colour(Text):
                 return None
             return value.lower()
         if value.lower() in self.names:
+            # The colour the theme's palette gives a name, read from the theme's own style sheet by
+            # its adapter (imported here, when a name is used, so that the model needs no engine).
+            from ..engines.material_theme import named_colours
+
             colour = named_colours()[self.kind].get(value.lower())
             contrast = colour and contrast_with_white(colour)
             if colour is None or contrast < self.min_contrast:
@@ -51,6 +51,10 @@ class Colour(Text):
                                   f"colour in quotes such as \"#0b5394\", not '{value}'{did_you_mean(value, self.names)}")
         return None
 
+    def json_schema(self, partial=False):
+        return {"anyOf": [{"enum": [*self.names, *(n.title() for n in self.names)]},
+                          {"type": "string", "pattern": _HEX.pattern}]}
+
 
 MAX_IMAGE_BYTES = 512 * 1024
 # What would make an SVG run code when opened at its own address on the guide's site.
@@ -61,11 +65,12 @@ class ImageFile(Text):
     """An image in the center's folder (the branding file's folder or below it): a regular
     file, not a link, of at most 512 KB."""
 
-    def convert(self, node, path, reading, name):
-        value = super().convert(node, path, reading, name)
+    def convert(self, node, reading, name):
+        value = super().convert(node, reading, name)
         if value is None:
             return None
-        where = location_of(path, node)
+        where = location_of(node)
+        path = where.path
         image = path.parent / value
         if Path(value).is_absolute() or os.path.normpath(value).startswith(".."):
             reading.problem(where, f"'{name}' must be a file in this folder or below it, not '{value}'; "
@@ -97,9 +102,13 @@ class ImageFile(Text):
             return None
         return image.resolve()
 
+    def json_schema(self, partial=False):
+        return {"type": "string", "pattern": "(?i)(" + "|".join(re.escape(s) for s in IMAGE_SUFFIXES) + ")$"}
+
 
 class Pattern(Text):
-    def __init__(self, pattern: re.Pattern, example: str):
+    def __init__(self, pattern: re.Pattern, example: str, **options):
+        super().__init__(**options)
         self.pattern = pattern
         self.example = example
 
@@ -108,6 +117,15 @@ class Pattern(Text):
             reading.problem(location, f"'{name}' should look like {self.example}, not '{value}'")
             return None
         return value
+
+
+        return value
+
+    def json_schema(self, partial=False):
+        return {"type": "string", "pattern": self.pattern.pattern}
+
+
+_WEB_ADDRESS = re.compile(r"^https?://\S+$")
 
 
 class CounterAddress(Text):
@@ -122,89 +140,87 @@ class CounterAddress(Text):
             return None
         return value
 
-
-BRANDING_FILE = Record("branding file", {
-    "name": Field(Text()),
-    "logo": Field(ImageFile(), required=False),
-    "favicon": Field(ImageFile(), required=False),
-    "colors": Field(Record("colors group", {
-        "primary": Field(Colour("primary", PRIMARY_COLOURS, min_contrast=4.5), required=False),
-        "accent": Field(Colour("accent", ACCENT_COLOURS, min_contrast=3), required=False),
-    }), required=False),
-    "contact": Field(Record("contact group", {
-        "address": Field(Markdown(), required=False),
-        "phone": Field(Text(), required=False),
-        "email": Field(Pattern(_EMAIL, "careers@example.edu"), required=False),
-        "website": Field(Pattern(re.compile(r"^https?://\S+$"), "https://careers.example.edu/"), required=False),
-        "booking_link": Field(Pattern(re.compile(r"^https?://\S+$"), "https://careers.example.edu/book"),
-                              required=False),
-    }), required=False),
-    # Off unless given: a page-view counter the center runs itself, without cookies or scripts.
-    "analytics": Field(Record("analytics group", {"counter": Field(CounterAddress())}), required=False),
-})
+    def json_schema(self, partial=False):
+        return {"type": "string", "pattern": r"^https://[^\s/?#{}]+/[^\s{}]*\{path\}[^\s{}]*$"}
 
 
-@dataclass(frozen=True)
-class Branding:
-    name: str
-    logo: Path | None
-    favicon: Path | None
-    primary: str | None
-    accent: str | None
-    address: str | None
-    phone: str | None
-    email: str | None
-    website: str | None
-    booking_link: str | None
-    counter: str | None = None  # a page-view counter's address, with {path}
+class Colors(Record):
+    """The theme's colours."""
+
+    record_name = "colors group"
+
+    primary = Colour("primary", PRIMARY_COLOURS, min_contrast=4.5, required=False)
+    """The header and links: a colour name such as 'indigo', or a hex colour in quotes such as "#0b5394"."""
+    accent = Colour("accent", ACCENT_COLOURS, min_contrast=3, required=False)
+    """Buttons and highlights: a colour name or a hex colour in quotes."""
+
+
+class Contact(Record):
+    """The center's contact details, shown after every page and on the printed checklist."""
+
+    record_name = "contact group"
+
+    address = Markdown(required=False)
+    """The postal address, on as many lines as it needs."""
+    phone = Text(required=False)
+    """A phone number, as people should read it."""
+    email = Pattern(_EMAIL, "careers@example.edu", required=False)
+    """An email address."""
+    website = Pattern(_WEB_ADDRESS, "https://careers.example.edu/", required=False)
+    """The center's website (https://...)."""
+    booking_link = Pattern(_WEB_ADDRESS, "https://careers.example.edu/book", required=False)
+    """Where to book an appointment (https://...)."""
+
+
+class Analytics(Record):
+    """Counting page views: off unless given."""
+
+    record_name = "analytics group"
+
+    counter = CounterAddress()
+    """A page-view counter the center runs itself, without cookies or scripts: its https address with {path}."""
+
+
+class Branding(Record):
+    """branding.yml: a career center's name, logo, favicon, colours and contact details."""
+
+    record_name = "branding file"
+
+    name = Text()
+    """The center's name."""
+    logo = ImageFile(required=False)
+    """An image next to branding.yml, shown in the header."""
+    favicon = ImageFile(required=False)
+    """An image next to branding.yml, shown in the browser's tab."""
+    colors = Nested(Colors, required=False)
+    """The theme's colours."""
+    contact = Nested(Contact, required=False)
+    """Contact details."""
+    analytics = Nested(Analytics, required=False)
+    """Off unless given: a page-view counter the center runs itself, without cookies or scripts."""
+
+    @property
+    def counter(self) -> str | None:
+        """A page-view counter's address, with {path}."""
+        return self.analytics.counter if self.analytics else None
 
     @property
     def counter_origin(self) -> str | None:
         return self.counter and "/".join(self.counter.split("/")[:3])
 
+    @property
+    def primary(self) -> str | None:
+        return self.colors.primary if self.colors else None
 
-def load_branding(path: Path) -> Branding:
-    path = Path(path)
-    reading = Reading()
-    try:
-        root, problems = read_yaml(path)
-    except YamlFileError as error:
-        raise ContentError(error.problems) from None
-    reading.problems += problems
-    values = BRANDING_FILE.read(root, path, reading, path.name)
-    if reading.problems or values is None:
-        raise ContentError(reading.problems or [_not_a_group(path)])
-    colours, contact = values["colors"] or {}, values["contact"] or {}
-    return Branding(
-        name=values["name"], logo=values["logo"], favicon=values["favicon"],
-        primary=colours.get("primary"), accent=colours.get("accent"),
-        **{key: contact.get(key) for key in ("address", "phone", "email", "website", "booking_link")},
-        counter=(values["analytics"] or {}).get("counter"),
-    )
+    @property
+    def accent(self) -> str | None:
+        return self.colors.accent if self.colors else None
 
+    def _contact(self, name: str) -> str | None:
+        return getattr(self.contact, name) if self.contact else None
 
-def _not_a_group(path: Path) -> Problem:
-    return Problem(Location(path, 1, 1), "the branding file should be a group of 'name: value' lines")
-
-
-def contact_html(branding: Branding, labels: dict[str, str]) -> Markup:
-    """The contact block shown on every page and on the printed checklist."""
-    lines = [f'<p class="fg-contact__name">{escape(branding.name)}</p>']
-    if branding.address:
-        lines.append('<p class="fg-contact__address">' + "<br>".join(escape(line) for line in branding.address.splitlines()) + "</p>")
-    details = []
-    if branding.phone:
-        number = re.sub(r"[^0-9+]", "", branding.phone)
-        details.append(f'{escape(labels["contact_phone"])} <a href="tel:{escape(number)}">{escape(branding.phone)}</a>')
-    if branding.email:
-        details.append(f'{escape(labels["contact_email"])} <a href="mailto:{escape(branding.email)}">{escape(branding.email)}</a>')
-    if branding.website:  # on paper the address is written out (fg-print-only)
-        details.append(f'<a href="{escape(branding.website)}">{escape(labels["contact_website"])}</a>'
-                       f'<span class="fg-print-only"> {escape(branding.website)}</span>')
-    if details:
-        lines.append('<p class="fg-contact__details">' + "<br>".join(details) + "</p>")
-    if branding.booking_link:
-        lines.append(f'<p class="fg-contact__booking"><a class="fg-button" href="{escape(branding.booking_link)}">'
-                     f'{escape(labels["contact_booking"])}</a>'
-                     f'<span class="fg-print-only">{escape(labels["contact_booking"])}: {escape(branding.booking_link)}</span></p>')
-    return Markup(f'<aside class="fg-contact" aria-label="{escape(branding.name)}">' + "".join(lines) + "</aside>")
+    address = property(lambda self: self._contact("address"))
+    phone = property(lambda self: self._contact("phone"))
+    email = property(lambda self: self._contact("email"))
+    website = property(lambda self: self._contact("website"))
+    booking_link = property(lambda self: self._contact("booking_link"))

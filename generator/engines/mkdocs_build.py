@@ -1,0 +1,71 @@
+"""The MkDocs engine (the main path): a strict build of mkdocs.yml with the followup-guide
+plugin, and the development server. The CLI's staging and swapping are engine-neutral (cli.py)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.commands.serve import serve as mkdocs_serve
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+
+from ..loading.sources import GuideSources
+from ..problems import CommandError
+from . import material_theme
+
+PLUGIN_NAME = "followup-guide"
+
+
+class MkDocsEngine:
+    name = "mkdocs"
+
+    def __init__(self, config_file: str, **overrides):
+        self.config_file = config_file
+        self.config = _load(config_file, **overrides)
+        self.plugin = self.config.plugins.get(PLUGIN_NAME)
+        if self.plugin is None:
+            raise CommandError(f"{config_file} does not list the '{PLUGIN_NAME}' plugin under 'plugins:'; add it")
+
+    @property
+    def sources(self) -> GuideSources:
+        return GuideSources.from_settings(self.plugin.config, self.config.docs_dir)
+
+    def reads(self) -> list[Path]:
+        """Every file and folder the build reads: no output folder may be or hold one (site_output)."""
+        return [Path(self.config_file).resolve().parent, *self.sources.read_paths(), *map(Path, self.config.theme.dirs)]
+
+    def instant_navigation_note(self, serving_at: str | None = None) -> str | None:
+        return material_theme.instant_navigation_note(self.config, serving_at)
+
+    def tracking_problems(self) -> list[str]:
+        return material_theme.tracking_problems(self.config)
+
+    @property
+    def site_dir(self) -> Path:
+        return Path(self.config.site_dir)
+
+    def build(self, guide, into: Path) -> None:
+        """Build into `into` (an empty staging folder), from the knowledge base and branding
+        already loaded and checked."""
+        self.plugin.preloaded = guide
+        self.config.site_dir = str(into)
+        try:
+            self.config.plugins.on_startup(command="build", dirty=False)
+            try:
+                mkdocs_build(self.config)
+            finally:
+                self.config.plugins.on_shutdown()
+        except MkDocsException as error:
+            raise CommandError(f"the build failed ({error})") from None
+
+    def serve(self, dev_addr: str) -> None:
+        mkdocs_serve(self.config_file, livereload=True, dev_addr=dev_addr, watch_theme=True)
+
+
+def _load(config_file: str, **overrides):
+    if not Path(config_file).is_file():
+        raise CommandError(f"{config_file} not found; run this in the guide's folder or pass --config-file")
+    try:
+        return load_config(config_file, **overrides)
+    except MkDocsException as error:
+        raise CommandError(f"{config_file}: {error}") from None

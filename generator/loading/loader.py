@@ -1,0 +1,247 @@
+"""The knowledge base loaded: every file read, the overlay merged, everything validated once.
+
+content/guide.yml               the guide as a whole: title, texts, phases, moments, labels
+content/advice/*.yml            the do's and don'ts, as a list under `entries:`
+content/message-templates.yml   the fields a reader fills in, and the message templates
+
+A career center's overlay has the same files, all optional, and changes.yml: changes to
+entries and templates of the guide underneath, and which of them to hide, by id.
+
+The steps, in order:
+1. read: each file into located nodes (yaml_source), its shape checked;
+2. merge: the overlay laid over the default guide on the nodes (merge);
+3. validate, in named phases, collecting every problem with file:line:column:
+   "fields"      each value of each record (records.py);
+   "rules"       the rules that involve several fields of a record;
+   "references"  every id referred to exists (and is not one a step needs that was hidden);
+   "timing"      the planner can date every step (only when the other phases are clean);
+4. the frozen KnowledgeBase.
+"""
+from __future__ import annotations
+
+import gc
+import os
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import datetime, timezone
+from pathlib import Path
+
+import yaml
+
+from ..model import timing
+from ..model.fields import Nested, Reading, Record, did_you_mean
+from ..model.knowledge_base import KnowledgeBase
+from ..model.records import AdviceFile, Changes, Entry, GuideSettings, MessageField, MessageTemplate, TemplatesFile
+from ..content_files import YAML_SUFFIXES, files_below
+from ..problems import ContentError, Location, Problem
+from .merge import apply_changes, merge_groups
+from .yaml_source import YamlFileError, read_yaml
+
+PHASES = ("fields", "rules", "references", "timing")
+
+
+def advice_files(content_dir: Path, reading: Reading | None = None) -> list[Path]:
+    """The YAML files under advice/; what is not a regular file there is a problem for `reading`."""
+    if not os.path.lexists(content_dir / "advice"):
+        return []
+    files, problems = files_below(content_dir / "advice", YAML_SUFFIXES)
+    if reading is not None:
+        reading.problems += problems
+    return files
+
+
+@contextmanager
+def _without_cycle_collection():
+    """Loading makes many long-lived objects and no garbage cycles. Python's cycle collector
+    would scan them again and again as they pile up, which makes large knowledge bases load in
+    quadratic time (measured in tests/benchmarks); it is paused while loading."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def load_knowledge_base(content_dir: Path, overlay_dir: Path | None = None) -> KnowledgeBase:
+    """Read and check every file of the knowledge base, and of an overlay laid on top of it
+    (a career center's additions and changes); raise ContentError listing every problem.
+
+    Deprecated fields still in use are in the result's `warnings`.
+    """
+    with _without_cycle_collection():
+        return _load(Path(content_dir), None if overlay_dir is None else Path(overlay_dir))
+
+
+class _Files:
+    """Step 1: the files read into nodes, each file's shape checked."""
+
+    def __init__(self, reading: Reading):
+        self.reading = reading
+
+    def root(self, path: Path) -> yaml.Node | None:
+        try:
+            root, problems = read_yaml(path, self.reading.sources)
+        except YamlFileError as error:
+            self.reading.problems += error.problems
+            return None
+        self.reading.problems += problems
+        return root
+
+    def record(self, path: Path, record: type[Record], partial: bool = False) -> Record | None:
+        root = self.root(path)
+        if root is None:
+            return None
+        return Nested(record, required=not partial).read(root, self.reading, path.name) if not partial \
+            else _read_partial(record, root, self.reading, path.name)
+
+
+def _read_partial(record: type[Record], node: yaml.Node, reading: Reading, name: str) -> Record | None:
+    """A file of an overlay: the same record, with every field optional."""
+    if not isinstance(node, yaml.MappingNode):
+        return Nested(record).read(node, reading, name)  # reports the wrong shape
+    return record.from_node(node, reading, partial=True)
+
+
+def _load(content_dir: Path, overlay_dir: Path | None) -> KnowledgeBase:
+    reading = Reading()
+    files = _Files(reading)
+    guide_path = content_dir / "guide.yml"
+    if not os.path.lexists(guide_path):
+        raise ContentError([Problem(Location(guide_path, 1, 1),
+                                    "this file is missing; the guide's title, phases and labels live in it")])
+
+    # 1. Read.
+    guide = files.root(guide_path)
+    entry_nodes = _advice(files, content_dir)
+    field_nodes, template_nodes = _templates(files, content_dir, partial=False)
+    changes = None
+    if overlay_dir is not None:
+        if os.path.lexists(overlay_dir / "guide.yml"):
+            overlay_guide = files.root(overlay_dir / "guide.yml")
+            # 2. Merge (the guide's settings).
+            if overlay_guide is not None and guide is not None:
+                if isinstance(overlay_guide, yaml.MappingNode) and isinstance(guide, yaml.MappingNode):
+                    guide = merge_groups(guide, overlay_guide)
+                else:
+                    Nested(GuideSettings).read(overlay_guide, reading, "guide.yml")  # reports the wrong shape
+        entry_nodes += _advice(files, overlay_dir)
+        more_fields, more_templates = _templates(files, overlay_dir, partial=True)
+        field_nodes += more_fields
+        template_nodes += more_templates
+        if os.path.lexists(overlay_dir / "changes.yml"):
+            changes = files.record(overlay_dir / "changes.yml", Changes)
+
+    # 2. Merge (the changes).
+    hidden: dict[tuple[str, str], Location] = {}
+    if changes is not None:
+        entry_nodes, template_nodes, hidden = apply_changes(entry_nodes, template_nodes, changes, reading)
+
+    # 3. Validate. Phase "fields": every record read from its merged node.
+    settings = Nested(GuideSettings).read(guide, reading, "guide.yml") if guide is not None else None
+    entries = _each(Entry, entry_nodes, reading, "entries")
+    fields = _each(MessageField, field_nodes, reading, "fields")
+    templates = _each(MessageTemplate, template_nodes, reading, "templates")
+    # Phase "rules".
+    for record in reading.records:
+        record.rules(reading)
+    # Phase "references".
+    _check_references(reading)
+    if reading.problems or settings is None:
+        raise ContentError(reading.problems)
+    # Phase "timing", on the model.
+    kb = _model(settings, entries, fields, templates, hidden, tuple(reading.warnings))
+    problems = _timing_problems(kb, settings, hidden)
+    if problems:
+        raise ContentError(problems)
+    return kb
+
+
+def _advice(files: _Files, directory: Path) -> list[yaml.Node]:
+    nodes = []
+    for path in advice_files(directory, files.reading):
+        advice = files.record(path, AdviceFile)
+        nodes += (advice.entries if advice is not None else None) or ()
+    return nodes
+
+
+def _templates(files: _Files, directory: Path, partial: bool) -> tuple[list, list]:
+    path = directory / "message-templates.yml"
+    record = files.record(path, TemplatesFile, partial=partial) if os.path.lexists(path) else None
+    if record is None:
+        return [], []
+    return list(record.fields or ()), list(record.templates or ())
+
+
+def _each(record: type[Record], nodes: list[yaml.Node], reading: Reading, name: str) -> list:
+    field_type = Nested(record)
+    values = (field_type.read(node, reading, name) for node in nodes)
+    return [value for value in values if value is not None]
+
+
+def _check_references(reading: Reading) -> None:
+    known: dict[str, list[str]] = {}
+    defined_kinds = {kind for kind, _ in reading.definitions}
+    for kind, value, location in reading.references:
+        if kind in ("phase", "moment") and kind not in defined_kinds:
+            continue  # guide.yml's list of them is empty or unreadable, which is reported: one problem, not one per use
+        if (kind, value) not in reading.definitions:
+            if kind not in known:
+                known[kind] = [v for (k, v) in reading.definitions if k == kind]
+            reading.problem(location, f"there is no {kind} with the id '{value}'{did_you_mean(value, known[kind])}")
+
+
+def _model(settings: GuideSettings, entries: list[Entry], fields: list[MessageField],
+           templates: list[MessageTemplate], hidden: dict, warnings: tuple) -> KnowledgeBase:
+    present = {e.id for e in entries if ("entry", e.id) not in hidden}  # references to hidden entries are dropped
+    models = [e.replace(related=tuple(i for i in e.related or () if i in present))
+              for e in entries if e.id in present]
+    phases = tuple(p.replace(entries=tuple(e for e in models if e.phase == p.id),
+                             search_words=tuple(p.search_words or ())) for p in settings.phases)
+    return KnowledgeBase(
+        title=settings.title,
+        description=settings.description,
+        copyright=settings.copyright,
+        introduction=settings.introduction,
+        phases=phases,
+        moments={m.id: m.replace(reached_by=m.reached_by if m.reached_by in present else None)
+                 for m in settings.moments},
+        pages={name: getattr(settings.pages, name) for name in settings.pages._by_attribute},
+        labels=settings.labels.as_dict(),
+        fields={f.id: f for f in fields},
+        templates=tuple(t.replace(entries=tuple(i for i in t.entries or () if i in present),
+                                  per_person=tuple(t.per_person or ()))
+                        for t in templates if ("template", t.id) not in hidden),
+        timeline=settings.timeline.replace(points=tuple(
+            p for p in settings.timeline.points if p.kind != "entry" or p.entry in present)),
+        outcomes=tuple(settings.outcomes or ()),
+        warnings=warnings,
+    )
+
+
+def _timing_problems(kb: KnowledgeBase, settings: GuideSettings, hidden: dict) -> list[Problem]:
+    """Phase "timing": steps the planner could never date. When a step needs a moment that a
+    hidden entry reached, the problem is where the entry was hidden, naming the steps."""
+    problems = []
+    explained: set[str] = set()
+    undated = {p.location: p for p in timing.timing_problems(kb)}
+    if not undated:
+        return []
+    for moment in settings.moments:
+        where = hidden.get(("entry", moment.reached_by)) if moment.reached_by else None
+        if where is None:
+            continue
+        known = {**kb.moments, moment.id: kb.moments[moment.id].replace(ask="given")}
+        with_moment = timing.plan(replace(kb, moments=known), {
+            m.id: datetime(2000, 1, 1, tzinfo=timezone.utc) for m in known.values() if m.ask})
+        dependents = [e.id for e in timing.steps(kb) if e.location in undated and e.id in with_moment.dates]
+        if dependents:
+            explained.update(dependents)
+            names = ", ".join(f"'{d}'" for d in dependents)
+            problems.append(Problem(where, (
+                f"'{moment.reached_by}' cannot be hidden: the moment '{moment.id}' falls on its date, and the "
+                f"planner dates {names} from that moment; hide {'those' if len(dependents) > 1 else 'that'} too, "
+                f"or give '{moment.id}' an 'ask' or an 'if_not_given' in guide.yml")))
+    problems += [p for e in timing.steps(kb) if e.id not in explained and (p := undated.get(e.location))]
+    return problems

@@ -1,0 +1,567 @@
+"""How a record of the content is declared, read and described: the field types.
+
+A record is one class (see records.py): one field type per field, with its docstring under it,
+in the manner of MkDocs' config options. That one class
+- reads a YAML node that knows its position, collecting every problem instead of stopping at the
+  first (`Record.from_node`, the "fields" phase), then checks the rules that involve several fields
+  (`Record.rules`, the "rules" phase);
+- is the frozen model object the pages are rendered from (its instances);
+- describes itself as JSON Schema for editors (`Record.json_schema`).
+
+Ids and references are recorded on the way; loading.validation checks them once every file has
+been read and merged.
+"""
+from __future__ import annotations
+
+import ast
+import difflib
+import functools
+import inspect
+import re
+import textwrap
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+import yaml
+
+from ..problems import Location, Problem, location_of
+
+_NODE_NAMES = {
+    yaml.ScalarNode: "text",
+    yaml.SequenceNode: "a list (lines starting with '- ')",
+    yaml.MappingNode: "a group of 'name: value' lines",
+}
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG_PATTERN = _SLUG.pattern
+PLACEHOLDER = re.compile(r"\{([^{}\s]*)\}")
+
+
+def did_you_mean(word: str, choices) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+@dataclass
+class Reading:
+    """The state of one validation pass over the whole (merged) knowledge base."""
+
+    sources: dict[str, str] = field(default_factory=dict)  # the text of each file read, by its name
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # deprecated fields: the content still builds
+    # (kind, id) -> where it is defined
+    definitions: dict[tuple[str, str], Location] = field(default_factory=dict)
+    # (kind, id, where it is referred to)
+    references: list[tuple[str, str, Location]] = field(default_factory=list)
+    # every record read, for the rules phase
+    records: list[Record] = field(default_factory=list)
+
+    def problem(self, location: Location, message: str) -> None:
+        self.problems.append(Problem(location, message))
+
+    def warning(self, location: Location, message: str) -> None:
+        self.warnings.append(Problem(location, message))
+
+
+class FieldType:
+    """One field of a record (or the items of a list): what it accepts and how it is checked."""
+
+    node_type: type = yaml.ScalarNode
+    accepts = "text"
+    when_empty = "write its text"
+
+    def __init__(self, *, required: bool = True, key: str | None = None):
+        self.required = required
+        self.key = key  # the name in YAML, when it cannot be the attribute's (`from`)
+        self.name: str | None = None
+
+    def __set_name__(self, owner, name):
+        self.name = name
+        self.key = self.key or name
+
+    def read(self, node: yaml.Node, reading: Reading, name: str) -> Any:
+        """The value of the node, or None (with a problem recorded) when it is unusable."""
+        if not isinstance(node, self.node_type):
+            reading.problem(location_of(node), f"'{name}' should be {self.accepts}, not {_NODE_NAMES[type(node)]}")
+            return None
+        return self.convert(node, reading, name)
+
+    def convert(self, node, reading: Reading, name: str):
+        raise NotImplementedError
+
+    def json_schema(self, partial: bool = False) -> dict:
+        raise NotImplementedError
+
+
+class Text(FieldType):
+    """One line of plain text, shown as typed."""
+
+    multiline = False
+
+    def convert(self, node, reading, name):
+        value = node.value.strip()
+        if not value:
+            reading.problem(location_of(node), f"'{name}' is empty; write its text")
+            return None
+        if not self.multiline and "\n" in value:
+            reading.problem(location_of(node), f"'{name}' should be a single line of text")
+            return None
+        return self.check(value, location_of(node), reading, name)
+
+    def check(self, value: str, location: Location, reading: Reading, name: str):
+        return value
+
+    def json_schema(self, partial=False):
+        return {"type": "string", "pattern": r"\S"} if self.multiline else {"type": "string", "pattern": r"^[^\n]*\S[^\n]*\n?$"}
+
+
+# The attributes the guide's own buttons and boxes are driven by. In content they could make a
+# fake "Save" button that wipes a reader's progress.
+GUIDE_ATTRIBUTE = re.compile(r"data-fg-[a-z0-9_-]*\s*=", re.I)  # written as an attribute, not a mention
+
+
+class Markdown(Text):
+    """Text that may span lines and use Markdown (links, lists, emphasis)."""
+
+    multiline = True
+
+    def check(self, value, location, reading, name):
+        if GUIDE_ATTRIBUTE.search(value):
+            reading.problem(location, f"'{name}' uses a data-fg- attribute, which only the guide's own buttons and "
+                                      "boxes may use; remove it")
+            return None
+        return value
+
+
+class MessageText(Text):
+    """Plain text with {field-id} placeholders; each one is a reference to a field,
+    located at the exact line and column where it was typed."""
+
+    def __init__(self, *, multiline: bool, **options):
+        super().__init__(**options)
+        self.multiline = multiline
+
+    def convert(self, node, reading, name):
+        value = super().convert(node, reading, name)
+        if value is not None:
+            source = reading.sources.get(node.start_mark.name, "")
+            path = location_of(node).path
+            for match in PLACEHOLDER.finditer(source, node.start_mark.index, node.end_mark.index):
+                line = source.count("\n", 0, match.start()) + 1
+                column = match.start() - source.rfind("\n", 0, match.start())
+                reading.references.append(("placeholder", match[1], Location(path, line, column)))
+        return value
+
+
+# Ids the guide already uses itself: anchors of the generated pages (rendering/templates/*.j2:
+# `{: #templates }`, `#template-<id>`, `#step-<id>`, the `fg-` ids of its widgets) and names every
+# JavaScript object has (`constructor`), which would read as saved progress for a new reader.
+RESERVED_IDS = {"do-list", "dont-list", "templates", "steps", "constructor", "prototype"}
+RESERVED_PREFIXES = ("template-", "step-", "fg-")
+
+
+class Id(Text):
+    """A stable name: lowercase letters, digits and hyphens. `defines` makes it unique."""
+
+    def __init__(self, defines: str | None = None, **options):
+        super().__init__(**options)
+        self.defines = defines
+
+    def check(self, value, location, reading, name):
+        if not _SLUG.match(value):
+            reading.problem(
+                location,
+                f"'{name}' must use only lowercase letters, digits and hyphens, like '{slugify(value) or 'my-id'}'",
+            )
+            return None
+        if self.defines and (value in RESERVED_IDS or value.startswith(RESERVED_PREFIXES)):
+            reading.problem(location, f"the id '{value}' is one the guide uses itself; choose another, "
+                                      f"such as '{self.defines}-{value}'"
+                            + (f" (ids may not start with {', '.join(RESERVED_PREFIXES)})"
+                               if value.startswith(RESERVED_PREFIXES) else ""))
+            return None
+        if self.defines:
+            first = reading.definitions.setdefault((self.defines, value), location)
+            if first != location:
+                reading.problem(location, f"duplicate {self.defines} id '{value}' (first used at {first.display()}); "
+                                          "give each one its own id")
+        return value
+
+    def json_schema(self, partial=False):
+        return {"type": "string", "pattern": SLUG_PATTERN}
+
+
+class Reference(Id):
+    """The id of something defined elsewhere in the knowledge base."""
+
+    def __init__(self, kind: str, **options):
+        super().__init__(**options)
+        self.kind = kind
+
+    def check(self, value, location, reading, name):
+        value = super().check(value, location, reading, name)
+        if value is not None:
+            reading.references.append((self.kind, value, location))
+        return value
+
+
+class Choice(Text):
+    def __init__(self, *choices: str, **options):
+        super().__init__(**options)
+        self.choices = choices
+
+    def check(self, value, location, reading, name):
+        if value not in self.choices:
+            allowed = " or ".join(f"'{c}'" for c in self.choices)
+            reading.problem(location, f"'{name}' must be {allowed}, not '{value}'{did_you_mean(value, self.choices)}")
+            return None
+        return value
+
+    def json_schema(self, partial=False):
+        return {"enum": list(self.choices)}
+
+
+@dataclass(frozen=True)
+class Duration:
+    amount: int
+    unit: str  # hours, days, working days (Monday to Friday), weeks or months
+    text: str  # as typed, for readers
+
+
+_DURATION = re.compile(r"^(\d{1,4})\s+(hour|working day|day|week|month)s?$")
+
+
+class DurationText(Text):
+    """An amount of time such as '24 hours', '7 days', '3 months'."""
+
+    def check(self, value, location, reading, name):
+        match = _DURATION.match(value)
+        if not match:
+            reading.problem(location, f"'{name}' should be a number and a unit, like '24 hours', '7 days' or "
+                                      f"'3 months', not '{value}'")
+            return None
+        return Duration(int(match[1]), match[2] + "s", value)
+
+    def json_schema(self, partial=False):
+        return {"type": "string", "pattern": _DURATION.pattern}
+
+
+class ListOf(FieldType):
+    node_type = yaml.SequenceNode
+    accepts = "a list (lines starting with '- ')"
+    when_empty = "list at least one"
+
+    def __init__(self, item: FieldType, *, at_least_one: bool = False, **options):
+        super().__init__(**options)
+        self.item = item
+        self.at_least_one = at_least_one
+
+    def convert(self, node, reading, name):
+        if self.at_least_one and not node.value:
+            reading.problem(location_of(node), f"'{name}' is empty; {self.when_empty}")
+            return None
+        values = [self.item.read(child, reading, name) for child in node.value]
+        return tuple(v for v in values if v is not None)
+
+    def json_schema(self, partial=False):
+        # An overlay replaces a list whole: its items are complete, and it may not be empty either.
+        schema = {"type": "array", "items": self.item.json_schema()}
+        if self.at_least_one:
+            schema["minItems"] = 1
+        return schema
+
+
+class Node(FieldType):
+    """Any YAML value, kept as its located node: read by a record once overlays are merged."""
+
+    def __init__(self, node_type=None, accepts: str | None = None, schema: dict | None = None, **options):
+        super().__init__(**options)
+        self.node_type = node_type or yaml.Node
+        self.accepts = accepts or "a value"
+        self.schema = schema or {}
+
+    def convert(self, node, reading, name):
+        return node
+
+    def json_schema(self, partial=False):
+        return dict(self.schema)
+
+
+class MapOf(FieldType):
+    """A group whose keys are ids of existing things of a kind, each with a value."""
+
+    node_type = yaml.MappingNode
+    accepts = "a group of 'id: ...' lines"
+
+    def __init__(self, kind: str, value: FieldType, **options):
+        super().__init__(**options)
+        self.key_type = Reference(kind)
+        self.value = value
+
+    def convert(self, node, reading, name):
+        result = {}
+        for key, child in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                id_ = self.key_type.check(key.value, location_of(key), reading, name)
+                value = self.value.read(child, reading, key.value)
+                if id_ is not None and value is not None:
+                    result[id_] = (key, value)
+        return result
+
+    def json_schema(self, partial=False):
+        return {"type": "object", "propertyNames": {"pattern": SLUG_PATTERN},
+                "additionalProperties": self.value.json_schema(partial)}
+
+
+class Nested(FieldType):
+    """A group of named fields, declared as its own record."""
+
+    node_type = yaml.MappingNode
+    accepts = "a group of 'name: value' lines"
+    when_empty = "add its fields"
+
+    def __init__(self, record: type[Record], **options):
+        super().__init__(**options)
+        self.record = record
+
+    def convert(self, node, reading, name):
+        return self.record.from_node(node, reading)
+
+    def json_schema(self, partial=False):
+        return self.record.json_schema(partial)
+
+
+class Deprecated(FieldType):
+    """A field that was renamed, moved or dropped. An old file keeps working, with a warning
+    that says what to write now (as MkDocs' `config_options.Deprecated(moved_to=...)`).
+
+    moved_to: the field's new name in the same record, or a dotted path into a nested group
+    ("contact.email"); its value is read there. Without it, the value is ignored.
+    """
+
+    def __init__(self, moved_to: str | None = None, message: str | None = None, **options):
+        super().__init__(required=False, **options)
+        self.moved_to = moved_to
+        self.message = message
+
+    def advice(self) -> str:
+        if self.message:
+            return self.message
+        if self.moved_to:
+            return f"write '{self.moved_to}' instead; '{self.key}' still works for now"
+        return f"it has no effect any more; remove it"
+
+    def json_schema(self, partial=False):
+        return {"deprecated": True, "description": f"Deprecated: {self.advice()}."}
+
+
+def _is_blank(node: yaml.Node) -> bool:
+    """`name:` with nothing after it means the field is not given."""
+    return isinstance(node, yaml.ScalarNode) and not node.style and node.value == ""  # plain: None or ""
+
+
+def _comment_after_colon(key: yaml.Node, reading: Reading) -> bool:
+    """`name: #...`: the value was meant to start with '#', which YAML reads as a comment."""
+    source = reading.sources.get(key.start_mark.name, "")
+    line_end = source.find("\n", key.end_mark.index)
+    rest = source[key.end_mark.index:line_end if line_end >= 0 else len(source)]
+    return rest.lstrip(" :").startswith("#")
+
+
+def _move(pairs: list, key_node: yaml.Node, child: yaml.Node, path: list[str]) -> None:
+    """Put (key, child) at a dotted path of nested groups inside the record's pairs."""
+    head, rest = path[0], path[1:]
+    new_key = yaml.ScalarNode("tag:yaml.org,2002:str", head, key_node.start_mark, key_node.end_mark)
+    for index, (key, value) in enumerate(pairs):
+        if isinstance(key, yaml.ScalarNode) and key.value == head:
+            if rest and isinstance(value, yaml.MappingNode):
+                inner = list(value.value)
+                _move(inner, key_node, child, rest)
+                pairs[index] = (key, yaml.MappingNode(value.tag, inner, value.start_mark, value.end_mark))
+            elif key.start_mark.name != key_node.start_mark.name:
+                pairs[index] = (new_key, child)  # the old name in an overlay, over the default guide's value
+            return  # the new name is given in the same file too: it wins
+    if rest:
+        inner: list = []
+        _move(inner, key_node, child, rest)
+        child = yaml.MappingNode("tag:yaml.org,2002:map", inner, child.start_mark, child.end_mark)
+    pairs.append((new_key, child))
+
+
+class Record:
+    """The base of every record: subclasses declare their fields as class attributes."""
+
+    record_name: ClassVar[str] = "record"  # how messages name it: "this entry has no 'title'"
+    _specs: ClassVar[dict[str, FieldType]] = {}  # the fields by their names in YAML, in the order declared
+    json_schema_rules: ClassVar[dict] = {}  # the cross-field rules, as JSON Schema, for editors
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        specs = dict(cls._specs)
+        specs.update({value.key: value for value in vars(cls).values() if isinstance(value, FieldType)})
+        cls._specs = specs
+        cls._by_attribute = {spec.name: spec for spec in specs.values()}
+        cls._deprecated = frozenset(key for key, spec in specs.items() if isinstance(spec, Deprecated))
+
+    def __init__(self, location: Location | None = None, **values):
+        set_ = object.__setattr__
+        set_(self, "location", location)
+        set_(self, "_nodes", {})  # the nodes of the fields given, by name: where a rule points
+        set_(self, "changed_at", None)  # the change in changes.yml that edited this record
+        for name in self._by_attribute:
+            set_(self, name, values.pop(name, None))
+        for name, value in values.items():  # derived values the model adds (a phase's entries)
+            set_(self, name, value)
+
+    def __setattr__(self, name, value):
+        raise AttributeError(f"{type(self).__name__} is frozen; use replace()")
+
+    def replace(self, **values) -> Record:
+        copy = object.__new__(type(self))
+        copy.__dict__.update(self.__dict__)
+        copy.__dict__.update(values)
+        return copy
+
+    def __eq__(self, other):
+        return type(other) is type(self) and all(
+            getattr(self, name) == getattr(other, name) for name in self._by_attribute)
+
+    def __hash__(self):
+        return hash((type(self), self.__dict__.get("id")))
+
+    def __repr__(self):
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._by_attribute)
+        return f"{type(self).__name__}({shown})"
+
+    def where(self, name: str) -> Location:
+        """The position of a field's value, or of the record when the field is not given."""
+        node = self._nodes.get(name)
+        return location_of(node) if node is not None else self.location
+
+    @classmethod
+    def field_names(cls) -> list[str]:
+        """The fields' names as written in YAML, in the order declared."""
+        return list(cls._specs)
+
+    # -- the "fields" phase -------------------------------------------------------------------
+
+    @classmethod
+    def from_node(cls, node: yaml.MappingNode, reading: Reading, partial: bool = False) -> Record:
+        """The record read from a group node (`partial`: every field optional, as in an overlay)."""
+        record = cls(location_of(node))
+        change = getattr(node, "changed_by", None)
+        if change is not None:
+            object.__setattr__(record, "changed_at", location_of(change))
+        fields = cls._specs
+        pairs = node.value
+        if cls._deprecated and any(isinstance(key, yaml.ScalarNode) and key.value in cls._deprecated
+                                   for key, _ in pairs):
+            pairs = cls._apply_deprecations(pairs, reading)
+        given: dict[str, yaml.Node] = {}
+        misspelled: set[str] = set()  # fields an unknown key was probably meant to be
+        mentioned: set[str] = set()
+        for key, child in pairs:
+            if not isinstance(key, yaml.ScalarNode):
+                continue  # reported by yaml_source
+            spec = fields.get(key.value)
+            if spec is not None:
+                mentioned.add(key.value)
+                if not _is_blank(child):
+                    given[key.value] = child
+                elif _comment_after_colon(key, reading):
+                    reading.problem(location_of(child), f"'{key.value}' has no value: what follows '#' is read "
+                                                        "as a comment; put the value in quotes, like \"#0b5394\"")
+                elif spec.required and not partial:
+                    reading.problem(location_of(child), f"'{key.value}' is empty; {spec.when_empty}")
+                continue
+            close = difflib.get_close_matches(key.value, [k for k, f in fields.items() if not isinstance(f, Deprecated)],
+                                              n=1, cutoff=0.6)
+            misspelled.update(close)
+            allowed = ", ".join(k for k, f in fields.items() if not isinstance(f, Deprecated))
+            hint = f" (did you mean '{close[0]}'?)" if close else f" (allowed here: {allowed})"
+            reading.problem(location_of(key), f"unknown field '{key.value}'{hint}")
+        values = record.__dict__
+        for key, spec in fields.items():
+            child = given.get(key)
+            if child is not None:
+                if isinstance(spec, Deprecated):
+                    continue
+                values[spec.name] = spec.read(child, reading, key)
+                record._nodes[spec.name] = child
+            elif spec.required and not partial and key not in mentioned and key not in misspelled:
+                reading.problem(record.location, f"this {cls.record_name} has no '{key}'; add it")
+        reading.records.append(record)
+        return record
+
+    @classmethod
+    def _apply_deprecations(cls, pairs, reading: Reading) -> list:
+        kept = []
+        moved = []
+        for key, child in pairs:
+            spec = cls._specs.get(key.value) if isinstance(key, yaml.ScalarNode) else None
+            if isinstance(spec, Deprecated):
+                reading.warning(location_of(key), f"'{key.value}' is deprecated: {spec.advice()}")
+                if spec.moved_to and not _is_blank(child):
+                    moved.append((key, child, spec.moved_to.split(".")))
+            else:
+                kept.append((key, child))
+        for key, child, path in moved:
+            _move(kept, key, child, path)
+        return kept
+
+    # -- the "rules" phase ----------------------------------------------------------------------
+
+    def rules(self, reading: Reading) -> None:
+        """Rules that involve several fields; recorded as problems. Overridden by records that have them."""
+
+    # -- editors --------------------------------------------------------------------------------
+
+    @classmethod
+    def json_schema(cls, partial: bool = False, without: tuple[str, ...] = ()) -> dict:
+        """The record as JSON Schema. `partial`: every field optional (an overlay that changes
+        only the fields it gives)."""
+        docs = _attribute_docs(cls)
+        properties = {}
+        for key, spec in cls._specs.items():
+            if key in without:
+                continue
+            schema = spec.json_schema(partial)
+            doc = docs.get(spec.name)
+            if doc and "description" not in schema:
+                schema = {"description": doc, **schema}
+            properties[key] = schema
+        schema = {"type": "object"}
+        if cls.__doc__:
+            schema["description"] = inspect.cleandoc(cls.__doc__)
+        schema["properties"] = properties
+        schema["additionalProperties"] = False
+        required = [key for key, spec in cls._specs.items() if spec.required and key not in without]
+        if required and not partial:
+            schema["required"] = required
+        if cls.json_schema_rules and not partial:
+            schema.update(cls.json_schema_rules)
+        return schema
+
+
+@functools.lru_cache(maxsize=None)
+def _attribute_docs(cls: type) -> dict[str, str]:
+    """The docstring written under each field of a record class (read from its source)."""
+    docs: dict[str, str] = {}
+    for klass in reversed(cls.__mro__):
+        if not (isinstance(klass, type) and issubclass(klass, Record)) or klass is Record:
+            continue
+        try:
+            tree = ast.parse(textwrap.dedent(inspect.getsource(klass)))
+        except (OSError, TypeError):
+            continue
+        body = tree.body[0].body
+        for statement, after in zip(body, body[1:]):
+            if (isinstance(statement, ast.Assign) and isinstance(after, ast.Expr)
+                    and isinstance(after.value, ast.Constant) and isinstance(after.value.value, str)):
+                for target in statement.targets:
+                    if isinstance(target, ast.Name):
+                        docs[target.id] = inspect.cleandoc(after.value.value)
+    return docs

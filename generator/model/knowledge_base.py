@@ -1,0 +1,33 @@
+"""The knowledge base as one frozen value: what the pages are rendered from.
+
+Its parts are the records of records.py, as validated; links to hidden entries are already
+dropped. Built by loading.loader.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..problems import Problem
+from .records import Entry, MessageField, MessageTemplate, Moment, Outcome, Page, Phase, Timeline
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    title: str
+    description: str
+    copyright: str | None
+    introduction: str
+    phases: tuple[Phase, ...]  # each with its entries
+    moments: dict[str, Moment]
+    pages: dict[str, Page]  # overview, checklist, planner, templates, about
+    labels: dict[str, str]
+    fields: dict[str, MessageField]
+    templates: tuple[MessageTemplate, ...]
+    timeline: Timeline
+    outcomes: tuple[Outcome, ...] = ()  # the answers a reader can record for an application
+    warnings: tuple[Problem, ...] = field(default=(), compare=False)  # deprecated fields still in use
+
+    @cached_property
+    def entries(self) -> dict[str, Entry]:
+        return {entry.id: entry for phase in self.phases for entry in phase.entries}

@@ -1,0 +1,333 @@
+"""The labels: every short text the generated pages and their scripts show, from guide.yml.
+
+To add a label: add one line below (with the placeholders it may use, and a docstring saying
+where it appears), give it a value under `labels:` in content/guide.yml, and use it in a
+template of rendering/templates/ (`labels.<name>`). A renamed label keeps old overlays
+working with `Deprecated(moved_to="new_name")`.
+"""
+from __future__ import annotations
+
+import re
+
+from .fields import Deprecated, Record, Text
+
+
+class Label(Text):
+    """A label; `{name}` placeholders are filled in by the pages."""
+
+    def __init__(self, *placeholders: str, **options):
+        super().__init__(**options)
+        self.placeholders = frozenset(placeholders)
+
+    def check(self, value, location, reading, name):
+        if re.search(r"[{}]", re.sub(r"\{[^{}]*\}", "", value)):
+            reading.problem(location, f"'{name}' has a '{{' or '}}' that does not belong to a placeholder such as "
+                                      "{date}; remove it, or complete the placeholder")
+            return None
+        for placeholder in re.findall(r"\{([^{}]*)\}", value):
+            if placeholder not in self.placeholders:
+                known = ", ".join(f"{{{p}}}" for p in sorted(self.placeholders)) or "none"
+                reading.problem(location, f"'{name}' uses the unknown placeholder {{{placeholder}}} (it can use: {known})")
+                return None
+        return value
+
+
+class Labels(Record):
+    """Every short text the pages show. A center's guide.yml may change any of them."""
+
+    record_name = "labels group"
+
+
+    # Navigation and entries
+    home = Label()
+    """The home page's name in the navigation."""
+    nav_staff = Label()
+    """The navigation section of the pages for career-center staff (`audience: staff`)."""
+    start_here = Label()
+    """The home page's heading above the first steps."""
+    start_first_steps = Label()
+    """The home page's link to the first steps."""
+    start_thank_you = Label()
+    """The home page's link to the thank-you templates."""
+    start_planner = Label()
+    """The home page's link to the planner."""
+    phases_heading = Label()
+    """The heading above the phases on the home page."""
+    nav_phases = Label()
+    """The navigation group of the phase pages."""
+    dos_heading = Label()
+    """The heading above a phase's do's."""
+    donts_heading = Label()
+    """The heading above a phase's don'ts."""
+    instead = Label()
+    """Before a don't's 'instead' text."""
+    when = Label()
+    """Before an entry's timing."""
+    on_your_checklist = Label()
+    """Before an entry's checklist line."""
+    see_also = Label()
+    """Before an entry's related links."""
+    phase_at_a_glance = Label()
+    """The heading of a phase page's summary of its entries."""
+    phase_jump_to_templates = Label()
+    """A phase page's link down to its templates."""
+    entry_read_more = Label()
+    """The link that opens an entry's full text."""
+    timing_within = Label("duration", "moment")
+    """A 'within' timing in a sentence."""
+    timing_after = Label("duration", "moment")
+    """An 'after' timing in a sentence."""
+    timing_every = Label("duration")
+    """An 'every' timing in a sentence."""
+
+    # The checklist
+    progress_total = Label("done", "total")
+    """The checklist's overall progress."""
+    progress_phase = Label("done", "total")
+    """A phase's progress on the checklist."""
+    checklist_print = Label()
+    """The checklist's print button."""
+    checklist_export = Label()
+    """The button that saves progress to a file."""
+    checklist_export_filename = Label()
+    """The name of that file."""
+    checklist_import = Label()
+    """The button that loads progress from a file."""
+    checklist_import_done = Label("count")
+    """Shown when a file was loaded."""
+    checklist_import_failed = Label()
+    """Shown when a file could not be read."""
+    checklist_reset = Label()
+    """The button that clears every tick."""
+    checklist_reset_confirm = Label()
+    """The question before clearing every tick."""
+    checklist_storage_unavailable = Label()
+    """Shown when the browser will not keep the ticks."""
+
+    # The message templates
+    templates_heading = Label()
+    """The heading above a phase's templates."""
+    template_when = Label()
+    """Before a template's 'when'."""
+    template_goes_with = Label()
+    """Before the entries a template goes with."""
+    template_subject = Label()
+    """Before an email's subject."""
+    template_fill_in = Label()
+    """The heading of a template's blanks."""
+    template_preview = Label()
+    """The heading of the filled-in message."""
+    template_blank = Label("field")
+    """What stands for a blank nobody filled in."""
+    template_copy = Label()
+    """The copy button."""
+    template_copied = Label()
+    """Shown when the message was copied."""
+    template_copy_failed = Label()
+    """Shown when copying was refused."""
+    template_email = Label()
+    """The button that opens the email program."""
+    template_download_text = Label()
+    """The .txt download."""
+    template_download_email = Label()
+    """The .eml draft download."""
+    template_download_blank = Label()
+    """The blank template's download."""
+    template_remember = Label()
+    """The box that keeps the reader's details."""
+    template_forget = Label()
+    """The button that forgets them."""
+    template_forgotten = Label()
+    """Shown when they were forgotten."""
+    template_address_invalid = Label()
+    """Shown when a typed email address is not one address."""
+
+    # Sending: copy the body or the subject, blank fields, long mailto links, .eml drafts
+    template_copy_email_body = Label()
+    """The button that copies an email's body."""
+    template_copy_subject = Label()
+    """The button that copies an email's subject."""
+    template_subject_copied = Label()
+    """Shown when the subject was copied."""
+    template_downloaded = Label()
+    """Shown when a file was downloaded."""
+    template_opening = Label()
+    """Shown while the email program opens."""
+    template_still_blank = Label("fields")
+    """Shown when some blanks are still empty."""
+    template_mailto_too_long = Label()
+    """Shown when a message is too long for an email link."""
+    template_eml_help = Label()
+    """The heading of the help on opening an .eml draft."""
+    template_eml_outlook = Label()
+    """How to open a draft in Outlook."""
+    template_eml_apple = Label()
+    """How to open a draft in Apple Mail."""
+    template_eml_thunderbird = Label()
+    """How to open a draft in Thunderbird."""
+    template_eml_webmail = Label()
+    """What to do with a web mail service."""
+    template_next_person = Label()
+    """The button that empties the per-person blanks for the next person."""
+    template_next_person_ready = Label()
+    """Shown when the form is ready for the next person."""
+
+    # The timeline picture and the planner
+    timeline_within = Label("duration")
+    """A 'within' timing on the timeline picture."""
+    timeline_after = Label("duration")
+    """An 'after' timing on the timeline picture."""
+    timeline_every = Label("duration")
+    """An 'every' timing on the timeline picture."""
+    timeline_description = Label()
+    """Before the timeline's text for screen readers."""
+    timeline_open_larger = Label()
+    """The control that opens the timeline larger on a phone."""
+    planner_interview_time = Label()
+    """The planner's time-of-interview field."""
+    planner_make_plan = Label()
+    """The planner's button."""
+    planner_steps_heading = Label()
+    """The heading above the dates."""
+    planner_within = Label("date")
+    """A 'within' step's date."""
+    planner_after = Label("date")
+    """An 'after' step's date."""
+    planner_every = Label("date", "duration")
+    """An 'every' step's date."""
+    planner_past = Label()
+    """Shown for a date that has passed."""
+    planner_assumed = Label("date")
+    """Shown for an assumed date."""
+    planner_template = Label()
+    """Before a step's template link."""
+    planner_done = Label()
+    """A step's done box."""
+    planner_calendar_all = Label()
+    """The button for a calendar file of every step."""
+    planner_calendar_one = Label()
+    """The button for one step's calendar file."""
+    planner_calendar_filename = Label()
+    """The name of the calendar file."""
+    planner_reminder = Label("step")
+    """A calendar reminder's text."""
+    planner_remember = Label()
+    """The box that keeps the reader's dates."""
+    planner_interview_missing = Label()
+    """Shown when the interview date is missing."""
+
+    # Applications: several interviews at once ("My applications" and the choice on other pages)
+    application_choose = Label()
+    """The label of the choice of application on the checklist, planner, phase and templates pages."""
+    application_none = Label()
+    """The choice for no application: the guide as a whole."""
+    application_manage = Label()
+    """The link from the choice to "My applications"."""
+    application_name = Label("company", "role")
+    """How an application is named, when it has a role."""
+    application_unnamed = Label()
+    """The name of an application without a company."""
+    application_company = Label()
+    """The form's company field."""
+    application_role = Label()
+    """The form's job title field."""
+    application_interviewer_name = Label()
+    """The form's interviewer name field."""
+    application_interviewer_email = Label()
+    """The form's interviewer address field."""
+    application_add_interviewer = Label()
+    """The button that adds another interviewer."""
+    application_contact = Label()
+    """The form's recruiter or agency field."""
+    application_note = Label()
+    """The form's note field."""
+    application_outcome = Label()
+    """The form's choice of answer."""
+    application_outcome_none = Label()
+    """The answer not yet given."""
+    application_job_legend = Label()
+    """The form's group about the job."""
+    application_people_legend = Label()
+    """The form's group about the people."""
+    application_dates_legend = Label()
+    """The form's group of dates."""
+    application_more_legend = Label()
+    """The form's group of the answer and notes."""
+    application_save = Label()
+    """The form's save button."""
+    application_cancel = Label()
+    """The form's cancel button."""
+    application_open = Label()
+    """The button that opens an application's checklist."""
+    application_edit = Label()
+    """The button that edits an application."""
+    application_calendar = Label()
+    """The button that downloads an application's calendar."""
+    application_calendar_filename = Label()
+    """The name of an application's calendar file."""
+    application_archive = Label()
+    """The button that archives an application."""
+    application_reopen = Label()
+    """The button that reopens an archived application."""
+    application_delete = Label()
+    """The button that deletes an application."""
+    application_delete_confirm = Label("application")
+    """The question before deleting."""
+    applications_add = Label()
+    """The button that adds an application."""
+    applications_add_heading = Label()
+    """The form's heading when adding."""
+    applications_edit_heading = Label()
+    """The form's heading when editing."""
+    applications_empty = Label()
+    """Shown when no application is open."""
+    applications_archived = Label()
+    """The folded list of archived applications."""
+    applications_calendar_all = Label()
+    """The button that downloads the calendar of every open application."""
+    applications_calendar_filename = Label()
+    """The name of that calendar file."""
+    applications_due_heading = Label()
+    """The heading above what is due, on "My applications" and the home page."""
+    applications_see_all = Label()
+    """The home page's link to "My applications"."""
+    due_overdue = Label()
+    """Before a step whose date has passed."""
+    due_today = Label()
+    """Before a step due today."""
+    due_upcoming = Label()
+    """Before the next step."""
+    due_done = Label()
+    """For an application whose dated steps are all done."""
+    due_none = Label()
+    """For an application with nothing dated yet."""
+    due_archived = Label()
+    """For an archived application."""
+    calendar_summary = Label("application", "step")
+    """A calendar event's title."""
+    checklist_your_date = Label("date")
+    """The reader's date beside a timed checklist line."""
+
+    # A career center's contact block
+    contact_phone = Label()
+    """Before the center's phone number."""
+    contact_email = Label()
+    """Before the center's email address."""
+    contact_website = Label()
+    """The link to the center's website."""
+    contact_booking = Label()
+    """The center's booking button."""
+    privacy_no_counter = Label()
+    """The privacy page's line when nothing counts visits (where privacy.md has the counter marker)."""
+    privacy_counter = Label("name", "address")
+    """The privacy page's line when the center counts page views (analytics in branding.yml)."""
+
+    # The page shown for an address that does not exist
+    not_found_title = Label()
+    """The missing page's title."""
+    not_found_text = Label()
+    """The missing page's text."""
+
+    def as_dict(self) -> dict[str, str]:
+        return {name: getattr(self, name) for name in self._by_attribute
+                if not isinstance(self._by_attribute[name], Deprecated)}

@@ -1,0 +1,37 @@
+"""The career center's contact block, shown after every page and on the printed checklist, and what
+the privacy page says about counting visits."""
+from __future__ import annotations
+
+import re
+from html import escape
+
+from markupsafe import Markup
+
+from ..model.branding import Branding
+
+PRIVACY_PAGE = "privacy.md"
+# Where the privacy page states whether page views are counted (labels privacy_counter, privacy_no_counter).
+COUNTER_MARKER = "<!-- followup-guide: page-view counter -->"
+
+
+def contact_html(branding: Branding, labels: dict[str, str]) -> Markup:
+    """The contact block shown on every page and on the printed checklist."""
+    lines = [f'<p class="fg-contact__name">{escape(branding.name)}</p>']
+    if branding.address:
+        lines.append('<p class="fg-contact__address">' + "<br>".join(escape(line) for line in branding.address.splitlines()) + "</p>")
+    details = []
+    if branding.phone:
+        number = re.sub(r"[^0-9+]", "", branding.phone)
+        details.append(f'{escape(labels["contact_phone"])} <a href="tel:{escape(number)}">{escape(branding.phone)}</a>')
+    if branding.email:
+        details.append(f'{escape(labels["contact_email"])} <a href="mailto:{escape(branding.email)}">{escape(branding.email)}</a>')
+    if branding.website:  # on paper the address is written out (fg-print-only)
+        details.append(f'<a href="{escape(branding.website)}">{escape(labels["contact_website"])}</a>'
+                       f'<span class="fg-print-only"> {escape(branding.website)}</span>')
+    if details:
+        lines.append('<p class="fg-contact__details">' + "<br>".join(details) + "</p>")
+    if branding.booking_link:
+        lines.append(f'<p class="fg-contact__booking"><a class="fg-button" href="{escape(branding.booking_link)}">'
+                     f'{escape(labels["contact_booking"])}</a>'
+                     f'<span class="fg-print-only">{escape(labels["contact_booking"])}: {escape(branding.booking_link)}</span></p>')
+    return Markup(f'<aside class="fg-contact" aria-label="{escape(branding.name)}">' + "".join(lines) + "</aside>")
