@@ -49,7 +49,7 @@ def test_a_step_that_falls_on_a_weekend_moves_to_the_next_monday():
     plan = timing.plan(KB, {"interview": interview, "stated-date": stated})
     assert plan.moments["stated-date"] == stated
     assert plan.dates["send-a-thank-you"] == datetime(2026, 3, 10, 15, 0, tzinfo=NEW_YORK)  # 2 working days
-    hours = KB.entries["send-a-thank-you"].timing.__class__("within", Duration(24, "hours", "24 hours"), "interview")
+    hours = KB.entries["send-a-thank-you"].timing.replace(within=Duration(24, "hours", "24 hours"))
     assert timing.step_date(interview, hours) == datetime(2026, 3, 7, 15, 0, tzinfo=NEW_YORK)  # hours never move
     assert plan.dates["send-one-follow-up"] == datetime(2026, 3, 16, 12, 0, tzinfo=NEW_YORK)  # Sat 14 -> Mon 16
     assert plan.dates["stay-in-touch"] == datetime(2026, 6, 8, 15, 0, tzinfo=NEW_YORK)  # Sat 6 June -> Mon 8
