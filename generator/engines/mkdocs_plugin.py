@@ -146,7 +146,9 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
         extra = {
             "site_id": self.config.site_id or slugify(kb.title), "contact": "", "branding_css": False, "logo": None,
             **{name: theme_text(kb.labels[label]) for name, label in (
-                ("home", "home"), ("not_found_title", "not_found_title"), ("not_found_text", "not_found_text"))},
+                ("home", "home"), ("not_found_title", "not_found_title"), ("not_found_text", "not_found_text"),
+                ("application_name", "application_name"), ("application_unnamed", "application_unnamed"),
+                ("calendar_summary", "calendar_summary"))},
         }
         if branding:
             extra["contact"] = contact_html(branding, kb.labels)

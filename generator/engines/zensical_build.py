@@ -217,7 +217,9 @@ class ZensicalEngine:
         extra = {
             "site_id": self.settings.get("site_id") or slugify(kb.title), "contact": "", "branding_css": False,
             "logo": None,
-            **{name: _escaped(kb.labels[name]) for name in ("home", "not_found_title", "not_found_text")},
+            **{name: _escaped(kb.labels[name]) for name in ("home", "not_found_title", "not_found_text",
+                                                             "application_name", "application_unnamed",
+                                                             "calendar_summary")},
         }
         if branding:
             extra["contact"] = str(contact_html(branding, kb.labels))

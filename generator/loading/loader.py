@@ -215,6 +215,7 @@ def _model(settings: GuideSettings, entries: list[Entry], fields: list[MessageFi
                         for t in templates if ("template", t.id) not in hidden),
         timeline=settings.timeline.replace(points=tuple(
             p for p in settings.timeline.points if p.kind != "entry" or p.entry in present)),
+        outcomes=tuple(settings.outcomes or ()),
         warnings=warnings,
     )
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..problems import Problem
-from .records import Entry, MessageField, MessageTemplate, Moment, Page, Phase, Timeline
+from .records import Entry, MessageField, MessageTemplate, Moment, Outcome, Page, Phase, Timeline
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,7 @@ class KnowledgeBase:
     fields: dict[str, MessageField]
     templates: tuple[MessageTemplate, ...]
     timeline: Timeline
+    outcomes: tuple[Outcome, ...] = ()  # the answers a reader can record for an application
     warnings: tuple[Problem, ...] = field(default=(), compare=False)  # deprecated fields still in use
 
     @cached_property

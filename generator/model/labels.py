@@ -216,6 +216,98 @@ class Labels(Record):
     planner_interview_missing = Label()
     """Shown when the interview date is missing."""
 
+    # Applications: several interviews at once ("My applications" and the choice on other pages)
+    application_choose = Label()
+    """The label of the choice of application on the checklist, planner, phase and templates pages."""
+    application_none = Label()
+    """The choice for no application: the guide as a whole."""
+    application_manage = Label()
+    """The link from the choice to "My applications"."""
+    application_name = Label("company", "role")
+    """How an application is named, when it has a role."""
+    application_unnamed = Label()
+    """The name of an application without a company."""
+    application_company = Label()
+    """The form's company field."""
+    application_role = Label()
+    """The form's job title field."""
+    application_interviewer_name = Label()
+    """The form's interviewer name field."""
+    application_interviewer_email = Label()
+    """The form's interviewer address field."""
+    application_add_interviewer = Label()
+    """The button that adds another interviewer."""
+    application_contact = Label()
+    """The form's recruiter or agency field."""
+    application_note = Label()
+    """The form's note field."""
+    application_outcome = Label()
+    """The form's choice of answer."""
+    application_outcome_none = Label()
+    """The answer not yet given."""
+    application_job_legend = Label()
+    """The form's group about the job."""
+    application_people_legend = Label()
+    """The form's group about the people."""
+    application_dates_legend = Label()
+    """The form's group of dates."""
+    application_more_legend = Label()
+    """The form's group of the answer and notes."""
+    application_save = Label()
+    """The form's save button."""
+    application_cancel = Label()
+    """The form's cancel button."""
+    application_open = Label()
+    """The button that opens an application's checklist."""
+    application_edit = Label()
+    """The button that edits an application."""
+    application_calendar = Label()
+    """The button that downloads an application's calendar."""
+    application_calendar_filename = Label()
+    """The name of an application's calendar file."""
+    application_archive = Label()
+    """The button that archives an application."""
+    application_reopen = Label()
+    """The button that reopens an archived application."""
+    application_delete = Label()
+    """The button that deletes an application."""
+    application_delete_confirm = Label("application")
+    """The question before deleting."""
+    applications_add = Label()
+    """The button that adds an application."""
+    applications_add_heading = Label()
+    """The form's heading when adding."""
+    applications_edit_heading = Label()
+    """The form's heading when editing."""
+    applications_empty = Label()
+    """Shown when no application is open."""
+    applications_archived = Label()
+    """The folded list of archived applications."""
+    applications_calendar_all = Label()
+    """The button that downloads the calendar of every open application."""
+    applications_calendar_filename = Label()
+    """The name of that calendar file."""
+    applications_due_heading = Label()
+    """The heading above what is due, on "My applications" and the home page."""
+    applications_see_all = Label()
+    """The home page's link to "My applications"."""
+    due_overdue = Label()
+    """Before a step whose date has passed."""
+    due_today = Label()
+    """Before a step due today."""
+    due_upcoming = Label()
+    """Before the next step."""
+    due_done = Label()
+    """For an application whose dated steps are all done."""
+    due_none = Label()
+    """For an application with nothing dated yet."""
+    due_archived = Label()
+    """For an archived application."""
+    calendar_summary = Label("application", "step")
+    """A calendar event's title."""
+    checklist_your_date = Label("date")
+    """The reader's date beside a timed checklist line."""
+
     # A career center's contact block
     contact_phone = Label()
     """Before the center's phone number."""

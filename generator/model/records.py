@@ -24,6 +24,9 @@ EMAIL, LETTER, SCRIPT, NOTE = "email", "letter", "script", "note"
 # What a template field holds: typed text, or a date the reader picks (written out in words).
 FIELD_TYPES = ("text", "date")
 TIMING_RELATIONS = ("within", "after", "every")
+# What happens to a step's date that falls on a Saturday or Sunday: it moves to the next
+# Monday (the default), or it is kept (the timing counts calendar days).
+WEEKENDS_MOVE, WEEKENDS_KEEP = "move", "keep"
 
 
 class Timing(Record):
@@ -40,6 +43,13 @@ class Timing(Record):
     """Repeated this often, such as '3 months'."""
     of = Reference("moment", required=False)
     """The id of the moment it counts from (a moment of guide.yml). 'every' without it counts from the first moment."""
+    weekends = Choice(WEEKENDS_MOVE, WEEKENDS_KEEP, required=False)
+    """'move' (the default): a date in days, weeks or months that falls on a Saturday or Sunday moves to the Monday after; 'keep': it stays."""
+
+    def __init__(self, location=None, **values):
+        super().__init__(location, **values)
+        if self.weekends is None:
+            object.__setattr__(self, "weekends", WEEKENDS_MOVE)
 
     @property
     def relation(self) -> str:
@@ -59,6 +69,9 @@ class Timing(Record):
             reading.problem(self.location, "a timing needs exactly one of 'within', 'after' or 'every'")
         elif relations[0] != "every" and "of" not in self._nodes:
             reading.problem(self.location, f"a timing with '{relations[0]}' needs 'of': the moment it counts from")
+        elif "weekends" in self._nodes and self.duration is not None and self.duration.unit == "hours":
+            reading.problem(self.where("weekends"), "'weekends' is only for timings in days, weeks or months; "
+                            "hours are counted as they pass, weekends included. Remove it")
 
 
 class Entry(Record):
@@ -218,6 +231,24 @@ class Moment(Record):
     reached_by = Reference("entry", required=False)
     """The id of the entry whose date this moment falls on."""
 
+    def rules(self, reading: Reading) -> None:
+        if self.if_not_given is not None and "weekends" in self.if_not_given._nodes:
+            reading.problem(self.if_not_given.where("weekends"), "'weekends' is for the timing of a step; "
+                            "a moment's date is never moved. Remove it here")
+
+
+class Outcome(Record):
+    """An answer a reader can record for an application, and the phase whose steps come next."""
+
+    record_name = "outcome"
+
+    id = Id(defines="outcome")
+    """A stable name for the answer, such as 'offer'. One named like a moment dates that moment."""
+    label = Text()
+    """How the choice reads, such as "They offered me the job"."""
+    phase = Reference("phase")
+    """The id of the phase whose steps come next; the waiting steps then stop."""
+
 
 class TimelinePoint(Record):
     """A point of the timeline picture: exactly one of 'moment', 'entry' or 'phase'."""
@@ -284,6 +315,8 @@ class Pages(Record):
     """The follow-up planner."""
     templates = Nested(Page)
     """The message templates."""
+    applications = Nested(Page)
+    """My applications: every process the reader has open, and what is due."""
     about = Nested(Page)
     """About the guide."""
 
@@ -310,6 +343,8 @@ class GuideSettings(Record):
     """The timeline picture."""
     pages = Nested(Pages)
     """The generated pages' titles and texts."""
+    outcomes = ListOf(Nested(Outcome), required=False)
+    """The answers a reader can record for an application on "My applications"."""
     labels = Nested(Labels)
     """Every short text the pages show."""
 

@@ -7,7 +7,9 @@ whose script applies them with the same arithmetic as `plan` here:
 
 - hours are elapsed time (24 hours after 15:00 on the eve of a clock change is 16:00 or 14:00);
 - days, weeks and months are calendar arithmetic in the reader's time zone, keeping the time
-  of day; a month later than 31 January is the last day of February.
+  of day; a month later than 31 January is the last day of February;
+- a step counted in days, weeks or months whose date falls on a Saturday or Sunday moves to the
+  next Monday, unless its timing says `weekends: keep` (calendar days). Moments do not move.
 """
 from __future__ import annotations
 
@@ -56,6 +58,18 @@ def _add(start: datetime, duration: Duration) -> datetime:
     return start.replace(year=year, month=month, day=min(start.day, calendar.monthrange(year, month)[1]))
 
 
+def next_working_day(moment: datetime) -> datetime:
+    """The same time on the next day from Monday to Friday (the day itself when it is one)."""
+    while moment.weekday() >= 5:
+        moment += timedelta(days=1)
+    return moment
+
+
+def step_date(start: datetime, timing: Timing) -> datetime:
+    date = add(start, timing.duration)
+    return date if timing.duration.unit == "hours" or timing.weekends == "keep" else next_working_day(date)
+
+
 @dataclass(frozen=True)
 class Plan:
     moments: dict[str, datetime]
@@ -98,7 +112,7 @@ def plan(kb: KnowledgeBase, given: dict[str, datetime]) -> Plan:
                 too_far.add(entry.id)
             elif anchor(kb, entry.timing) in moments:
                 try:
-                    dates[entry.id] = add(moments[anchor(kb, entry.timing)], entry.timing.duration)
+                    dates[entry.id] = step_date(moments[anchor(kb, entry.timing)], entry.timing)
                 except OverflowError:
                     too_far.add(entry.id)
             else:
@@ -118,7 +132,8 @@ def rules(kb: KnowledgeBase) -> dict:
              "ifNotGiven": duration(m.if_not_given) if m.if_not_given else None}
             for m in kb.moments.values()
         ],
-        "steps": [{"entry": e.id, "relation": e.timing.relation, **duration(e.timing)} for e in steps(kb)],
+        "steps": [{"entry": e.id, "relation": e.timing.relation, "weekends": e.timing.weekends, **duration(e.timing)}
+                  for e in steps(kb)],
     }
 
 

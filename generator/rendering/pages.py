@@ -24,12 +24,33 @@ from .timeline_svg import timeline_svg
 
 HOME = "index.md"
 # The generated pages after the phases, each with its entry under `pages:` in guide.yml.
-LISTED_PAGES = (("overview.md", "overview"), ("checklist.md", "checklist"), ("planner.md", "planner"),
-                ("templates.md", "templates"), ("about.md", "about"))
+LISTED_PAGES = (("overview.md", "overview"), ("applications.md", "applications"), ("checklist.md", "checklist"),
+                ("planner.md", "planner"), ("templates.md", "templates"), ("about.md", "about"))
 
 
 def phase_uri(phase_id: str) -> str:
     return f"phases/{phase_id}.md"
+
+
+def guide_data(kb: KnowledgeBase) -> str:
+    """What the pages' scripts need to date the steps and say what is due (data-fg-guide): the
+    timing rules, each step's title, summary and page, the steps of each phase, what each
+    recorded answer leads to, and the moment that is the employer's decision date."""
+    steps = {e.id: e for e in timing.steps(kb)}
+    for phase in kb.phases:
+        steps.update({e.id: e for e in phase.entries if e.checklist})
+    asked = [m for m in kb.moments.values() if m.ask][1:2]
+    data = {
+        "title": kb.title,
+        "reminder": kb.labels["planner_reminder"],
+        "rules": timing.rules(kb),
+        "steps": {id_: {"title": e.checklist or e.title, "summary": e.summary, "page": f"phases/{e.phase}"}
+                  for id_, e in steps.items()},
+        "phases": {p.id: [e.id for e in p.entries if e.checklist] for p in kb.phases},
+        "outcomes": {o.id: o.phase for o in kb.outcomes},
+        "decision": {"moment": asked[0].id, "title": asked[0].label} if asked else None,
+    }
+    return json.dumps(data, separators=(",", ":"), ensure_ascii=False)
 
 
 def download_uri(template_id: str) -> str:
@@ -117,15 +138,16 @@ def render_site(kb: KnowledgeBase, site_url: str | None = None) -> Site:
             entries=kb.entries, timing_text=timing_text, site_url=site_url, fields=kb.fields,
             download_uri=download_uri, blank=lambda field_id: messages.blank(kb, field_id),
             fill=lambda text: messages.fill(text, kb), mailto=lambda t: messages.mailto(t, kb),
-            timeline=lambda phase_id=None: timeline_svg(kb, phase_id), **context,
+            timeline=lambda phase_id=None: timeline_svg(kb, phase_id), guide_data=data, **context,
         )
         return GeneratedPage(uri, f"---\n{front_matter}---\n\n{body}")
 
+    data = guide_data(kb)
     pages = [render(HOME, "home.md.j2", kb.title, kb.description)]
     for phase in kb.phases:
         pages.append(render(phase_uri(phase.id), "phase.md.j2", phase.title, phase.summary,
                             search_words=phase.search_words, phase=phase))
-    extra = {"planner": {"steps": timing.steps(kb), "rules": json.dumps(timing.rules(kb), separators=(",", ":"))}}
+    extra = {"planner": {"steps": timing.steps(kb)}}
     for uri, name in LISTED_PAGES:
         page = kb.pages[name]
         pages.append(render(uri, f"{name}.md.j2", page.title, page.description, page=page, **extra.get(name, {})))

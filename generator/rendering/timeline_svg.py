@@ -30,11 +30,16 @@ def _phase_of(kb: KnowledgeBase, point: TimelinePoint) -> str | None:
     return None
 
 
+def _dated(point: TimelinePoint) -> str:
+    """What gives the point a date of the reader's ("entry:send-a-thank-you"), for the page's script."""
+    return f"{point.kind}:{point.ref}" if point.kind in ("entry", "moment") else ""
+
+
 def timeline_svg(kb: KnowledgeBase, current_phase: str | None = None) -> Markup:
-    points = [(p.label, _when(kb, p), _phase_of(kb, p) == current_phase and current_phase is not None)
+    points = [(p.label, _when(kb, p), _phase_of(kb, p) == current_phase and current_phase is not None, _dated(p))
               for p in kb.timeline.points]
     description = kb.labels["timeline_description"] + " " + "; ".join(
-        f"{label}, {when}" if when else label for label, when, _ in points) + "."
+        f"{label}, {when}" if when else label for label, when, _, _ in points) + "."
     return Markup("".join((
         '<div class="fg-timeline">',
         _svg("wide", kb.timeline.title, description, points),
@@ -51,30 +56,30 @@ def _svg(layout: str, title: str, description: str, points: list) -> str:
     if layout == "wide":
         width, height, left, step = 800, 150, 85, 630 / max(count - 1, 1)
         shapes.append(f'<line class="fg-timeline__line" x1="{left}" y1="75" x2="{left + step * (count - 1):.0f}" y2="75"/>')
-        for index, (label, when, current) in enumerate(points):
+        for index, (label, when, current, dated) in enumerate(points):
             x = left + step * index
             above = index % 2 == 1  # alternate rows so that neighbouring labels never overlap
             label_y, when_y = (30, 48) if above else (112, 130)
             shapes.append(_point(x, 75, current))
             shapes.append(_text("label", x, label_y, label, "middle"))
-            if when:
-                shapes.append(_text("when", x, when_y, when, "middle"))
+            if when or dated:
+                shapes.append(_text("when", x, when_y, when, "middle", dated))
     elif layout == "compact":  # a phone's first look: the labels only, in at most a third of the screen
         width, height = 280, 28 + 26 * (count - 1)
         shapes.append(f'<line class="fg-timeline__line" x1="16" y1="14" x2="16" y2="{14 + 26 * (count - 1)}"/>')
-        for index, (label, when, current) in enumerate(points):
+        for index, (label, when, current, _) in enumerate(points):
             y = 14 + 26 * index
             shapes.append(_point(16, y, current, radius=7))
             shapes.append(_text("label", 34, y + 5, label, "start"))
     else:
         width, height = 320, 30 + 62 * count
         shapes.append(f'<line class="fg-timeline__line" x1="24" y1="30" x2="24" y2="{30 + 62 * (count - 1)}"/>')
-        for index, (label, when, current) in enumerate(points):
+        for index, (label, when, current, dated) in enumerate(points):
             y = 30 + 62 * index
             shapes.append(_point(24, y, current))
             shapes.append(_text("label", 46, y + 5, label, "start"))
-            if when:
-                shapes.append(_text("when", 46, y + 24, when, "start"))
+            if when or dated:
+                shapes.append(_text("when", 46, y + 24, when, "start", dated))
     ident = f"fg-timeline-{layout}"
     return (
         f'<svg class="fg-timeline__picture fg-timeline__picture--{layout}" viewBox="0 0 {width} {height}" '
@@ -89,5 +94,7 @@ def _point(x: float, y: float, current: bool, radius: int = 9) -> str:
     return f'<circle class="fg-timeline__dot{extra}" cx="{x:.0f}" cy="{y}" r="{radius}"/>'
 
 
-def _text(kind: str, x: float, y: float, text: str, anchor: str) -> str:
-    return f'<text class="fg-timeline__{kind}" x="{x:.0f}" y="{y}" text-anchor="{anchor}">{escape(text)}</text>'
+def _text(kind: str, x: float, y: float, text: str, anchor: str, dated: str = "") -> str:
+    # A dated point's text is where the script writes the reader's own date, when they have one.
+    extra = f' data-fg-when="{dated}"' if dated else ""
+    return f'<text class="fg-timeline__{kind}" x="{x:.0f}" y="{y}" text-anchor="{anchor}"{extra}>{escape(text)}</text>'

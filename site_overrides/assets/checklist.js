@@ -1,89 +1,62 @@
-/* The checklist: which steps a reader has ticked, kept in this browser only.
+/* The checklist: which steps a reader has ticked, kept in this browser only (store.js), for
+ * the chosen application or, when the reader has none, for the guide as a whole.
  *
  * Saved boxes are ticked as they are inserted, before the first paint, on a full load
  * and after instant navigation alike (guide-base.js). Listeners are delegated from the
- * document and registered once, so no page adds its own.
- *
- * Storage: one localStorage key per guide, named by the site id from the page's
- * <meta name="followup-guide:site-id">, holding {"version": 2, "done": {id: time}}.
- * Entry ids are the keys, so rewording or reordering the guide keeps the ticks, and
- * ids no longer in the guide are kept. Nothing is written until the reader acts.
- * Every text the reader sees is in the page (data-fg-* attributes), not here.
+ * document and registered once, so no page adds its own. Entry ids are the keys, so
+ * rewording or reordering the guide keeps the ticks, and ids no longer in the guide are
+ * kept. Every text the reader sees is in the page (data-fg-* attributes), not here.
  */
 (function () {
   "use strict";
 
   var guide = window.followupGuide;
-  var VERSION = 2;
-  var EXPORT_FORMAT = "followup-guide-progress";
-  var siteId = guide.siteId;
-  var KEY = "followup-guide:checklist:v" + VERSION + ":" + siteId;
+  var core = window.followupGuideCore;
+  var all = guide.all;
 
-  // Older formats, each read into the current shape. Version 1 was a plain list of ids.
-  var LEGACY = [
-    {
-      key: "followup-guide:checklist:v1:" + siteId,
-      read: function (value) {
-        if (!Array.isArray(value)) return null;
-        var done = {};
-        value.forEach(function (id) { if (typeof id === "string") done[id] = true; });
-        return done;
-      }
-    }
-  ];
+  // The guide's timing rules and steps, from the page (data-fg-guide), when it carries them.
+  guide.data = function () {
+    var element = document.querySelector("[data-fg-guide]");
+    if (!element) return null;
+    if (!element.fgData) element.fgData = guide.parseJSON(element.getAttribute("data-fg-guide"));
+    return element.fgData;
+  };
 
-  var storageWorks = true; // false once the browser refuses to read or write
-  var memory = {};         // the ticks, when storage cannot keep them
+  guide.planOf = function (slot, data) {
+    return core.planDates(data.rules, core.givenMoments(data.rules, slot.moments));
+  };
 
-  // The ticked ids of a stored value; anything unreadable counts as nothing ticked.
-  function doneOf(value) {
-    var done = {};
-    if (value && typeof value === "object" && value.done && typeof value.done === "object"
-        && !Array.isArray(value.done)) {
-      Object.keys(value.done).forEach(function (id) {
-        if (value.done[id]) done[id] = value.done[id];
-      });
-    }
-    return done;
-  }
-
-  function read() {
-    if (!storageWorks) return memory;
-    var stored = guide.storage.read(KEY);
-    if (stored.ok && stored.value !== null) return doneOf(guide.parseJSON(stored.value));
-    for (var i = 0; stored.ok && i < LEGACY.length; i++) {
-      var old = guide.storage.read(LEGACY[i].key).value;
-      var done = old === null ? null : LEGACY[i].read(guide.parseJSON(old));
-      if (done) return done;
-    }
-    storageWorks = stored.ok;
-    return stored.ok ? {} : memory;
-  }
-
-  function write(done) {
-    memory = done;
-    // Once the browser refuses (blocked, or the quota is full), keep the ticks for this visit.
-    storageWorks = storageWorks && guide.storage.write(KEY, JSON.stringify({ version: VERSION, done: done }));
-  }
-
-  // Change one id against what is stored now, so another tab's ticks are not overwritten.
   function tick(id, checked) {
-    var done = read();
-    if (checked) done[id] = new Date().toISOString();
-    else delete done[id];
-    write(done);
-    show();
+    guide.store.update(function (record) {
+      var done = core.current(record).done;
+      if (checked) done[id] = new Date().toISOString();
+      else delete done[id];
+    });
   }
 
-  function all(selector, root) {
-    return Array.prototype.slice.call((root || document).querySelectorAll(selector));
+  // The reader's own dates beside the timed steps, for the chosen application.
+  function showDates(record) {
+    var data = guide.data();
+    var chosen = record.applications[record.chosen];
+    var plan = chosen && data ? guide.planOf(chosen, data) : { dates: {} };
+    all("[data-fg-item-date]").forEach(function (output) {
+      var date = plan.dates[output.getAttribute("data-fg-item-date")];
+      output.textContent = date ? guide.fill(output.getAttribute("data-fg-pattern"), { date: guide.formatDate(date, false) }) : "";
+      output.hidden = !date;
+    });
+    document.documentElement.classList.toggle("fg-one-application", Boolean(chosen));
+    all("[data-fg-print-application]").forEach(function (output) {
+      output.textContent = chosen ? guide.applicationName(chosen) : "";
+      output.hidden = !chosen;
+    });
   }
 
   // Bring the page in line with the stored ticks.
   function show() {
     var boxes = all("[data-fg-item]");
     if (!boxes.length) return;
-    var done = read();
+    var record = guide.store.read();
+    var done = core.current(record).done;
     boxes.forEach(function (box) { box.checked = Boolean(done[box.getAttribute("data-fg-item")]); });
     all("[data-fg-progress]").forEach(function (output) {
       var scope = output.closest("[data-fg-scope]") || document;
@@ -99,30 +72,24 @@
     all("[data-fg-address]").forEach(function (address) {
       if (!address.textContent) address.textContent = location.href.split("#")[0];
     });
-    all("[data-fg-storage-notice]").forEach(function (notice) { notice.hidden = storageWorks; });
+    showDates(record);
   }
 
-  function exportProgress(button) {
-    var body = JSON.stringify({ format: EXPORT_FORMAT, version: VERSION, site: siteId, done: read() }, null, 2);
+  function exportAll(button) {
+    var body = JSON.stringify(core.exported(guide.store.read(), guide.siteId), null, 2);
     guide.download(button.getAttribute("data-fg-filename"), body + "\n", "application/json");
   }
 
-  // Ticks from the file are added to those already here: importing never unticks.
-  function importProgress(input) {
+  // What the file holds is added to what is already here: importing never unticks.
+  function importAll(input) {
     var file = input.files && input.files[0];
     var message = document.querySelector("[data-fg-import-message]");
     if (!file) return;
     file.text().then(function (text) {
       var value = guide.parseJSON(text);
-      if (!value || value.format !== EXPORT_FORMAT || typeof value.done !== "object" || value.done === null) {
-        throw new Error("not a progress file");
-      }
-      var done = read();
-      var imported = doneOf(value);
-      Object.keys(imported).forEach(function (id) { if (!done[id]) done[id] = imported[id]; });
-      write(done);
-      show();
-      message.textContent = guide.fill(message.getAttribute("data-fg-done"), { count: Object.keys(imported).length });
+      if (core.merge(guide.store.fresh(), value) < 0) throw new Error("not a progress file"); // nothing changed
+      var count = guide.store.update(function (stored) { return core.merge(stored, value); });
+      message.textContent = guide.fill(message.getAttribute("data-fg-done"), { count: count });
     }).catch(function () {
       message.textContent = message.getAttribute("data-fg-failed");
     }).then(function () {
@@ -132,32 +99,21 @@
 
   var actions = {
     print: function () { window.print(); },
-    export: exportProgress,
+    export: exportAll,
     import: function () { document.querySelector("[data-fg-import-file]").click(); },
     reset: function (button) {
       if (!window.confirm(button.getAttribute("data-fg-confirm"))) return;
-      write({});
-      show();
+      guide.store.update(function (record) { core.current(record).done = {}; });
     }
   };
 
-  document.addEventListener("change", function (event) {
-    var target = event.target;
-    if (target.matches("[data-fg-item]")) tick(target.getAttribute("data-fg-item"), target.checked);
-    else if (target.matches("[data-fg-import-file]")) importProgress(target);
+  guide.on("change", "[data-fg-item]", function (box) { tick(box.getAttribute("data-fg-item"), box.checked); });
+  guide.on("change", "[data-fg-import-file]", importAll);
+  guide.on("click", "[data-fg-action]", function (button) {
+    var action = actions[button.getAttribute("data-fg-action")];
+    if (action) action(button);
   });
 
-  document.addEventListener("click", function (event) {
-    var button = event.target.closest && event.target.closest("[data-fg-action]");
-    if (button && actions[button.getAttribute("data-fg-action")]) {
-      actions[button.getAttribute("data-fg-action")](button);
-    }
-  });
-
-  // Another tab changed the ticks.
-  window.addEventListener("storage", function (event) {
-    if (event.key === KEY || event.key === null) show();
-  });
-
+  guide.store.onChange(show);
   guide.whenInserted("[data-fg-item], [data-fg-progress], [data-fg-controls]", show);
 })();

@@ -1,5 +1,6 @@
-/* What the guide's scripts share: the site id, storage that never throws, filling
- * {placeholders}, and running code as soon as elements are inserted.
+/* What the guide's scripts share: the site id and storage keys, storage that never throws,
+ * DOM queries, delegated event handlers, downloads, and running code as soon as elements are
+ * inserted. The pure parts (dates, calendar files, the saved record) are in core/.
  *
  * Loaded from <head> before the other scripts. Code given to whenInserted runs when
  * matching elements are inserted, before the browser paints them: on a full page load
@@ -8,7 +9,12 @@
 window.followupGuide = (function () {
   "use strict";
 
-  var siteMeta = document.querySelector('meta[name="followup-guide:site-id"]');
+  var core = window.followupGuideCore;
+  function meta(name) {
+    var element = document.querySelector('meta[name="followup-guide:' + name + '"]');
+    return element ? element.content : "";
+  }
+  var siteId = meta("site-id") || "followup-guide";
 
   function localStore() {
     try {
@@ -45,18 +51,30 @@ window.followupGuide = (function () {
     }
   };
 
-  function fill(template, values) {
-    return template.replace(/\{([^{}\s]*)\}/g, function (match, name) {
-      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : match;
-    });
+  // The storage key of a kind of saved data, for this guide: followup-guide:<name>:v<n>:<site id>.
+  function key(name, version) {
+    return "followup-guide:" + name + ":v" + version + ":" + siteId;
   }
 
-  function parseJSON(text) {
-    try {
-      return JSON.parse(text);
-    } catch (error) {
-      return null;
+  function all(selector, root) {
+    return Array.prototype.slice.call((root || document).querySelectorAll(selector));
+  }
+
+  // One listener per event type for the whole document; handlers are found by selector.
+  var handlers = {};
+  function on(type, selector, handler) {
+    if (!handlers[type]) {
+      handlers[type] = [];
+      document.addEventListener(type, function (event) {
+        var target = event.target;
+        if (!target || !target.closest) return;
+        handlers[type].forEach(function (each) {
+          var element = target.closest(each.selector);
+          if (element) each.handler(element, event);
+        });
+      });
     }
+    handlers[type].push({ selector: selector, handler: handler });
   }
 
   // Offer text as a file to save: the export, the .txt, .eml and .ics downloads.
@@ -68,6 +86,28 @@ window.followupGuide = (function () {
     link.click();
     link.remove();
     setTimeout(function () { URL.revokeObjectURL(link.href); }, 0);
+  }
+
+  // The address of a page of the guide ("phases/afterwards", "#id") from any page.
+  // Made absolute once, on the page the script started on: instant navigation keeps <head>.
+  var root = new URL((meta("root") || ".") + "/", location.href).href;
+  var pageEnd = meta("urls") === "files" ? ".html" : "/";
+  function pageUrl(path, anchor) {
+    return root + path + pageEnd + (anchor ? "#" + anchor : "");
+  }
+
+  // Dates in the page's language, as "Friday, March 6, 2026"; formatters are made once.
+  var formatters = {};
+  function formatDate(date, style) {
+    var options = style === "short" ? { month: "short", day: "numeric" }
+      : { weekday: "long", day: "numeric", month: "long", year: "numeric" };
+    if (style === true) {
+      options.hour = "numeric";
+      options.minute = "2-digit";
+    }
+    var key = String(style);
+    if (!formatters[key]) formatters[key] = new Intl.DateTimeFormat(document.documentElement.lang || undefined, options);
+    return formatters[key].format(date);
   }
 
   var watchers = [];
@@ -88,11 +128,17 @@ window.followupGuide = (function () {
   }
 
   return {
-    siteId: siteMeta ? siteMeta.content : "followup-guide",
+    siteId: siteId,
+    meta: meta,
     storage: storage,
-    fill: fill,
-    parseJSON: parseJSON,
+    key: key,
+    all: all,
+    on: on,
+    fill: core.fill,
+    parseJSON: core.parseJSON,
     download: download,
+    pageUrl: pageUrl,
+    formatDate: formatDate,
     whenInserted: whenInserted
   };
 })();

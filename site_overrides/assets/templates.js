@@ -9,11 +9,8 @@
   "use strict";
 
   var guide = window.followupGuide;
-  var DETAILS_KEY = "followup-guide:details:v1:" + guide.siteId;
-
-  function all(selector, root) {
-    return Array.prototype.slice.call((root || document).querySelectorAll(selector));
-  }
+  var core = window.followupGuideCore;
+  var all = guide.all;
 
   function inputs(widget) {
     return all("[data-fg-field]", widget);
@@ -216,28 +213,68 @@
   }
 
   // --- Remembered details ----------------------------------------------------------
+  // The reader's details are saved (store.js) only when they tick "Remember my details".
 
   function remembered() {
-    var stored = guide.parseJSON(guide.storage.read(DETAILS_KEY).value);
-    return stored && typeof stored === "object" && !Array.isArray(stored) ? stored : null;
+    var details = guide.store.read().details;
+    return Object.keys(details).length ? details : null;
   }
 
   function remember(widget) {
-    var details = remembered() || {};
-    inputs(widget).forEach(function (input) {
-      details[input.getAttribute("data-fg-field")] = input.value;
+    guide.store.update(function (record) {
+      inputs(widget).forEach(function (input) { record.details[input.getAttribute("data-fg-field")] = input.value; });
     });
-    guide.storage.write(DETAILS_KEY, JSON.stringify(details));
   }
 
   function forget(widget) {
-    guide.storage.remove(DETAILS_KEY);
+    guide.store.update(function (record) { record.details = {}; });
     all("[data-fg-template]").forEach(function (each) {
       all("[data-fg-remember]", each).forEach(function (box) { box.checked = false; });
       inputs(each).forEach(function (input) { input.value = ""; });
+      prefill(each);
       render(each);
     });
     say(widget, "data-fg-forgotten");
+  }
+
+  // --- Prefilled from the chosen application ----------------------------------------
+  // Fields named like an application's details (company, role, interviewer-name, ...) start
+  // from the chosen application; what the reader types is kept for that template only.
+
+  function formatDay(text) {
+    if (typeof text !== "string") return text;
+    var date = core.givenMoments({ moments: [{ id: "day" }] }, { day: text }).day;
+    return date ? guide.formatDate(date, false) : text;
+  }
+
+  function prefill(widget) {
+    var record = guide.store.read();
+    var values = core.prefill(record, widget.getAttribute("data-fg-template"), String);
+    var switched = widget.fgChosen !== undefined && widget.fgChosen !== record.chosen;
+    widget.fgChosen = record.chosen;
+    inputs(widget).forEach(function (input) {
+      var value = values[input.getAttribute("data-fg-field")];
+      if (switched && typeof value !== "string") value = ""; // another application: nothing of the last one stays
+      if (input.type !== "date") value = formatDay(value); // a date picker takes the date as it is stored
+      if (typeof value === "string" && (switched || input !== document.activeElement) && input.value !== value) input.value = value;
+    });
+  }
+
+  function keepOverride(widget, input) {
+    var record = guide.store.read();
+    if (!record.applications[record.chosen]) return;
+    guide.store.update(function (stored) {
+      var app = stored.applications[stored.chosen];
+      var typed = app.overrides[widget.getAttribute("data-fg-template")] = app.overrides[widget.getAttribute("data-fg-template")] || {};
+      typed[input.getAttribute("data-fg-field")] = input.value;
+    });
+  }
+
+  function refill() {
+    all("[data-fg-template][data-fg-ready]").forEach(function (widget) {
+      prefill(widget);
+      render(widget);
+    });
   }
 
   // --- One message per person: empty the fields that differ, keep the rest ------------
@@ -245,7 +282,9 @@
   function nextPerson(widget, button) {
     var fields = button.getAttribute("data-fg-per-person").split(" ");
     inputs(widget).forEach(function (input) {
-      if (fields.indexOf(input.getAttribute("data-fg-field")) >= 0) input.value = "";
+      if (fields.indexOf(input.getAttribute("data-fg-field")) < 0) return;
+      input.value = "";
+      keepOverride(widget, input); // the chosen application's value does not come back
     });
     render(widget);
     if (widget.querySelector("[data-fg-remember]:checked")) remember(widget);
@@ -278,44 +317,37 @@
       if (widget.hasAttribute("data-fg-ready") || !widget.querySelector("[data-fg-template-status]")) return;
       widget.setAttribute("data-fg-ready", "");
       all("[data-fg-template-form], [data-fg-template-actions]", widget).forEach(function (part) { part.hidden = false; });
-      if (details) {
-        inputs(widget).forEach(function (input) {
-          var value = details[input.getAttribute("data-fg-field")];
-          if (typeof value === "string") input.value = value;
-        });
-        all("[data-fg-remember]", widget).forEach(function (box) { box.checked = true; });
-      }
+      if (details) all("[data-fg-remember]", widget).forEach(function (box) { box.checked = true; });
+      prefill(widget);
       render(widget);
     });
   }
 
-  document.addEventListener("input", function (event) {
-    var widget = event.target.closest && event.target.closest("[data-fg-template]");
-    if (!widget || !event.target.matches("[data-fg-field]")) return;
+  guide.on("input", "[data-fg-field]", function (input) {
+    var widget = input.closest("[data-fg-template]");
+    if (!widget) return;
     render(widget);
+    keepOverride(widget, input);
     if (widget.querySelector("[data-fg-remember]:checked")) remember(widget);
   });
 
   // One choice for the whole page: every "Remember my details" box follows the last one used.
-  document.addEventListener("change", function (event) {
-    if (!event.target.matches("[data-fg-remember]")) return;
-    all("[data-fg-remember]").forEach(function (box) { box.checked = event.target.checked; });
-    if (event.target.checked) remember(event.target.closest("[data-fg-template]"));
-    else guide.storage.remove(DETAILS_KEY);
+  guide.on("change", "[data-fg-remember]", function (box) {
+    all("[data-fg-remember]").forEach(function (each) { each.checked = box.checked; });
+    if (box.checked) remember(box.closest("[data-fg-template]"));
+    else guide.store.update(function (record) { record.details = {}; });
   });
 
   // Opening the mail program goes ahead; the status names any blank fields first.
-  document.addEventListener("click", function (event) {
-    var link = event.target.closest && event.target.closest("[data-fg-mailto]");
-    if (link) say(link.closest("[data-fg-template]"), "data-fg-opening", true);
+  guide.on("click", "[data-fg-mailto]", function (link) {
+    say(link.closest("[data-fg-template]"), "data-fg-opening", true);
   });
 
-  document.addEventListener("click", function (event) {
-    var button = event.target.closest && event.target.closest("[data-fg-template-action]");
-    if (!button) return;
+  guide.on("click", "[data-fg-template-action]", function (button) {
     var action = actions[button.getAttribute("data-fg-template-action")];
     if (action) action(button.closest("[data-fg-template]"), button);
   });
 
+  guide.store.onChange(refill);
   guide.whenInserted("[data-fg-template-status]", show); // the last element of a widget
 })();

@@ -198,6 +198,95 @@ def weight(work: Path) -> dict:
     }
 
 
+# --- Script work with many applications saved ------------------------------------------------
+
+APPLICATION_PAGES = ["", "checklist/"]
+APPLICATION_RUNS = 5
+
+
+def saved_applications(count: int) -> str:
+    """A saved record as a reader with `count` applications would have it: dates, ticks, details."""
+    applications = {
+        f"bench-{n}": {"company": f"Company {n}", "role": "Analyst", "moments": {"interview": f"2026-03-{n % 28 + 1:02d}"},
+                       "done": {"send-a-thank-you": "2026-03-01T12:00:00Z"} if n % 2 else {},
+                       "interviewers": [{"name": f"Person {n}", "email": f"p{n}@example.org"}]}
+        for n in range(count)}
+    return json.dumps({"version": 3, "applications": applications, "chosen": "bench-0",
+                       "general": {"done": {}, "moments": {}}, "details": {"your-name": "Ana"}})
+
+
+def own_script_ms(profile: dict) -> float:
+    """Milliseconds the CPU profile spent in the guide's own bundle (its functions' self time)."""
+    own = {node["id"] for node in profile["nodes"] if node["callFrame"]["url"].endswith("/followup-guide.min.js")}
+    total = 0
+    for sample, delta in zip(profile["samples"], profile["timeDeltas"][1:] + [0]):
+        if sample in own:
+            total += delta
+    return total / 1000
+
+
+def application_work(site: Path, count: int = 50) -> list[dict]:
+    """Script work of the home and checklist pages with `count` applications saved, in Chromium,
+    median of several loads: the time spent in the guide's own script during the load (sampled
+    by DevTools' CPU profiler, every 100 microseconds), of which the browser's one-time set-up of
+    date formatting (timed apart, in a fresh page, with the Performance API), the whole page's
+    script time (DevTools' ScriptDuration, the theme's scripts included), and one redraw of
+    everything that depends on the saved record, timed in the page with the Performance API
+    (performance.now around store.refresh())."""
+    from playwright.sync_api import sync_playwright
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(CompressingHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    key = "followup-guide:data:v3:after-the-interview"
+    rows = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=system_chromium(), args=CHROMIUM_FLAGS)
+            for page_path in APPLICATION_PAGES:
+                own, whole, redraws, setups = [], [], [], []
+                for _ in range(APPLICATION_RUNS):
+                    # What the browser itself takes to set up date formatting, the first time a page
+                    # formats a date in its language: part of the guide's time wherever it shows dates.
+                    context = browser.new_context()
+                    page = context.new_page()
+                    page.goto(url + "about/", wait_until="load")
+                    setups.append(page.evaluate("""() => {
+                        const start = performance.now();
+                        new Intl.DateTimeFormat(document.documentElement.lang, {dateStyle: "full"}).format(new Date());
+                        return performance.now() - start;
+                    }"""))
+                    context.close()
+                    context = browser.new_context()
+                    page = context.new_page()
+                    page.add_init_script(f"localStorage.setItem({json.dumps(key)}, {json.dumps(saved_applications(count))})")
+                    cdp = context.new_cdp_session(page)
+                    cdp.send("Performance.enable")
+                    cdp.send("Profiler.enable")
+                    cdp.send("Profiler.setSamplingInterval", {"interval": 100})
+                    cdp.send("Profiler.start")
+                    page.goto(url + page_path, wait_until="load")
+                    own.append(own_script_ms(cdp.send("Profiler.stop")["profile"]))
+                    metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
+                    whole.append(metrics["ScriptDuration"] * 1000)
+                    redraws.append(page.evaluate("""() => {
+                        const start = performance.now();
+                        followupGuide.store.refresh();
+                        return performance.now() - start;
+                    }"""))
+                    context.close()
+                rows.append({"page": "/" + page_path, "applications": count,
+                             "guide_script_ms_during_load": round(statistics.median(own), 1),
+                             "of_which_date_format_setup_ms": round(statistics.median(setups), 1),
+                             "all_scripts_ms_during_load": round(statistics.median(whole), 1),
+                             "one_redraw_ms": round(statistics.median(redraws), 1)})
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    return rows
+
+
 # --- Lighthouse, against the site served with compression ----------------------------------
 
 class CompressingHandler(SimpleHTTPRequestHandler):
@@ -275,6 +364,7 @@ def main() -> None:
         results["engines"] = zensical_build(work)
         if not only_builds:
             results["weight"] = weight(work)
+            results["applications"] = application_work(work / "site-generator")
             results["lighthouse"] = lighthouse(work / "site-generator")
     print(f"Machine: {results['machine']} (load average {results['load']} when it started)")
     print(table("Whole-process build time: followup-guide build beside mkdocs build of the same pages "
@@ -283,6 +373,8 @@ def main() -> None:
     print(table("The default guide built by each engine (whole process, median of 3)", [results["engines"]]))
     if not only_builds:
         print(table("Weight (gzip; target: own JS and CSS under 8 KB)", [results["weight"]]))
+        print(table("Script work with 50 applications saved (median of "
+                    f"{APPLICATION_RUNS}; target: under 50 ms)", results["applications"]))
         print(table("Lighthouse scores (target: 100)", results["lighthouse"]))
     (HERE / "results.json").write_text(json.dumps(results, indent=2) + "\n")
     print(f"\nSaved to {(HERE / 'results.json').relative_to(ROOT)}")

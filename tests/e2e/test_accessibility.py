@@ -1,12 +1,15 @@
 """axe-core on every page of the built guide, in the light and the dark palette."""
 from __future__ import annotations
 
+import json
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from support import DEFAULT_KB, ROOT
+from support import DEFAULT_KB as KB
 
 PAGES = (
-    ["", "overview/", "checklist/", "planner/", "templates/", "about/", "404.html"]
+    ["", "overview/", "applications/", "checklist/", "planner/", "templates/", "about/", "404.html"]
     + [f"phases/{phase.id}/" for phase in DEFAULT_KB.phases]
     + [f"{path.stem}/" for path in sorted((ROOT / "content/pages").glob("*.md"))]
 )
@@ -20,5 +23,26 @@ def test_no_accessibility_violations(page, site_url, path, scheme):
     page.goto(site_url + path)
     if page.locator("[data-fg-item]").count():
         page.locator("[data-fg-item]").first.check()  # a ticked box and the progress text, too
+    results = AXE.run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
+# With applications saved, the pages show their new parts: the choice, the due view, the form.
+APPLICATIONS = {"version": 3, "chosen": "acme", "general": {"done": {}, "moments": {}}, "details": {}, "applications": {
+    "acme": {"company": "Acme", "role": "Analyst", "moments": {"interview": "2026-03-06"}, "done": {}},
+    "globex": {"company": "Globex", "moments": {}, "done": {}, "archived": True},
+}}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", ["", "applications/", "checklist/", "planner/", "templates/", "phases/within-24-hours/"])
+def test_no_accessibility_violations_with_applications(page, site_url, path, scheme):
+    page.emulate_media(color_scheme=scheme)
+    page.goto(site_url + "about/")
+    page.evaluate("v => localStorage.setItem('followup-guide:data:v3:after-the-interview', v)", json.dumps(APPLICATIONS))
+    page.goto(site_url + path)
+    if path == "applications/":
+        page.get_by_role("button", name=KB.labels["applications_add"]).click()  # the form
+        page.locator("details.fg-archived summary").click()  # and the archived ones
     results = AXE.run(page)
     assert results.violations_count == 0, results.generate_report()

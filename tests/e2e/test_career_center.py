@@ -154,8 +154,8 @@ def test_the_checklist_persists_under_the_sub_path_and_sets_no_cookie(watched, p
     page.locator('[data-fg-item="book-a-debrief"]').check()
     page.reload()
     expect(page.locator('[data-fg-item="book-a-debrief"]')).to_be_checked()
-    key = "followup-guide:checklist:v2:state-university-career-center"
-    assert "book-a-debrief" in json.loads(page.evaluate("k => localStorage.getItem(k)", key))["done"]
+    key = "followup-guide:data:v3:state-university-career-center"
+    assert "book-a-debrief" in json.loads(page.evaluate("k => localStorage.getItem(k)", key))["general"]["done"]
     assert watched.context.cookies() == []
     assert watched.offsite_requests == [] and watched.page_errors == []
 

@@ -13,12 +13,18 @@ from browsing import watch
 # The same checks on the site built by each engine.
 pytestmark = both_engines
 
-KEY = "followup-guide:checklist:v2:after-the-interview"
+KEY = "followup-guide:data:v3:after-the-interview"
 
 
 def stored(page) -> dict | None:
     raw = page.evaluate("key => localStorage.getItem(key)", KEY)
     return None if raw is None else json.loads(raw)
+
+
+def stored_done(page) -> dict:
+    """The stored ticks in use: the chosen application's, or those of a reader without one."""
+    record = stored(page)
+    return record["applications"][record["chosen"]]["done"] if record["chosen"] else record["general"]["done"]
 
 
 def box(page, entry_id: str):
@@ -43,8 +49,9 @@ def test_a_tick_survives_a_reload(page, site_url):
     page.reload()
 
     expect(box(page, "send-a-thank-you")).to_be_checked()
-    assert list(stored(page)["done"]) == ["send-a-thank-you"]
-    assert stored(page)["version"] == 2
+    assert list(stored_done(page)) == ["send-a-thank-you"]
+    assert stored(page)["version"] == 3
+    assert stored(page)["applications"] == {}  # no application: one checklist, as before
 
 
 def test_a_tick_on_a_topic_page_shows_on_the_checklist_page(page, site_url):
@@ -149,7 +156,7 @@ def test_export_then_import_into_a_fresh_browser(browser, page, site_url, tmp_pa
     download.value.save_as(exported)
     data = json.loads(exported.read_text())
     assert data["format"] == "followup-guide-progress"
-    assert sorted(data["done"]) == ["ask-when-you-will-hear", "keep-searching"]
+    assert sorted(data["general"]["done"]) == ["ask-when-you-will-hear", "keep-searching"]
 
     fresh = browser.new_context()
     try:
@@ -194,7 +201,7 @@ def test_two_tabs_stay_in_sync_without_overwriting_each_other(watched, site_url)
     box(second, "mention-a-detail").check()
     expect(box(first, "mention-a-detail")).to_be_checked()
     expect(box(first, "send-a-thank-you")).to_be_checked()
-    assert sorted(stored(first)["done"]) == ["mention-a-detail", "send-a-thank-you"]
+    assert sorted(stored_done(first)) == ["mention-a-detail", "send-a-thank-you"]
 
 
 BLOCKED_STORAGE = """
@@ -226,7 +233,8 @@ def test_without_storage_ticks_work_for_the_visit_and_a_notice_says_so(watched, 
     assert watched.console_errors == []
 
 
-@pytest.mark.parametrize("garbage", ["{not json", "42", '["a", "b"]', '{"version": 2, "done": "yes"}'])
+@pytest.mark.parametrize("garbage", ["{not json", "42", '["a", "b"]', '{"version": 3, "general": "yes"}',
+                                     '{"version": 3, "applications": {"x": 5}, "chosen": "x"}'])
 def test_corrupt_or_foreign_data_is_recovered_from(watched, page, site_url, garbage):
     page.goto(site_url + "checklist/")
     page.evaluate("([key, value]) => localStorage.setItem(key, value)", [KEY, garbage])
@@ -235,17 +243,17 @@ def test_corrupt_or_foreign_data_is_recovered_from(watched, page, site_url, garb
 
     box(page, "keep-searching").check()
 
-    assert list(stored(page)["done"]) == ["keep-searching"]
+    assert list(stored_done(page)) == ["keep-searching"]
     assert watched.page_errors == [] and watched.console_errors == []
 
 
 def test_ticks_of_ids_no_longer_in_the_guide_are_kept(page, site_url):
     page.goto(site_url + "checklist/")
     page.evaluate("([key, value]) => localStorage.setItem(key, value)",
-                  [KEY, json.dumps({"version": 2, "done": {"an-entry-since-removed": "2026-01-01T00:00:00Z"}})])
+                  [KEY, json.dumps({"version": 3, "general": {"done": {"an-entry-since-removed": "2026-01-01T00:00:00Z"}}})])
     page.reload()
     box(page, "keep-searching").check()
-    assert sorted(stored(page)["done"]) == ["an-entry-since-removed", "keep-searching"]
+    assert sorted(stored_done(page)) == ["an-entry-since-removed", "keep-searching"]
 
 
 def test_the_older_list_format_is_migrated(page, site_url):
@@ -254,10 +262,12 @@ def test_the_older_list_format_is_migrated(page, site_url):
                   "JSON.stringify(['send-a-thank-you']))")
     page.reload()
     expect(box(page, "send-a-thank-you")).to_be_checked()
-    assert stored(page) is None  # read, but nothing written until the reader acts
+    # Moved into a first application, and the old key removed once the new record was written.
+    assert page.evaluate("localStorage.getItem('followup-guide:checklist:v1:after-the-interview')") is None
+    assert list(stored_done(page)) == ["send-a-thank-you"]
 
     box(page, "keep-searching").check()
-    assert sorted(stored(page)["done"]) == ["keep-searching", "send-a-thank-you"]
+    assert sorted(stored_done(page)) == ["keep-searching", "send-a-thank-you"]
 
 
 def test_without_javascript_the_checklist_is_a_list_of_empty_boxes(browser, site_url):

@@ -4,6 +4,7 @@ from __future__ import annotations
 import email
 import email.policy
 import email.utils
+import json
 from urllib.parse import parse_qs, unquote, urljoin, urlsplit
 
 import pytest
@@ -30,7 +31,13 @@ VALUES = {
 WRITTEN = {**VALUES, "interview-date": "Tuesday, March 3, 2026"}
 SUBJECT = "Thank you for the Data analyst interview, from Ana Łukasiewicz"
 XSS = "<img src=x onerror=alert(1)>"
-DETAILS_KEY = "followup-guide:details:v1:after-the-interview"
+RECORD_KEY = "followup-guide:data:v3:after-the-interview"
+
+
+def remembered_details(page) -> dict | None:
+    """The reader's remembered details in the saved record, or None when nothing is saved at all."""
+    raw = page.evaluate("key => localStorage.getItem(key)", RECORD_KEY)
+    return None if raw is None else json.loads(raw)["details"]
 
 
 def widget(page, template_id: str = TEMPLATE.id):
@@ -216,7 +223,7 @@ def test_details_are_remembered_only_when_the_reader_opts_in(page, site_url):
     fill_in(page, {"your-name": "Ana", "company": "Acme"})
     page.reload()
     expect(widget(page).locator('[data-fg-field="your-name"]')).to_have_value("")
-    assert page.evaluate("key => localStorage.getItem(key)", DETAILS_KEY) is None
+    assert remembered_details(page) is None  # nothing written without the reader's say-so
 
     fill_in(page, {"your-name": "Ana", "company": "Acme"})
     widget(page).get_by_label(KB.labels["template_remember"]).check()
@@ -229,7 +236,7 @@ def test_details_are_remembered_only_when_the_reader_opts_in(page, site_url):
     follow_up.get_by_role("button", name=KB.labels["template_forget"]).click()
     expect(follow_up.locator("[data-fg-template-status]")).to_have_text(KB.labels["template_forgotten"])
     expect(follow_up.locator('[data-fg-field="your-name"]')).to_have_value("")
-    assert page.evaluate("key => localStorage.getItem(key)", DETAILS_KEY) is None
+    assert remembered_details(page) == {}
     page.reload()
     expect(widget(page, "follow-up-after-the-date").locator('[data-fg-field="company"]')).to_have_value("")
 

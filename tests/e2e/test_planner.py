@@ -68,7 +68,8 @@ def test_entered_dates_give_each_step_its_date(planner):
     expect(when("send-a-thank-you")).to_have_text("Send by Tuesday, March 10, 2026")
     expect(when("send-one-follow-up")).to_have_text("On Friday, March 20, 2026")
     expect(when("close-the-loop")).to_have_text("On Friday, March 27, 2026")
-    expect(when("stay-in-touch")).to_have_text("From Saturday, June 6, 2026, at most once every 3 months")
+    # Saturday 6 June moves to the next working day.
+    expect(when("stay-in-touch")).to_have_text("From Monday, June 8, 2026, at most once every 3 months")
     expect(planner.locator("[data-fg-plan-message]")).to_have_text("")
     expect(planner.locator("[data-fg-step-past]:visible")).to_have_count(0)
 
@@ -122,7 +123,8 @@ def test_the_calendar_file_holds_every_step_with_a_reminder(planner, tmp_path):
     assert thanks.decoded("DTSTART") == date(2026, 3, 10)  # a day on the calendar, like every step counted in days
     assert follow_up.decoded("DTSTART") == date(2026, 3, 20)
     assert close.decoded("DTSTART") == date(2026, 3, 27)
-    assert stay.decoded("DTSTART") == date(2026, 6, 6)
+    assert stay.decoded("DTSTART") == date(2026, 6, 8)  # Saturday 6 June moves to Monday
+    assert stay["RRULE"].to_ical() == b"FREQ=MONTHLY;INTERVAL=3"
     for event in events:
         [alarm] = event.walk("VALARM")
         assert str(alarm["DESCRIPTION"]) == KB.labels["planner_reminder"].format(step=str(event["SUMMARY"]))
@@ -151,8 +153,41 @@ def test_dates_are_remembered_only_when_the_reader_opts_in(planner):
     expect(planner.locator('[data-fg-moment="interview"]')).to_have_value("2026-03-06")
     expect(planner.locator('[data-fg-step="send-one-follow-up"] [data-fg-step-when]')).to_have_text(
         "On Friday, March 20, 2026")
-    stored = planner.evaluate("localStorage.getItem('followup-guide:plan:v1:after-the-interview')")
-    assert json.loads(stored)["interview"] == "2026-03-06"
+    stored = planner.evaluate("localStorage.getItem('followup-guide:data:v3:after-the-interview')")
+    assert json.loads(stored)["general"]["moments"]["interview"] == "2026-03-06"
+
+    planner.get_by_label(KB.labels["planner_remember"]).uncheck()
+    stored = planner.evaluate("localStorage.getItem('followup-guide:data:v3:after-the-interview')")
+    assert json.loads(stored)["general"]["moments"] == {}
+
+
+def test_with_only_the_decision_date_only_the_actions_that_work_are_shown(planner, tmp_path):
+    errors = []
+    planner.on("pageerror", lambda error: errors.append(str(error)))
+    planner.fill('[data-fg-moment="stated-date"]', "2026-03-13")
+    one = '[data-fg-step="{}"] [data-fg-plan-action=calendar-one]'
+    expect(planner.locator(one.format("send-a-thank-you"))).to_be_hidden()  # needs the interview date
+    expect(planner.locator(one.format("stay-in-touch"))).to_be_hidden()
+    expect(planner.locator(one.format("send-one-follow-up"))).to_be_visible()
+    expect(planner.locator("[data-fg-plan-message]")).to_have_text(KB.labels["planner_interview_missing"])
+    for button, name in ((planner.locator(one.format("send-one-follow-up")), "one.ics"),
+                         (planner.get_by_role("button", name=KB.labels["planner_calendar_all"]), "all.ics")):
+        with planner.expect_download() as download:
+            button.click()
+        download.value.save_as(tmp_path / name)
+        events = icalendar.Calendar.from_ical((tmp_path / name).read_bytes()).walk("VEVENT")
+        assert events and events[0].decoded("DTSTART") == date(2026, 3, 20)
+    assert errors == []
+
+
+def test_a_ticked_step_is_never_called_past(planner):
+    planner.clock.set_fixed_time(datetime(2026, 3, 25, 12, 0, tzinfo=ZoneInfo(ZONE)))
+    planner.reload()
+    planner.fill('[data-fg-moment="interview"]', "2026-03-02")
+    past = planner.locator('[data-fg-step="send-a-thank-you"] [data-fg-step-past]')
+    expect(past).to_be_visible()
+    planner.locator('[data-fg-step="send-a-thank-you"]').get_by_role("checkbox").check()
+    expect(past).to_be_hidden()
 
 
 @pytest.mark.parametrize("width, visible, hidden", [(1200, "wide", "compact"), (390, "compact", "wide")])

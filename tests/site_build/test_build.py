@@ -130,7 +130,7 @@ def test_quotes_and_angle_brackets_in_titles_appear_as_typed(guide_copy, engine_
 def test_changing_a_timing_changes_the_picture_and_the_planner(guide_copy):
     def follow_up_rule(site):
         planner = (site / "planner/index.html").read_text()
-        rules = json.loads(html.unescape(re.search(r'data-fg-rules="([^"]*)"', planner)[1]))
+        rules = json.loads(html.unescape(re.search(r'data-fg-guide="([^"]*)"', planner)[1]))["rules"]
         return next(step for step in rules["steps"] if step["entry"] == "send-one-follow-up")
 
     before = build_site("mkdocs.yml", "before")
@@ -145,4 +145,4 @@ def test_changing_a_timing_changes_the_picture_and_the_planner(guide_copy):
     assert ">7 days later</text>" not in (after / "index.html").read_text()
     assert follow_up_rule(before)["amount"] == 7
     assert follow_up_rule(after) == {"entry": "send-one-follow-up", "relation": "after", "amount": 10,
-                                     "unit": "days", "of": "stated-date"}
+                                     "unit": "days", "of": "stated-date", "weekends": "move"}

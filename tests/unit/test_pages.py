@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 from pathlib import Path
 
@@ -9,7 +10,8 @@ import markdown
 import pytest
 
 from generator.loading.loader import load_knowledge_base
-from generator.rendering.pages import plain_text, render_site
+from generator.model import timing
+from generator.rendering.pages import guide_data, plain_text, render_site
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -44,14 +46,15 @@ def test_plain_text_reads_exactly_as_typed_after_markdown(typed):
 def test_one_page_per_phase_plus_the_pages_of_the_whole_guide(site, kb):
     assert [page.uri for page in site.pages] == (
         ["index.md"] + [f"phases/{p.id}.md" for p in kb.phases]
-        + ["overview.md", "checklist.md", "planner.md", "templates.md", "about.md"])
+        + ["overview.md", "applications.md", "checklist.md", "planner.md", "templates.md", "about.md"])
 
 
 def test_navigation_follows_the_phase_order_with_titles_from_content(site, kb):
-    home, phases, overview, checklist, planner, templates, about = site.nav
+    home, phases, overview, applications, checklist, planner, templates, about = site.nav
     assert home == {kb.labels["home"]: "index.md"}
     assert phases == {kb.labels["nav_phases"]: [{p.title: f"phases/{p.id}.md"} for p in kb.phases]}
     assert overview == {kb.pages["overview"].title: "overview.md"}
+    assert applications == {kb.pages["applications"].title: "applications.md"}
     assert checklist == {kb.pages["checklist"].title: "checklist.md"}
     assert planner == {kb.pages["planner"].title: "planner.md"}
     assert templates == {kb.pages["templates"].title: "templates.md"}
@@ -83,3 +86,19 @@ def test_links_between_pages_are_relative_to_the_page(site):
 def test_timings_are_worded_by_the_labels_of_the_content(site, kb):
     phase_page = next(p for p in site.pages if p.uri == "phases/within-24-hours.md").markdown
     assert "**When:** within 2 working days of the interview" in phase_page
+
+
+def test_the_pages_give_their_scripts_the_rules_steps_and_answers(site, kb):
+    data = json.loads(guide_data(kb))
+    assert data["rules"] == timing.rules(kb)
+    assert data["steps"]["send-one-follow-up"] == {
+        "title": kb.entries["send-one-follow-up"].checklist, "summary": kb.entries["send-one-follow-up"].summary,
+        "page": "phases/after-the-date"}
+    answer = next(p for p in kb.phases if p.id == "when-the-answer-comes")
+    assert data["phases"][answer.id] == [e.id for e in answer.entries if e.checklist]
+    assert data["outcomes"] == {o.id: o.phase for o in kb.outcomes} and "offer" in data["outcomes"]
+    assert data["decision"] == {"moment": "stated-date", "title": kb.moments["stated-date"].label}
+    for uri in ("index.md", "planner.md", "checklist.md", "applications.md", "phases/afterwards.md"):
+        page = next(p for p in site.pages if p.uri == uri).markdown
+        carried = re.search(r'data-fg-guide="([^"]*)"', page)
+        assert carried and json.loads(html.unescape(carried[1])) == data, uri

@@ -22,7 +22,7 @@ def test_the_planner_dates_every_timed_do_in_the_guides_order():
         "get-the-offer-in-writing", "ask-for-time-to-decide", "accept-in-writing", "stay-in-touch"]
     rules = timing.rules(KB)
     assert rules["steps"][1] == {"entry": "send-one-follow-up", "relation": "after", "amount": 7, "unit": "days",
-                                 "of": "stated-date"}
+                                 "of": "stated-date", "weekends": "move"}
     assert rules["moments"][1]["ifNotGiven"] == {"amount": 7, "unit": "days", "of": "interview"}
 
 
@@ -41,6 +41,35 @@ def test_a_plan_counts_from_the_dates_the_reader_gave():
     with_offer = timing.plan(KB, {"interview": interview, "stated-date": stated, "offer": offer})
     assert with_offer.dates["ask-for-time-to-decide"] == datetime(2026, 6, 2, 9, 0, tzinfo=NEW_YORK)
     assert with_offer.dates["accept-in-writing"] == datetime(2026, 6, 8, 9, 0, tzinfo=NEW_YORK)
+
+
+def test_a_step_that_falls_on_a_weekend_moves_to_the_next_monday():
+    interview = datetime(2026, 3, 6, 15, 0, tzinfo=NEW_YORK)  # a Friday
+    stated = datetime(2026, 3, 7, 12, 0, tzinfo=NEW_YORK)  # a Saturday: a moment, so it stays
+    plan = timing.plan(KB, {"interview": interview, "stated-date": stated})
+    assert plan.moments["stated-date"] == stated
+    assert plan.dates["send-a-thank-you"] == datetime(2026, 3, 10, 15, 0, tzinfo=NEW_YORK)  # 2 working days
+    hours = KB.entries["send-a-thank-you"].timing.replace(within=Duration(24, "hours", "24 hours"))
+    assert timing.step_date(interview, hours) == datetime(2026, 3, 7, 15, 0, tzinfo=NEW_YORK)  # hours never move
+    assert plan.dates["send-one-follow-up"] == datetime(2026, 3, 16, 12, 0, tzinfo=NEW_YORK)  # Sat 14 -> Mon 16
+    assert plan.dates["stay-in-touch"] == datetime(2026, 6, 8, 15, 0, tzinfo=NEW_YORK)  # Sat 6 June -> Mon 8
+
+
+def test_a_timing_that_keeps_weekends_counts_calendar_days(guide_copy):
+    advice = guide_copy / "content/advice/after-the-date.yml"
+    advice.write_text(advice.read_text().replace("      after: 7 days\n      of: stated-date\n",
+                                                 "      after: 7 days\n      of: stated-date\n      weekends: keep\n"))
+    kb = load_knowledge_base(Path("content"))
+    assert kb.entries["send-one-follow-up"].timing.weekends == "keep"
+    plan = timing.plan(kb, {"interview": datetime(2026, 3, 6, 15, 0, tzinfo=NEW_YORK),
+                            "stated-date": datetime(2026, 3, 7, 12, 0, tzinfo=NEW_YORK)})
+    assert plan.dates["send-one-follow-up"] == datetime(2026, 3, 14, 12, 0, tzinfo=NEW_YORK)  # a Saturday, kept
+    assert timing.rules(kb)["steps"][1]["weekends"] == "keep"
+
+
+@pytest.mark.parametrize("day, expected", [(6, 6), (7, 9), (8, 9), (9, 9)])
+def test_next_working_day(day, expected):
+    assert timing.next_working_day(datetime(2026, 3, day, 9, 0, tzinfo=NEW_YORK)).day == expected
 
 
 def test_without_a_stated_date_the_fallback_of_the_content_is_assumed():
@@ -84,6 +113,17 @@ def test_a_step_the_planner_could_never_date_is_an_error(guide_copy):
     assert problem.endswith(
         "the planner cannot date 'close-the-loop': nothing gives the date of the moment 'follow-up'; "
         "give that moment an 'ask', an 'if_not_given' or a 'reached_by'")
+
+
+def test_weekends_in_a_moments_assumption_is_an_error(guide_copy):
+    guide = guide_copy / "content/guide.yml"
+    guide.write_text(guide.read_text().replace("      after: 7 days\n      of: interview\n",
+                                               "      after: 7 days\n      of: interview\n      weekends: keep\n", 1))
+    with pytest.raises(ContentError) as raised:
+        load_knowledge_base(Path("content"))
+    [problem] = [str(p) for p in raised.value.problems]
+    assert problem.startswith("content/guide.yml:")
+    assert problem.endswith("'weekends' is for the timing of a step; a moment's date is never moved. Remove it here")
 
 
 @pytest.mark.parametrize("start, amount, expected", [

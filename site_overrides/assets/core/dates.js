@@ -1,0 +1,104 @@
+/* Date arithmetic and the follow-up plan: pure functions, no DOM (tested with Node).
+ *
+ * The same rules as generator/timing.py: hours are elapsed time; days, working days (Monday
+ * to Friday), weeks and months are calendar steps in the reader's time zone that keep the time
+ * of day across daylight-saving changes; a step counted in days, weeks or months that falls on a Saturday or Sunday moves
+ * to the next Monday, unless its timing says `weekends: keep`.
+ *
+ * Works in the browser bundle (window.followupGuideCore) and under Node (module.exports).
+ */
+(function (core) {
+  "use strict";
+
+  var DEFAULT_HOUR = 12; // when the reader gives a date without a time
+
+  function add(date, duration) {
+    if (duration.unit === "hours") return new Date(date.getTime() + duration.amount * 3600000);
+    var result = new Date(date.getTime());
+    if (duration.unit === "working days") { // Monday to Friday, keeping the time of day
+      for (var left = duration.amount; left > 0;) {
+        result.setDate(result.getDate() + 1);
+        if (result.getDay() !== 0 && result.getDay() !== 6) left--;
+      }
+      return result;
+    }
+    if (duration.unit !== "months") {
+      result.setDate(result.getDate() + duration.amount * (duration.unit === "weeks" ? 7 : 1));
+      return result;
+    }
+    var day = result.getDate();
+    result.setDate(1);
+    result.setMonth(result.getMonth() + duration.amount);
+    result.setDate(Math.min(day, new Date(result.getFullYear(), result.getMonth() + 1, 0).getDate()));
+    return result;
+  }
+
+  function nextWorkingDay(date) {
+    var result = new Date(date.getTime());
+    while (result.getDay() === 0 || result.getDay() === 6) result.setDate(result.getDate() + 1);
+    return result;
+  }
+
+  // The date of a step counted from its moment.
+  function stepDate(start, step) {
+    var date = add(start, step);
+    return step.unit === "hours" || step.weekends === "keep" ? date : nextWorkingDay(date);
+  }
+
+  // Every date that follows from the moments the reader gave: {moments, assumed, dates}.
+  function planDates(rules, given) {
+    var moments = {};
+    var assumed = {};
+    var dates = {};
+    var progress = true;
+    while (progress) {
+      progress = false;
+      rules.moments.forEach(function (moment) {
+        if (moments[moment.id]) return;
+        var fallback = moment.ifNotGiven;
+        if (moment.asked && given[moment.id]) moments[moment.id] = given[moment.id];
+        else if (fallback && moments[fallback.of]) {
+          moments[moment.id] = add(moments[fallback.of], fallback);
+          assumed[moment.id] = true;
+        } else if (moment.reachedBy && dates[moment.reachedBy]) moments[moment.id] = dates[moment.reachedBy];
+        else return;
+        progress = true;
+      });
+      rules.steps.forEach(function (step) {
+        if (!dates[step.entry] && moments[step.of]) {
+          dates[step.entry] = stepDate(moments[step.of], step);
+          progress = true;
+        }
+      });
+    }
+    return { moments: moments, assumed: assumed, dates: dates };
+  }
+
+  // The moments typed as text ({"interview": "2026-03-06", "interview-time": "15:00"}) as local dates.
+  function givenMoments(rules, typed) {
+    var moments = {};
+    rules.moments.forEach(function (moment) {
+      var day = /^(\d{4})-(\d{2})-(\d{2})$/.exec((typed || {})[moment.id] || "");
+      if (!day) return;
+      var time = /^(\d{2}):(\d{2})/.exec(typed[moment.id + "-time"] || "");
+      moments[moment.id] = new Date(+day[1], +day[2] - 1, +day[3], time ? +time[1] : DEFAULT_HOUR, time ? +time[2] : 0);
+    });
+    return moments;
+  }
+
+  function pad(number) {
+    return String(number).padStart(2, "0");
+  }
+
+  // "20260306": the local calendar day, as .ics all-day dates and comparisons use it.
+  function localDay(date) {
+    return date.getFullYear() + pad(date.getMonth() + 1) + pad(date.getDate());
+  }
+
+  core.add = add;
+  core.nextWorkingDay = nextWorkingDay;
+  core.stepDate = stepDate;
+  core.planDates = planDates;
+  core.givenMoments = givenMoments;
+  core.localDay = localDay;
+})(typeof module === "object" && module.exports ? module.exports : (window.followupGuideCore = window.followupGuideCore || {}));

@@ -1,0 +1,284 @@
+/* The reader's saved data: one record per guide holding every application (a process with
+ * one employer) with its ticks, dates and details. Pure functions, no DOM (tested with Node):
+ * reading and repairing a stored value, migrating the older keys, merging an imported
+ * file, filling in templates, and what is due now.
+ *
+ * A record: {version: 3, applications: {id: application}, general: {done, moments},
+ * details: {field: text}, chosen: application id or ""}. "general" holds the ticks and dates
+ * of a reader who has not created an application: the guide then works as it always did.
+ */
+(function (core) {
+  "use strict";
+
+  var dates = typeof module === "object" && module.exports ? require("./dates.js") : core;
+  var VERSION = 3;
+  var FORMAT = "followup-guide-progress";
+  var OWN_FIELDS = ["your-name", "your-email"]; // the reader's own details, the same for every application
+  var DAY = 86400000;
+
+  function isObject(value) {
+    return Boolean(value) && typeof value === "object" && !Array.isArray(value);
+  }
+
+  function parseJSON(text) {
+    try {
+      return JSON.parse(text);
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function fill(template, values) {
+    return template.replace(/\{([^{}\s]*)\}/g, function (match, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : match;
+    });
+  }
+
+  // Only the string values of an object: anything else counts as not there.
+  function texts(value) {
+    var result = {};
+    if (isObject(value)) {
+      Object.keys(value).forEach(function (name) { if (typeof value[name] === "string") result[name] = value[name]; });
+    }
+    return result;
+  }
+
+  function ticks(value) {
+    var done = {};
+    if (Array.isArray(value)) value.forEach(function (id) { if (typeof id === "string") done[id] = true; });
+    else if (isObject(value)) Object.keys(value).forEach(function (id) { if (value[id]) done[id] = value[id]; });
+    return done;
+  }
+
+  function slot(value) {
+    value = isObject(value) ? value : {};
+    return { done: ticks(value.done), moments: texts(value.moments) };
+  }
+
+  function application(value, id) {
+    var result = slot(value);
+    var interviewers = Array.isArray(value.interviewers) ? value.interviewers.filter(isObject).map(texts) : [];
+    result.id = id;
+    ["company", "role", "contact", "note", "outcome", "outcomeDay", "created"].forEach(function (name) {
+      result[name] = typeof value[name] === "string" ? value[name] : "";
+    });
+    result.interviewers = interviewers;
+    result.archived = value.archived === true;
+    result.overrides = {};
+    if (isObject(value.overrides)) {
+      Object.keys(value.overrides).forEach(function (template) { result.overrides[template] = texts(value.overrides[template]); });
+    }
+    result.calendar = {};
+    if (isObject(value.calendar)) {
+      Object.keys(value.calendar).forEach(function (key) {
+        var entry = value.calendar[key];
+        if (isObject(entry) && typeof entry.at === "string") result.calendar[key] = { at: entry.at, sequence: +entry.sequence || 0 };
+      });
+    }
+    return result;
+  }
+
+  function emptyRecord() {
+    return { version: VERSION, applications: {}, general: slot(null), details: {}, chosen: "" };
+  }
+
+  // A stored or imported value as a record; anything unreadable counts as nothing saved.
+  function normalise(value) {
+    var record = emptyRecord();
+    if (!isObject(value) || value.version !== VERSION) return record;
+    if (isObject(value.applications)) {
+      Object.keys(value.applications).forEach(function (id) {
+        if (isObject(value.applications[id])) record.applications[id] = application(value.applications[id], id);
+      });
+    }
+    record.general = slot(value.general);
+    record.details = texts(value.details);
+    record.chosen = record.applications[value.chosen] ? value.chosen : "";
+    return record;
+  }
+
+  function newId(now, random) {
+    return "a" + now.getTime().toString(36) + Math.floor(random * 1e8).toString(36);
+  }
+
+  /* The older keys (checklist v1 or v2, plan v1, details v1), parsed, as a record with one
+   * application, or null when none of them holds anything. */
+  function migrate(old, now, random) {
+    var done = old.checklist && isObject(old.checklist) ? ticks(old.checklist.done) : ticks(old.checklistList);
+    var moments = texts(old.plan);
+    var details = texts(old.details);
+    var record = emptyRecord();
+    OWN_FIELDS.forEach(function (name) {
+      if (details[name]) record.details[name] = details[name];
+      delete details[name];
+    });
+    var id = newId(now, random);
+    var first = application({ done: done, moments: moments, created: now.toISOString() }, id);
+    first.company = details.company || "";
+    first.role = details.role || "";
+    if (details["interviewer-name"] || details["interviewer-email"]) {
+      first.interviewers = [{ name: details["interviewer-name"] || "", email: details["interviewer-email"] || "" }];
+    }
+    ["company", "role", "interviewer-name", "interviewer-email"].forEach(function (name) { delete details[name]; });
+    Object.keys(details).forEach(function (name) { if (!details[name]) delete details[name]; });
+    if (Object.keys(details).length) first.overrides["*"] = details;
+    var kept = Object.keys(done).length || Object.keys(moments).length || first.company || first.role
+      || first.interviewers.length || first.overrides["*"];
+    if (!kept && !Object.keys(record.details).length) return null;
+    if (kept) {
+      record.applications[id] = first;
+      record.chosen = id;
+    }
+    return record;
+  }
+
+  function addTicks(into, from) {
+    var count = 0;
+    Object.keys(from).forEach(function (id) {
+      if (!into[id]) {
+        into[id] = from[id];
+        count++;
+      }
+    });
+    return count;
+  }
+
+  function addMissing(into, from) {
+    Object.keys(from).forEach(function (name) { if (!into[name]) into[name] = from[name]; });
+  }
+
+  /* An exported file (this version's, or the checklist file of version 2) merged into a
+   * record: applications by id, ticks added (never removed), what is already here kept.
+   * Returns the number of ticks added, or -1 for a file that is not one of ours. */
+  function merge(record, value) {
+    if (!isObject(value) || value.format !== FORMAT) return -1;
+    if (value.version !== VERSION) {
+      if (!isObject(value.done)) return -1;
+      var target = record.applications[record.chosen] || record.general;
+      return addTicks(target.done, ticks(value.done));
+    }
+    var incoming = normalise(value);
+    var count = addTicks(record.general.done, incoming.general.done);
+    addMissing(record.general.moments, incoming.general.moments);
+    addMissing(record.details, incoming.details);
+    Object.keys(incoming.applications).forEach(function (id) {
+      var theirs = incoming.applications[id];
+      var ours = record.applications[id];
+      if (!ours) {
+        record.applications[id] = theirs;
+        count += Object.keys(theirs.done).length;
+        return;
+      }
+      count += addTicks(ours.done, theirs.done);
+      addMissing(ours.moments, theirs.moments);
+      ["company", "role", "contact", "note", "outcome", "outcomeDay"].forEach(function (name) {
+        if (!ours[name]) ours[name] = theirs[name];
+      });
+      if (!ours.interviewers.length) ours.interviewers = theirs.interviewers;
+      Object.keys(theirs.overrides).forEach(function (template) {
+        ours.overrides[template] = ours.overrides[template] || {};
+        addMissing(ours.overrides[template], theirs.overrides[template]);
+      });
+    });
+    if (!record.chosen && incoming.chosen) record.chosen = incoming.chosen;
+    return count;
+  }
+
+  function exported(record, siteId) {
+    return { format: FORMAT, version: VERSION, site: siteId, applications: record.applications,
+      general: record.general, details: record.details, chosen: record.chosen };
+  }
+
+  // The ticks and dates in use: the chosen application's, or the general ones.
+  function current(record) {
+    return record.applications[record.chosen] || record.general;
+  }
+
+  /* The values a template starts from, for the fields named like an application's details:
+   * the application's, the reader's own, then what was typed for every template ("*") and for
+   * this template. `day` formats a date typed as "2026-03-06". */
+  function prefill(record, templateId, day) {
+    var chosen = record.applications[record.chosen];
+    var values = {};
+    addMissing(values, record.details);
+    if (!chosen) return values;
+    var person = chosen.interviewers[0] || {};
+    var known = { company: chosen.company, role: chosen.role, "interviewer-name": person.name,
+      "interviewer-email": person.email };
+    ["interview", "stated-date"].forEach(function (moment) {
+      if (chosen.moments[moment]) known[moment === "interview" ? "interview-date" : moment] = day(chosen.moments[moment]);
+    });
+    Object.keys(known).forEach(function (name) { if (known[name]) values[name] = known[name]; });
+    [chosen.overrides["*"], chosen.overrides[templateId]].forEach(function (typed) {
+      Object.keys(typed || {}).forEach(function (name) { values[name] = typed[name]; });
+    });
+    return values;
+  }
+
+  function startOfDay(date) {
+    return new Date(date.getFullYear(), date.getMonth(), date.getDate());
+  }
+
+  function status(date, relation, now) {
+    var today = startOfDay(now).getTime();
+    if (date.getTime() < today || (relation === "within" && date < now)) return "overdue";
+    return date.getTime() < today + DAY ? "today" : "upcoming";
+  }
+
+  /* What is due now: one row per open application, {application, entry, date, status} with
+   * status "overdue", "today", "upcoming", "done" (every dated step ticked) or "none" (nothing
+   * dated yet),
+   * soonest first. `guide`: {rules, phases: {phase id: [entry ids]}, outcomes: {id: phase id}}.
+   * A ticked step is done. Once the answer is recorded, the waiting steps stop and that
+   * answer's phase gives the next steps, dated from the day it was recorded; an answer whose id
+   * is also a moment's ("offer") gives that moment this day, unless the reader gave its date. */
+  function due(record, guide, now) {
+    var rows = Object.keys(record.applications).map(function (id) {
+      var app = record.applications[id];
+      if (app.archived) return null;
+      var typed = app.moments;
+      if (app.outcome && app.outcomeDay && !typed[app.outcome]) { // an answer named like a moment dates it
+        typed = JSON.parse(JSON.stringify(typed));
+        typed[app.outcome] = app.outcomeDay;
+      }
+      var plan = dates.planDates(guide.rules, dates.givenMoments(guide.rules, typed));
+      var candidates = [];
+      var undated = []; // steps of an answer's phase without a timing: in the phase's order, after the dated ones
+      var outcomePhase = app.outcome && guide.outcomes[app.outcome];
+      if (outcomePhase) {
+        var answered = dates.givenMoments({ moments: [{ id: "day" }] }, { day: app.outcomeDay }).day || now;
+        (guide.phases[outcomePhase] || []).forEach(function (entry) {
+          (plan.dates[entry] ? candidates : undated).push({ entry: entry, date: plan.dates[entry] || answered, relation: "" });
+        });
+      } else {
+        guide.rules.steps.forEach(function (step) {
+          if (plan.dates[step.entry]) candidates.push({ entry: step.entry, date: plan.dates[step.entry], relation: step.relation });
+        });
+      }
+      function open(step) { return !app.done[step.entry]; }
+      var next = candidates.filter(open).sort(function (a, b) { return a.date - b.date; })[0] || undated.filter(open)[0];
+      candidates = candidates.concat(undated);
+      return next
+        ? { application: app, entry: next.entry, date: next.date, status: status(next.date, next.relation, now) }
+        : { application: app, entry: "", date: null, status: candidates.length ? "done" : "none" };
+    }).filter(Boolean);
+    return rows.sort(function (a, b) {
+      if (!a.date || !b.date) return a.date ? -1 : b.date ? 1 : 0;
+      return a.date - b.date;
+    });
+  }
+
+  core.VERSION = VERSION;
+  core.fill = fill;
+  core.parseJSON = parseJSON;
+  core.emptyRecord = emptyRecord;
+  core.normalise = normalise;
+  core.application = application;
+  core.newId = newId;
+  core.migrate = migrate;
+  core.merge = merge;
+  core.exported = exported;
+  core.current = current;
+  core.prefill = prefill;
+  core.due = due;
+})(typeof module === "object" && module.exports ? module.exports : (window.followupGuideCore = window.followupGuideCore || {}));

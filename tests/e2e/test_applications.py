@@ -1,0 +1,530 @@
+"""Several interviews at once, in Chromium: applications, what is due, per-application ticks,
+dates, details and calendars, migration, export and import, print, keyboard and phone."""
+from __future__ import annotations
+
+import io
+import json
+import re
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import icalendar
+import pytest
+from playwright.sync_api import expect
+from pypdf import PdfReader
+from support import DEFAULT_KB as KB
+
+from browsing import watch
+
+ZONE = "America/New_York"
+KEY = "followup-guide:data:v3:after-the-interview"
+OLD_KEYS = ["followup-guide:checklist:v2:after-the-interview", "followup-guide:plan:v1:after-the-interview",
+            "followup-guide:details:v1:after-the-interview"]
+L = KB.labels
+ACME = {"company": "Acme", "role": "Data Analyst", "interviewers": [{"name": "José Müller", "email": "jose@acme.example"}],
+        "moments": {"interview": "2026-03-06", "interview-time": "15:00"}, "done": {}, "created": "2026-03-06T20:00:00Z"}
+GLOBEX = {"company": "Globex", "role": "Engineer", "interviewers": [{"name": "Hank", "email": "hank@globex.example"}],
+          "moments": {"interview": "2026-03-02", "stated-date": "2026-03-13"}, "done": {}, "created": "2026-03-02T20:00:00Z"}
+
+
+def now(*parts):
+    return datetime(*parts, tzinfo=ZoneInfo(ZONE))
+
+
+@pytest.fixture
+def context(browser):
+    context = browser.new_context(timezone_id=ZONE, locale="en-US")
+    yield watch(context)
+    context.close()
+
+
+@pytest.fixture
+def page(context):
+    page = context.new_page()
+    page.clock.set_fixed_time(now(2026, 3, 9, 9, 0))  # a Monday
+    return page
+
+
+def stored(page) -> dict | None:
+    raw = page.evaluate("key => localStorage.getItem(key)", KEY)
+    return None if raw is None else json.loads(raw)
+
+
+def seed(page, site_url, applications: dict, chosen: str = "", **more) -> None:
+    page.goto(site_url + "about/")
+    record = {"version": 3, "applications": applications, "general": {"done": {}, "moments": {}}, "details": {},
+              "chosen": chosen, **more}
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [KEY, json.dumps(record)])
+
+
+def choose(page, name: str) -> None:
+    page.locator("[data-fg-application-select]").first.select_option(label=name)
+
+
+def rows(page, selector="[data-fg-due]:not([data-fg-archived]) [data-fg-due-items] > li"):
+    return page.locator(selector)
+
+
+def add_with_the_form(page, company, role="", interview=""):
+    page.get_by_role("button", name=L["applications_add"]).click()
+    page.get_by_label(L["application_company"]).fill(company)
+    page.get_by_label(L["application_role"]).fill(role)
+    if interview:
+        page.get_by_label(KB.moments["interview"].ask).fill(interview)
+    page.get_by_role("button", name=L["application_save"], exact=True).click()
+
+
+# --- Nothing changes for a reader without applications -------------------------------------
+
+def test_without_applications_nothing_new_shows_and_nothing_is_written(page, site_url):
+    for path in ("checklist/", "planner/", "templates/", "phases/within-24-hours/"):
+        page.goto(site_url + path)
+        expect(page.locator("[data-fg-picker]")).to_have_count(1)
+        expect(page.locator("[data-fg-picker]")).to_be_hidden()
+    page.goto(site_url)
+    expect(page.locator("[data-fg-home-due]")).to_be_hidden()
+    page.goto(site_url + "applications/")
+    expect(page.locator("[data-fg-applications-empty]")).to_have_text(L["applications_empty"])
+    expect(rows(page)).to_have_count(0)
+    assert stored(page) is None
+
+
+# --- Adding, and what is due ----------------------------------------------------------------
+
+def test_added_applications_are_listed_soonest_first_with_their_next_step(page, site_url):
+    page.goto(site_url + "applications/")
+    add_with_the_form(page, "Acme", "Data Analyst", "2026-03-04")
+    add_with_the_form(page, "Globex", "", "2026-03-05")
+    add_with_the_form(page, "Initech")  # no dates yet
+    items = rows(page)
+    expect(items).to_have_count(3)
+    acme, globex, initech = (items.nth(i) for i in range(3))
+    expect(acme.locator("[data-fg-slot=name]")).to_have_text(L["application_name"].format(company="Acme", role="Data Analyst"))
+    expect(acme.locator("[data-fg-slot=status]")).to_have_text(L["due_overdue"])
+    expect(acme.locator("[data-fg-slot=step]")).to_have_text(KB.entries["send-a-thank-you"].checklist)
+    expect(acme.locator("[data-fg-slot=date]")).to_have_text("Friday, March 6, 2026")  # two working days
+    expect(globex.locator("[data-fg-slot=name]")).to_have_text("Globex")
+    expect(globex.locator("[data-fg-slot=status]")).to_have_text(L["due_today"])  # Thursday + 2 working days
+    expect(globex.locator("[data-fg-slot=date]")).to_have_text("Monday, March 9, 2026")
+    expect(initech.locator("[data-fg-slot=status]")).to_have_text(L["due_none"])
+    step_link = acme.locator("[data-fg-slot=step]").get_attribute("href")
+    assert step_link == site_url + "phases/within-24-hours/#send-a-thank-you"
+
+
+def test_the_due_view_follows_the_clock_and_a_ticked_step_is_never_overdue(page, site_url):
+    seed(page, site_url, {"acme": ACME, "globex": GLOBEX})
+    page.clock.set_fixed_time(now(2026, 3, 10, 9, 0))
+    page.goto(site_url + "applications/")
+    items = rows(page)
+    # Acme's thank-you is due today (by 3 pm, two working days after Friday); Globex's was due on 4 March.
+    expect(items.locator("[data-fg-slot=name]")).to_have_text(["Globex, Engineer", "Acme, Data Analyst"])
+    expect(items.locator("[data-fg-slot=status]")).to_have_text([L["due_overdue"], L["due_today"]])
+
+    page.clock.set_fixed_time(now(2026, 3, 11, 9, 0))
+    page.reload()
+    expect(items.locator("[data-fg-slot=status]")).to_have_text([L["due_overdue"], L["due_overdue"]])
+
+    # Ticking Globex's thank-you on its checklist: its next step is the follow-up, upcoming.
+    page.goto(site_url + "checklist/")
+    choose(page, "Globex, Engineer")
+    page.locator('[data-fg-item="send-a-thank-you"]').check()
+    page.goto(site_url + "applications/")
+    expect(items.locator("[data-fg-slot=name]")).to_have_text(["Acme, Data Analyst", "Globex, Engineer"])
+    globex = items.nth(1)
+    expect(globex.locator("[data-fg-slot=status]")).to_have_text(L["due_upcoming"])
+    expect(globex.locator("[data-fg-slot=step]")).to_have_text(KB.entries["send-one-follow-up"].checklist)
+    expect(globex.locator("[data-fg-slot=date]")).to_have_text("Friday, March 20, 2026")
+    expect(page.locator(".fg-app--overdue")).to_have_count(1)
+
+
+def test_the_home_page_shows_what_is_due_once_there_is_an_application(page, site_url):
+    seed(page, site_url, {"acme": ACME, "globex": GLOBEX})
+    page.goto(site_url)
+    block = page.locator("[data-fg-home-due]")
+    expect(block).to_be_visible()
+    expect(block.locator("[data-fg-due-items] > li [data-fg-slot=name]")).to_have_text(["Globex, Engineer", "Acme, Data Analyst"])
+    expect(block.get_by_role("button")).to_have_count(0)  # compact: no actions
+    block.get_by_role("link", name=L["applications_see_all"]).click()
+    expect(page.locator("h1")).to_have_text(KB.pages["applications"].title)
+
+
+def test_recording_the_answer_stops_the_waiting_steps(page, site_url):
+    seed(page, site_url, {"acme": ACME})
+    page.goto(site_url + "applications/")
+    row = rows(page).first
+    expect(row.locator("[data-fg-slot=step]")).to_have_text(KB.entries["send-a-thank-you"].checklist)
+    row.get_by_role("button", name=L["application_edit"]).click()
+    offer = next(o for o in KB.outcomes if o.id == "offer")
+    page.get_by_label(L["application_outcome"]).select_option(label=offer.label)
+    page.get_by_role("button", name=L["application_save"], exact=True).click()
+    # The offer's phase comes next: its first timed step counts from the day the offer was recorded.
+    first = next(e for e in next(p for p in KB.phases if p.id == offer.phase).entries if e.checklist and e.timing)
+    expect(row.locator("[data-fg-slot=step]")).to_have_text(first.checklist)
+    expect(row.locator("[data-fg-slot=date]")).to_have_text("Tuesday, March 10, 2026")
+    expect(row.locator("[data-fg-slot=status]")).to_have_text(L["due_upcoming"])
+    assert stored(page)["applications"]["acme"]["outcomeDay"] == "2026-03-09"
+    # Ticking it brings the next step of the offer's phase; no waiting step comes back.
+    page.goto(site_url + "checklist/")
+    choose(page, "Acme, Data Analyst")
+    page.locator(f'[data-fg-item="{first.id}"]').check()
+    page.goto(site_url + "applications/")
+    assert rows(page).first.locator("[data-fg-slot=step]").text_content() not in (
+        KB.entries["send-a-thank-you"].checklist, KB.entries["send-one-follow-up"].checklist, first.checklist)
+
+
+# --- Each application its own ticks, dates and details ---------------------------------------
+
+def test_two_applications_keep_their_own_ticks_dates_and_template_details(page, site_url):
+    seed(page, site_url, {"acme": ACME, "globex": GLOBEX}, details={"your-name": "Ana"})
+    page.goto(site_url + "checklist/")
+    choose(page, "Acme, Data Analyst")
+    page.locator('[data-fg-item="send-a-thank-you"]').check()
+    expect(page.locator('[data-fg-item-date="send-one-follow-up"]')).to_have_text(
+        L["checklist_your_date"].format(date="Friday, March 20, 2026"))
+    choose(page, "Globex, Engineer")
+    expect(page.locator('[data-fg-item="send-a-thank-you"]')).not_to_be_checked()
+    expect(page.locator('[data-fg-item-date="send-one-follow-up"]')).to_have_text(
+        L["checklist_your_date"].format(date="Friday, March 20, 2026"))  # 13 March + 7 days
+    expect(page.locator('[data-fg-item-date="send-a-thank-you"]')).to_have_text(
+        L["checklist_your_date"].format(date="Wednesday, March 4, 2026"))
+
+    # The planner shows the chosen application's dates; the choice is remembered across pages.
+    page.goto(site_url + "planner/")
+    expect(page.locator('[data-fg-moment="interview"]')).to_have_value("2026-03-02")
+    expect(page.locator('[data-fg-moment="stated-date"]')).to_have_value("2026-03-13")
+    page.locator('[data-fg-moment="interview"]').fill("2026-03-03")
+    choose(page, "Acme, Data Analyst")
+    expect(page.locator('[data-fg-moment="interview"]')).to_have_value("2026-03-06")
+    expect(page.locator('[data-fg-moment-time="interview"]')).to_have_value("15:00")
+    expect(page.get_by_label(L["planner_remember"])).to_be_hidden()  # an application's dates are saved
+
+    # Templates start from the chosen application and the reader's own details.
+    page.goto(site_url + "templates/")
+    thanks = page.locator('[data-fg-template="thank-you-email"]')
+    expect(thanks.locator('[data-fg-field="company"]')).to_have_value("Acme")
+    expect(thanks.locator('[data-fg-field="interviewer-name"]')).to_have_value("José Müller")
+    expect(thanks.locator('[data-fg-field="interviewer-email"]')).to_have_value("jose@acme.example")
+    expect(thanks.locator('[data-fg-field="interview-date"]')).to_have_value("2026-03-06")  # a date picker
+    expect(thanks.locator('[data-fg-field="your-name"]')).to_have_value("Ana")
+    subject = next(t for t in KB.templates if t.id == "thank-you-email").subject
+    expect(thanks.locator("[data-fg-subject]")).to_have_text(
+        subject.replace("{role}", "Data Analyst").replace("{your-name}", "Ana").replace("{interviewer-name}", "José Müller"))
+    thanks.locator('[data-fg-field="detail"]').fill("the dashboard")  # typed for this template only
+    choose(page, "Globex, Engineer")
+    expect(thanks.locator('[data-fg-field="company"]')).to_have_value("Globex")
+    expect(thanks.locator('[data-fg-field="interviewer-name"]')).to_have_value("Hank")
+    choose(page, "Acme, Data Analyst")
+    expect(thanks.locator('[data-fg-field="detail"]')).to_have_value("the dashboard")
+
+    record = stored(page)
+    assert record["applications"]["acme"]["done"].keys() == {"send-a-thank-you"}
+    assert record["applications"]["globex"]["done"] == {}
+    assert record["applications"]["globex"]["moments"]["interview"] == "2026-03-03"
+    assert record["applications"]["acme"]["overrides"]["thank-you-email"]["detail"] == "the dashboard"
+    assert record["general"] == {"done": {}, "moments": {}}
+
+
+# --- Calendars --------------------------------------------------------------------------------
+
+def calendar_events(page, tmp_path, button, name="plan.ics"):
+    with page.expect_download() as download:
+        button.click()
+    download.value.save_as(tmp_path / name)
+    raw = (tmp_path / name).read_bytes()
+    assert b"\n" not in raw.replace(b"\r\n", b"")
+    assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
+    return download.value.suggested_filename, icalendar.Calendar.from_ical(raw).walk("VEVENT")
+
+
+def test_the_calendar_of_all_open_applications(page, site_url, tmp_path):
+    seed(page, site_url, {"acme": ACME, "globex": GLOBEX,
+                          "closed": {**GLOBEX, "company": "Closed Inc", "archived": True}})
+    page.goto(site_url + "applications/")
+    filename, events = calendar_events(page, tmp_path, page.get_by_role("button", name=L["applications_calendar_all"]))
+    assert filename == L["applications_calendar_filename"]
+    uids = [str(e["UID"]) for e in events]
+    assert len(uids) == len(set(uids)) == 4 + 5  # Acme's four steps; Globex's four and its decision date
+    assert all(uid.startswith(("acme-", "globex-")) for uid in uids)
+    summaries = [str(e["SUMMARY"]) for e in events]
+    assert "Acme, Data Analyst: " + KB.entries["send-one-follow-up"].checklist in summaries
+    assert "Globex, Engineer: " + KB.moments["stated-date"].label in summaries
+    assert not any("Closed" in s for s in summaries)
+    by_uid = {str(e["UID"]): e for e in events}
+    # Across the change to summer time (8 March): two working days after Friday the 6th is Tuesday.
+    thanks = by_uid["acme-send-a-thank-you@after-the-interview"]
+    assert thanks.decoded("DTSTART") == date(2026, 3, 10)
+    assert thanks.decoded("DTEND") == date(2026, 3, 11)
+    # Acme's follow-up: no stated date, so 13 March is assumed and the follow-up is the 20th.
+    assert by_uid["acme-send-one-follow-up@after-the-interview"].decoded("DTSTART") == date(2026, 3, 20)
+    # Stay in touch: 6 June is a Saturday, moved to Monday, then every three months.
+    stay = by_uid["acme-stay-in-touch@after-the-interview"]
+    assert stay.decoded("DTSTART") == date(2026, 6, 8)
+    assert stay["RRULE"].to_ical() == b"FREQ=MONTHLY;INTERVAL=3"
+    assert by_uid["globex-stated-date@after-the-interview"].decoded("DTSTART") == date(2026, 3, 13)
+    follow_up = by_uid["globex-send-one-follow-up@after-the-interview"]
+    assert str(follow_up["DESCRIPTION"]).endswith(site_url + "phases/after-the-date/#send-one-follow-up")
+    assert all(int(e["SEQUENCE"]) == 0 for e in events)
+
+
+def test_one_applications_calendar_keeps_its_uids_and_counts_changes(page, site_url, tmp_path):
+    seed(page, site_url, {"acme": ACME, "globex": GLOBEX})
+    page.goto(site_url + "applications/")
+    acme = rows(page).filter(has_text="Acme")
+    filename, first = calendar_events(page, tmp_path, acme.get_by_role("button", name=L["application_calendar"]))
+    assert filename == L["application_calendar_filename"]
+    assert all(str(e["SUMMARY"]).startswith("Acme, Data Analyst: ") for e in first)
+
+    # The interview moves a day: same UIDs, the changed events' SEQUENCE grows.
+    acme.get_by_role("button", name=L["application_edit"]).click()
+    page.get_by_label(KB.moments["interview"].ask).fill("2026-03-05")
+    page.get_by_role("button", name=L["application_save"], exact=True).click()
+    _, second = calendar_events(page, tmp_path, acme.get_by_role("button", name=L["application_calendar"]), "2.ics")
+    assert [str(e["UID"]) for e in second] == [str(e["UID"]) for e in first]
+    assert [int(e["SEQUENCE"]) for e in second] == [1, 1, 1, 1]
+    _, third = calendar_events(page, tmp_path, acme.get_by_role("button", name=L["application_calendar"]), "3.ics")
+    assert [int(e["SEQUENCE"]) for e in third] == [1, 1, 1, 1]  # nothing changed since
+
+    # The planner's buttons give the chosen application's events.
+    page.goto(site_url + "planner/")
+    choose(page, "Globex, Engineer")
+    _, planned = calendar_events(page, tmp_path, page.locator('[data-fg-step="close-the-loop"]').get_by_role(
+        "button", name=L["planner_calendar_one"]), "4.ics")
+    assert [str(e["UID"]) for e in planned] == ["globex-close-the-loop@after-the-interview"]
+
+
+# --- Migration, export and import -----------------------------------------------------------
+
+def test_the_older_records_become_a_first_application(page, site_url):
+    page.goto(site_url + "about/")
+    page.evaluate("""(keys) => {
+        localStorage.setItem(keys[0], JSON.stringify({version: 2, done: {"send-a-thank-you": "2026-03-06T21:00:00Z"}}));
+        localStorage.setItem(keys[1], JSON.stringify({"interview": "2026-03-06", "interview-time": "15:00"}));
+        localStorage.setItem(keys[2], JSON.stringify({"your-name": "Ana", "company": "Acme", "detail": "the dashboard"}));
+    }""", OLD_KEYS)
+    page.goto(site_url + "checklist/")
+    expect(page.locator('[data-fg-item="send-a-thank-you"]')).to_be_checked()
+    expect(page.locator("[data-fg-application-select]")).to_have_value(re.compile(".+"))
+    record = stored(page)
+    [app] = record["applications"].values()
+    assert record["chosen"] == app["id"]
+    assert list(app["done"]) == ["send-a-thank-you"]
+    assert app["moments"] == {"interview": "2026-03-06", "interview-time": "15:00"}
+    assert app["company"] == "Acme"
+    assert record["details"] == {"your-name": "Ana"}
+    assert [page.evaluate("k => localStorage.getItem(k)", key) for key in OLD_KEYS] == [None, None, None]
+    page.goto(site_url + "templates/")
+    thanks = page.locator('[data-fg-template="thank-you-email"]')
+    expect(thanks.locator('[data-fg-field="detail"]')).to_have_value("the dashboard")
+    expect(thanks.locator('[data-fg-field="your-name"]')).to_have_value("Ana")
+
+
+def test_old_keys_stay_when_the_new_record_cannot_be_written(page, site_url):
+    page.goto(site_url + "about/")
+    page.evaluate("k => localStorage.setItem(k, JSON.stringify({version: 2, done: {'keep-searching': 't'}}))", OLD_KEYS[0])
+    page.add_init_script("""
+        const setItem = Storage.prototype.setItem;
+        Storage.prototype.setItem = function () { throw new DOMException("full", "QuotaExceededError"); };
+    """)
+    page.goto(site_url + "checklist/")
+    assert page.evaluate("k => localStorage.getItem(k)", OLD_KEYS[0]) is not None
+    assert stored(page) is None
+
+
+def test_export_and_import_move_every_application_into_a_fresh_browser(page, browser, site_url, tmp_path):
+    seed(page, site_url, {"acme": {**ACME, "done": {"send-a-thank-you": "t"}}, "globex": GLOBEX},
+         chosen="acme", details={"your-name": "Ana"})
+    page.goto(site_url + "applications/")
+    with page.expect_download() as download:
+        page.get_by_role("button", name=L["checklist_export"]).click()
+    download.value.save_as(tmp_path / "everything.json")
+
+    fresh = watch(browser.new_context(timezone_id=ZONE, locale="en-US"))
+    try:
+        other = fresh.new_page()
+        other.clock.set_fixed_time(now(2026, 3, 9, 9, 0))
+        # Already here: Acme with another tick, which the import must keep.
+        seed(other, site_url, {"acme": {**ACME, "done": {"keep-searching": "t"}}}, chosen="acme")
+        other.goto(site_url + "applications/")
+        with other.expect_file_chooser() as chooser:
+            other.get_by_role("button", name=L["checklist_import"]).click()
+        chooser.value.set_files(tmp_path / "everything.json")
+        expect(other.locator("[data-fg-import-message]")).to_have_text(L["checklist_import_done"].format(count=1))
+        expect(rows(other)).to_have_count(2)
+        record = stored(other)
+        assert record["applications"]["acme"]["done"].keys() == {"keep-searching", "send-a-thank-you"}
+        assert record["applications"]["globex"]["moments"] == GLOBEX["moments"]
+        assert record["details"] == {"your-name": "Ana"}
+        assert fresh.page_errors == []
+    finally:
+        fresh.context.close()
+
+
+def test_a_checklist_file_of_the_previous_version_still_imports(page, site_url, tmp_path):
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps({"format": "followup-guide-progress", "version": 2, "site": "after-the-interview",
+                               "done": {"keep-searching": "2026-01-01T00:00:00Z"}}))
+    page.goto(site_url + "checklist/")
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name=L["checklist_import"]).click()
+    chooser.value.set_files(old)
+    expect(page.locator('[data-fg-item="keep-searching"]')).to_be_checked()
+    assert stored(page)["general"]["done"] == {"keep-searching": "2026-01-01T00:00:00Z"}
+
+
+def test_a_foreign_file_changes_nothing(page, site_url, tmp_path):
+    seed(page, site_url, {"acme": ACME})
+    before = stored(page)
+    page.goto(site_url + "applications/")
+    for content in ("nothing", '{"format": "something-else", "version": 3}', '{"format": "followup-guide-progress"}'):
+        (tmp_path / "bad.json").write_text(content)
+        with page.expect_file_chooser() as chooser:
+            page.get_by_role("button", name=L["checklist_import"]).click()
+        chooser.value.set_files(tmp_path / "bad.json")
+        expect(page.locator("[data-fg-import-message]")).to_have_text(L["checklist_import_failed"])
+        page.locator("[data-fg-import-message]").evaluate("element => element.textContent = ''")
+    assert stored(page) == before
+
+
+# --- Storage refused or corrupt -----------------------------------------------------------
+
+BLOCKED = """Object.defineProperty(window, "localStorage", {
+    get() { throw new DOMException("The operation is insecure.", "SecurityError"); } });"""
+
+
+def test_with_storage_blocked_applications_work_for_the_visit(context, site_url):
+    page = context.new_page()
+    page.add_init_script(BLOCKED)
+    page.goto(site_url + "applications/")
+    add_with_the_form(page, "Acme", "", "2026-03-06")
+    expect(rows(page)).to_have_count(1)
+    expect(page.locator("[data-fg-storage-notice]")).to_be_visible()
+    expect(page.locator("[data-fg-storage-notice]")).to_have_text(L["checklist_storage_unavailable"])
+    assert context.page_errors == [] and context.console_errors == []
+
+
+@pytest.mark.parametrize("garbage", ["{oops", '{"version": 3, "applications": [1, 2]}',
+                                     '{"version": 3, "applications": {"a": {"done": "x", "moments": 4, "interviewers": 5}}}'])
+def test_a_corrupt_record_is_survived(context, site_url, garbage):
+    page = context.new_page()
+    page.goto(site_url + "about/")
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [KEY, garbage])
+    for path in ("", "applications/", "checklist/", "planner/", "templates/"):
+        page.goto(site_url + path)
+    page.goto(site_url + "applications/")
+    add_with_the_form(page, "Acme")
+    expect(rows(page).filter(has_text="Acme")).to_have_count(1)
+    assert context.page_errors == [] and context.console_errors == []
+
+
+# --- Print ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_one_applications_checklist_prints_on_one_page_with_its_dates(page, site_url, paper):
+    seed(page, site_url, {"acme": ACME}, chosen="acme")
+    page.goto(site_url + "checklist/")
+    page.emulate_media(media="print")
+    expect(page.locator("[data-fg-print-application]")).to_have_text("Acme, Data Analyst")
+    reader = PdfReader(io.BytesIO(page.pdf(format=paper, print_background=True)))
+    text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in reader.pages))
+    assert len(reader.pages) == 1
+    assert "Acme, Data Analyst" in text
+    for day in ("Tuesday, March 10, 2026", "Friday, March 20, 2026", "Friday, March 27, 2026", "Monday, June 8, 2026"):
+        assert day in text, day
+    assert L["application_choose"] not in text
+
+
+# --- Keyboard, phone, touch -------------------------------------------------------------------
+
+def tab_to(page, predicate: str, limit: int = 80) -> None:
+    for _ in range(limit):
+        if page.evaluate(f"(() => {{ const e = document.activeElement; return {predicate}; }})()"):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"never reached {predicate}")
+
+
+def test_keyboard_alone_adds_chooses_edits_archives_and_deletes(page, site_url):
+    page.goto(site_url + "applications/")
+    tab_to(page, "e.hasAttribute('data-fg-app-add')")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "fg-app-company"  # the form opens on its first field
+    page.keyboard.type("Acme")
+    page.keyboard.press("Tab")
+    page.keyboard.type("Analyst")
+    page.keyboard.press("Enter")  # submits the form
+    expect(rows(page)).to_have_count(1)
+    assert page.evaluate("document.activeElement.textContent") == "Acme, Analyst"
+
+    tab_to(page, "e.dataset.fgAppAction === 'edit'")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Control+A")
+    page.keyboard.type("Acme Corp")
+    page.keyboard.press("Enter")
+    expect(rows(page).locator("[data-fg-slot=name]")).to_have_text("Acme Corp, Analyst")
+
+    tab_to(page, "e.dataset.fgAppAction === 'choose'")
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text(KB.pages["checklist"].title)
+    expect(page.locator("[data-fg-application-select]")).to_have_value(stored(page)["chosen"])
+    page.goto(site_url + "applications/")
+
+    tab_to(page, "e.dataset.fgAppAction === 'archive'")
+    page.keyboard.press("Enter")
+    expect(rows(page)).to_have_count(0)
+    archived = page.locator("[data-fg-archived] [data-fg-due-items] > li")
+    tab_to(page, "e.tagName === 'SUMMARY'")
+    page.keyboard.press("Enter")
+    expect(archived).to_have_count(1)
+    messages = []
+    page.once("dialog", lambda dialog: (messages.append(dialog.message), dialog.accept()))
+    tab_to(page, "e.dataset.fgAppAction === 'delete'")
+    page.keyboard.press("Enter")
+    expect(archived).to_have_count(0)
+    assert messages == [L["application_delete_confirm"].format(application="Acme Corp, Analyst")]
+    assert stored(page)["applications"] == {}
+
+
+@pytest.mark.parametrize("path", ["applications/", "checklist/", "planner/", "templates/"])
+def test_on_a_phone_the_controls_fit_and_are_big_enough_to_touch(page, site_url, path):
+    seed(page, site_url, {"acme": ACME}, chosen="acme")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(site_url + path)
+    if path == "applications/":
+        page.get_by_role("button", name=L["applications_add"]).click()
+    controls = page.locator(".md-content [data-fg-picker] select, .md-content .fg-button:visible, "
+                            ".md-content .fg-app-form input:visible, .md-content .fg-app-form select:visible")
+    assert controls.count() > 0
+    for box in controls.evaluate_all("els => els.map(e => e.getBoundingClientRect().toJSON())"):
+        assert box["height"] >= 44, box
+        assert box["right"] <= 390 and box["left"] >= 0, box
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_the_timeline_picture_shows_the_chosen_applications_dates(page, site_url):
+    seed(page, site_url, {"acme": ACME}, chosen="acme")
+    for path in ("", "phases/within-24-hours/", "planner/"):
+        page.goto(site_url + path)
+        picture = page.locator(".fg-timeline__picture--wide")
+        expect(picture.locator('[data-fg-when="entry:send-a-thank-you"]')).to_have_text("Mar 10")
+        expect(picture.locator('[data-fg-when="moment:interview"]')).to_have_text("Mar 6")
+        expect(picture.locator('[data-fg-when="entry:stay-in-touch"]')).to_have_text("Jun 8")
+        description = picture.evaluate("svg => svg.querySelector('desc').textContent")
+        thanks_label = next(p.label for p in KB.timeline.points if p.ref == "send-a-thank-you")
+        assert f"{thanks_label}, Tuesday, March 10, 2026" in description
+    # Without a chosen application, the picture is the guide's own again.
+    page.locator("[data-fg-application-select]").select_option("")
+    expect(page.locator('.fg-timeline__picture--wide [data-fg-when="entry:send-a-thank-you"]')).to_have_text(
+        KB.labels["timeline_within"].format(duration=KB.entries["send-a-thank-you"].timing.duration.text))
+
+
+def test_two_tabs_stay_in_sync(context, site_url):
+    first, second = context.new_page(), context.new_page()
+    first.goto(site_url + "applications/")
+    second.goto(site_url + "checklist/")
+    add_with_the_form(first, "Acme", "", "2026-03-06")
+    picker = second.locator("[data-fg-application-select]")
+    expect(picker.locator("option")).to_have_text([L["application_none"], "Acme"])
+    picker.select_option(label="Acme")
+    second.locator('[data-fg-item="send-a-thank-you"]').check()
+    expect(rows(first).locator("[data-fg-slot=step]")).to_have_text(KB.entries["send-one-follow-up"].checklist)
+    assert context.page_errors == []

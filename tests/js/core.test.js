@@ -1,0 +1,249 @@
+// Unit tests of the guide's pure JavaScript (site_overrides/assets/core/), run with
+// `node --test tests/js/` (tests/unit/test_javascript.py runs them under pytest).
+// Run with TZ=America/New_York so that the daylight-saving change of 8 March 2026 is crossed.
+"use strict";
+
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const path = require("node:path");
+
+const CORE = path.join(__dirname, "..", "..", "site_overrides", "assets", "core");
+const dates = require(path.join(CORE, "dates.js"));
+const calendar = require(path.join(CORE, "calendar.js"));
+const records = require(path.join(CORE, "records.js"));
+
+const RULES = {
+  moments: [
+    { id: "interview", asked: true, reachedBy: null, ifNotGiven: null },
+    { id: "stated-date", asked: true, reachedBy: null, ifNotGiven: { amount: 7, unit: "days", of: "interview" } },
+    { id: "follow-up", asked: false, reachedBy: "send-one-follow-up", ifNotGiven: null },
+  ],
+  steps: [
+    { entry: "send-a-thank-you", relation: "within", weekends: "move", amount: 24, unit: "hours", of: "interview" },
+    { entry: "send-one-follow-up", relation: "after", weekends: "move", amount: 7, unit: "days", of: "stated-date" },
+    { entry: "close-the-loop", relation: "after", weekends: "keep", amount: 14, unit: "days", of: "follow-up" },
+    { entry: "stay-in-touch", relation: "every", weekends: "move", amount: 3, unit: "months", of: "interview" },
+  ],
+};
+const GUIDE = {
+  rules: RULES,
+  phases: { "when-the-answer-comes": ["reply-to-an-offer", "reply-to-a-no"], afterwards: ["stay-in-touch"] },
+  outcomes: { offer: "when-the-answer-comes", rejection: "when-the-answer-comes" },
+};
+
+function day(date) {
+  return dates.localDay(date);
+}
+
+test("the tests run in New York time", () => {
+  assert.equal(process.env.TZ, "America/New_York");
+});
+
+test("hours are elapsed time across the change to summer time", () => {
+  const start = new Date(2026, 2, 7, 15, 0); // the eve of the change
+  const later = dates.add(start, { amount: 24, unit: "hours" });
+  assert.equal(later.getTime() - start.getTime(), 24 * 3600000);
+  assert.equal(later.getHours(), 16);
+});
+
+test("days keep the time of day across the change", () => {
+  const later = dates.add(new Date(2026, 2, 7, 15, 0), { amount: 1, unit: "days" });
+  assert.equal(later.getHours(), 15);
+  assert.equal(day(later), "20260308");
+});
+
+test("a month after 31 January is the last day of February", () => {
+  assert.equal(day(dates.add(new Date(2026, 0, 31, 12), { amount: 1, unit: "months" })), "20260228");
+  assert.equal(day(dates.add(new Date(2026, 10, 30, 12), { amount: 3, unit: "months" })), "20270228");
+});
+
+test("a step on a Saturday or Sunday moves to Monday unless it keeps weekends", () => {
+  const friday = new Date(2026, 2, 6, 12);
+  assert.equal(day(dates.stepDate(friday, { amount: 1, unit: "days" })), "20260309");
+  assert.equal(day(dates.stepDate(friday, { amount: 2, unit: "days", weekends: "keep" })), "20260308");
+  assert.equal(day(dates.stepDate(friday, { amount: 24, unit: "hours" })), "20260307"); // hours never move
+  assert.equal(day(dates.stepDate(friday, { amount: 3, unit: "days" })), "20260309"); // Monday stays
+});
+
+test("the plan dates every step from the moments given", () => {
+  const given = dates.givenMoments(RULES, { interview: "2026-03-06", "interview-time": "15:00" });
+  const plan = dates.planDates(RULES, given);
+  assert.equal(plan.dates["send-a-thank-you"].toISOString(), "2026-03-07T20:00:00.000Z");
+  assert.ok(plan.assumed["stated-date"]);
+  assert.equal(day(plan.moments["stated-date"]), "20260313");
+  assert.equal(day(plan.dates["send-one-follow-up"]), "20260320");
+  assert.equal(day(plan.dates["close-the-loop"]), "20260403");
+  assert.equal(day(plan.dates["stay-in-touch"]), "20260608"); // 6 June is a Saturday
+});
+
+test("only the decision date gives the steps that count from it", () => {
+  const plan = dates.planDates(RULES, dates.givenMoments(RULES, { "stated-date": "2026-03-13" }));
+  assert.deepEqual(Object.keys(plan.dates).sort(), ["close-the-loop", "send-one-follow-up"]);
+});
+
+test("typed text that is not a date gives no moment", () => {
+  assert.deepEqual(dates.givenMoments(RULES, { interview: "06/03/2026" }), {});
+  assert.deepEqual(dates.givenMoments(RULES, null), {});
+});
+
+function eventsOf(app, only) {
+  const plan = dates.planDates(RULES, dates.givenMoments(RULES, app.moments));
+  return calendar.planEvents({
+    plan, rules: RULES, only, decision: { moment: "stated-date", title: "the date they said they would decide" },
+    steps: { "send-one-follow-up": { title: "Follow up", summary: "Once.", url: "https://example.org/x/#send-one-follow-up" } },
+    uid: (key) => `${app.id}-${key}@guide`, sequence: () => 0,
+    summary: (step) => `${app.company}: ${step}`, reminder: (summary) => `Reminder: ${summary}`,
+    timed: (moment) => Boolean(app.moments[`${moment}-time`]),
+  });
+}
+
+test("calendar events name the company, link back, repeat and include the decision date", () => {
+  const app = { id: "a1", company: "Acme", moments: { interview: "2026-03-06", "interview-time": "15:00", "stated-date": "2026-03-13" } };
+  const events = eventsOf(app);
+  assert.deepEqual(events.map((e) => e.uid), ["a1-send-a-thank-you@guide", "a1-send-one-follow-up@guide",
+    "a1-close-the-loop@guide", "a1-stay-in-touch@guide", "a1-stated-date@guide"]);
+  assert.equal(events[1].summary, "Acme: Follow up");
+  assert.equal(events[1].description, "Once.\nhttps://example.org/x/#send-one-follow-up");
+  assert.deepEqual(events[3].repeat, { amount: 3, unit: "months" });
+  assert.equal(events[0].start.toISOString(), "2026-03-06T20:00:00.000Z");
+  const text = calendar.calendar("Guide", events, new Date(Date.UTC(2026, 2, 1)));
+  assert.match(text, /\r\nRRULE:FREQ=MONTHLY;INTERVAL=3\r\n/);
+  assert.match(text, /\r\nDTSTART;VALUE=DATE:20260313\r\n/);
+  assert.ok(text.split("\r\n").every((line) => Buffer.byteLength(line) <= 75));
+  assert.ok(text.endsWith("END:VCALENDAR\r\n"));
+});
+
+test("an assumed decision date is not an event, and one step alone is one event", () => {
+  const app = { id: "a2", company: "Globex", moments: { interview: "2026-03-06" } };
+  assert.ok(!eventsOf(app).some((e) => e.uid.includes("stated-date")));
+  assert.deepEqual(eventsOf(app, "close-the-loop").map((e) => e.uid), ["a2-close-the-loop@guide"]);
+});
+
+test("long lines fold at 75 octets, never inside a character", () => {
+  const folded = calendar.fold("SUMMARY:" + "é".repeat(80));
+  for (const line of folded.split("\r\n")) assert.ok(Buffer.byteLength(line) <= 75);
+  assert.equal(folded.replace(/\r\n /g, ""), "SUMMARY:" + "é".repeat(80));
+});
+
+test("fill replaces known placeholders and leaves the others", () => {
+  assert.equal(records.fill("{a} and {b}", { a: 1 }), "1 and {b}");
+});
+
+test("anything unreadable is an empty record", () => {
+  for (const value of [null, 42, "x", [], { version: 2, done: {} }, { version: 3, applications: "no" }]) {
+    const record = records.normalise(value);
+    assert.deepEqual(record.applications, {});
+    assert.deepEqual(record.general.done, {});
+  }
+});
+
+test("the older keys become a first application, own details kept apart", () => {
+  const record = records.migrate({
+    checklist: { version: 2, done: { "send-a-thank-you": "2026-03-06T10:00:00Z" } },
+    plan: { interview: "2026-03-06", "interview-time": "15:00" },
+    details: { "your-name": "Ana", company: "Acme", role: "Analyst", "interviewer-name": "José", detail: "the dashboard" },
+  }, new Date(2026, 2, 7), 0.5);
+  const [app] = Object.values(record.applications);
+  assert.equal(record.chosen, app.id);
+  assert.deepEqual(app.done, { "send-a-thank-you": "2026-03-06T10:00:00Z" });
+  assert.deepEqual(app.moments, { interview: "2026-03-06", "interview-time": "15:00" });
+  assert.equal(app.company, "Acme");
+  assert.deepEqual(app.interviewers, [{ name: "José", email: "" }]);
+  assert.deepEqual(app.overrides["*"], { detail: "the dashboard" });
+  assert.deepEqual(record.details, { "your-name": "Ana" });
+  const fromList = records.migrate({ checklistList: ["keep-searching"] }, new Date(), 0.1);
+  assert.deepEqual(fromList.applications[fromList.chosen].done, { "keep-searching": true });
+  assert.equal(records.migrate({}, new Date(), 0.1), null);
+});
+
+test("import merges by application id and never unticks", () => {
+  const ours = records.normalise({ version: 3, applications: {
+    a1: { company: "Acme", done: { x: "t1" }, moments: { interview: "2026-03-06" } } } });
+  const count = records.merge(ours, { format: "followup-guide-progress", version: 3, applications: {
+    a1: { company: "Other", done: { y: "t2" }, moments: { interview: "2026-01-01", "stated-date": "2026-03-13" } },
+    a2: { company: "Globex", done: { z: "t3" } } } });
+  assert.equal(count, 2);
+  assert.deepEqual(ours.applications.a1.done, { x: "t1", y: "t2" });
+  assert.equal(ours.applications.a1.company, "Acme");
+  assert.deepEqual(ours.applications.a1.moments, { interview: "2026-03-06", "stated-date": "2026-03-13" });
+  assert.equal(ours.applications.a2.company, "Globex");
+});
+
+test("a version 2 checklist file adds its ticks to the chosen application; a foreign file is refused", () => {
+  const record = records.normalise({ version: 3, chosen: "a1", applications: { a1: { done: {} } } });
+  assert.equal(records.merge(record, { format: "followup-guide-progress", version: 2, done: { x: "t" } }), 1);
+  assert.deepEqual(record.applications.a1.done, { x: "t" });
+  assert.equal(records.merge(record, { something: "else" }), -1);
+  assert.equal(records.merge(record, null), -1);
+});
+
+test("templates start from the application, then what was typed for them", () => {
+  const record = records.normalise({ version: 3, chosen: "a1", details: { "your-name": "Ana" }, applications: {
+    a1: { company: "Acme", role: "Analyst", interviewers: [{ name: "José", email: "j@example.org" }],
+      moments: { interview: "2026-03-06" }, overrides: { "thank-you-email": { company: "Acme Ltd" } } } } });
+  const values = records.prefill(record, "thank-you-email", (text) => `day ${text}`);
+  assert.deepEqual(values, { "your-name": "Ana", company: "Acme Ltd", role: "Analyst", "interviewer-name": "José",
+    "interviewer-email": "j@example.org", "interview-date": "day 2026-03-06" });
+  assert.equal(records.prefill(record, "other", String).company, "Acme");
+});
+
+test("what is due: soonest first, ticked steps done, overdue and today marked", () => {
+  const record = records.normalise({ version: 3, applications: {
+    late: { company: "Late", moments: { interview: "2026-03-02" } },
+    soon: { company: "Soon", moments: { interview: "2026-03-09" }, done: { "send-a-thank-you": "t" } },
+    none: { company: "Undated" },
+    done: { company: "Done", moments: { interview: "2026-03-01" },
+      done: { "send-a-thank-you": "t", "send-one-follow-up": "t", "close-the-loop": "t", "stay-in-touch": "t" } },
+    closed: { company: "Closed", archived: true, moments: { interview: "2026-03-01" } },
+  } });
+  const rows = records.due(record, GUIDE, new Date(2026, 2, 9, 9, 0));
+  assert.deepEqual(rows.map((r) => [r.application.id, r.entry, r.status]), [
+    ["late", "send-a-thank-you", "overdue"],
+    ["soon", "send-one-follow-up", "upcoming"],
+    ["none", "", "none"],
+    ["done", "", "done"],
+  ]);
+  const today = records.due(record, GUIDE, new Date(2026, 2, 3, 9, 0))[0];
+  assert.equal(today.status, "today");
+});
+
+test("a recorded answer stops the waiting steps and brings that phase's steps", () => {
+  const record = records.normalise({ version: 3, applications: {
+    a1: { company: "Acme", moments: { interview: "2026-03-02" }, outcome: "offer", outcomeDay: "2026-03-20",
+      done: { "reply-to-an-offer": "t" } } } });
+  const [row] = records.due(record, GUIDE, new Date(2026, 2, 20, 9));
+  assert.equal(row.entry, "reply-to-a-no");
+  assert.equal(row.status, "today");
+});
+
+test("working days skip Saturdays and Sundays, as generator/timing.py counts them", () => {
+  const friday = new Date(2026, 2, 6, 15, 0);
+  assert.equal(day(dates.add(friday, { amount: 1, unit: "working days" })), "20260309");
+  assert.equal(day(dates.add(friday, { amount: 2, unit: "working days" })), "20260310");
+  assert.equal(day(dates.add(new Date(2026, 2, 2, 9), { amount: 5, unit: "working days" })), "20260309");
+  assert.equal(dates.add(friday, { amount: 2, unit: "working days" }).getHours(), 15); // across the clock change
+});
+
+test("a repeating step in working days repeats on working days", () => {
+  const text = calendar.calendar("Guide", [
+    { uid: "a", day: new Date(2026, 2, 9), summary: "s", description: "", reminder: "r", repeat: { amount: 5, unit: "working days" } },
+    { uid: "b", day: new Date(2026, 2, 9), summary: "s", description: "", reminder: "r", repeat: { amount: 1, unit: "working days" } },
+  ], new Date(Date.UTC(2026, 2, 1)));
+  assert.match(text, /\r\nRRULE:FREQ=WEEKLY;INTERVAL=1\r\n/);
+  assert.match(text, /\r\nRRULE:FREQ=DAILY;INTERVAL=1;BYDAY=MO,TU,WE,TH,FR\r\n/);
+});
+
+test("an answer named like a moment dates that moment's steps from the day it was recorded", () => {
+  const rules = {
+    moments: [{ id: "interview", asked: true }, { id: "offer", asked: true }],
+    steps: [{ entry: "get-it-in-writing", relation: "within", weekends: "move", amount: 1, unit: "days", of: "offer" }],
+  };
+  const guide = { rules, phases: { offers: ["negotiate", "get-it-in-writing"] }, outcomes: { offer: "offers" } };
+  const record = records.normalise({ version: 3, applications: {
+    a1: { company: "Acme", moments: { interview: "2026-03-02" }, outcome: "offer", outcomeDay: "2026-03-06" } } });
+  const [row] = records.due(record, guide, new Date(2026, 2, 6, 9));
+  assert.equal(row.entry, "get-it-in-writing"); // the dated step first
+  assert.equal(day(row.date), "20260309"); // Saturday the 7th moves to Monday
+  record.applications.a1.done["get-it-in-writing"] = "t";
+  assert.equal(records.due(record, guide, new Date(2026, 2, 6, 9))[0].entry, "negotiate"); // then the others
+});
