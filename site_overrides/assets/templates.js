@@ -279,12 +279,18 @@
 
   // --- One message per person: empty the fields that differ, keep the rest ------------
 
+  // With an application chosen, the next of its interviewers is filled in; otherwise the fields
+  // are left empty for the reader to fill.
   function nextPerson(widget, button) {
     var fields = button.getAttribute("data-fg-per-person").split(" ");
+    var record = guide.store.read();
+    var name = widget.querySelector('[data-fg-field="interviewer-name"]');
+    var person = core.nextInterviewer(record.applications[record.chosen], name ? name.value.trim() : "") || {};
+    var known = { "interviewer-name": person.name, "interviewer-email": person.email };
     inputs(widget).forEach(function (input) {
       if (fields.indexOf(input.getAttribute("data-fg-field")) < 0) return;
-      input.value = "";
-      keepOverride(widget, input); // the chosen application's value does not come back
+      input.value = known[input.getAttribute("data-fg-field")] || "";
+      keepOverride(widget, input); // the chosen application's first interviewer does not come back
     });
     render(widget);
     if (widget.querySelector("[data-fg-remember]:checked")) remember(widget);

@@ -528,3 +528,23 @@ def test_two_tabs_stay_in_sync(context, site_url):
     second.locator('[data-fg-item="send-a-thank-you"]').check()
     expect(rows(first).locator("[data-fg-slot=step]")).to_have_text(KB.entries["send-one-follow-up"].checklist)
     assert context.page_errors == []
+
+
+def test_the_thank_you_is_written_once_per_interviewer_of_the_application(page, site_url):
+    panel = {**ACME, "interviewers": [{"name": "José Müller", "email": "jose@acme.example"},
+                                      {"name": "Kim Lee", "email": "kim@acme.example"}]}
+    seed(page, site_url, {"acme": panel}, chosen="acme")
+    page.goto(site_url + "templates/")
+    thanks = page.locator('[data-fg-template="thank-you-email"]')
+    expect(thanks.locator('[data-fg-field="interviewer-name"]')).to_have_value("José Müller")
+    thanks.locator('[data-fg-field="detail"]').fill("the dashboard")
+
+    thanks.get_by_role("button", name=L["template_next_person"]).click()
+    expect(thanks.locator('[data-fg-field="interviewer-name"]')).to_have_value("Kim Lee")
+    expect(thanks.locator('[data-fg-field="interviewer-email"]')).to_have_value("kim@acme.example")
+    expect(thanks.locator('[data-fg-field="detail"]')).to_have_value("")
+    expect(thanks.locator('[data-fg-field="company"]')).to_have_value("Acme")
+    expect(thanks.locator("[data-fg-mailto]")).to_have_attribute("href", re.compile(r"^mailto:kim@acme\.example\?"))
+
+    thanks.get_by_role("button", name=L["template_next_person"]).click()  # past the last one: left to the reader
+    expect(thanks.locator('[data-fg-field="interviewer-name"]')).to_have_value("")

@@ -247,3 +247,11 @@ test("an answer named like a moment dates that moment's steps from the day it wa
   record.applications.a1.done["get-it-in-writing"] = "t";
   assert.equal(records.due(record, guide, new Date(2026, 2, 6, 9))[0].entry, "negotiate"); // then the others
 });
+
+test("the next interviewer follows the one named, and there is none after the last or a typed name", () => {
+  const app = { interviewers: [{ name: "José", email: "jose@acme.example" }, { name: "Kim", email: "kim@acme.example" }] };
+  assert.deepEqual(records.nextInterviewer(app, "José"), { name: "Kim", email: "kim@acme.example" });
+  assert.equal(records.nextInterviewer(app, "Kim"), null);
+  assert.equal(records.nextInterviewer(app, "Someone else"), null);
+  assert.equal(records.nextInterviewer(undefined, "José"), null);
+});

@@ -215,6 +215,16 @@
     return values;
   }
 
+  /* For one message per interviewer: the interviewer after the one named `currentName` in the
+   * application's list, or null (no application, the last one, or a name typed by hand). */
+  function nextInterviewer(app, currentName) {
+    var list = app ? app.interviewers : [];
+    for (var i = 0; i < list.length - 1; i++) {
+      if (list[i].name && list[i].name === currentName) return list[i + 1];
+    }
+    return null;
+  }
+
   function startOfDay(date) {
     return new Date(date.getFullYear(), date.getMonth(), date.getDate());
   }
@@ -280,5 +290,6 @@
   core.exported = exported;
   core.current = current;
   core.prefill = prefill;
+  core.nextInterviewer = nextInterviewer;
   core.due = due;
 })(typeof module === "object" && module.exports ? module.exports : (window.followupGuideCore = window.followupGuideCore || {}));
