@@ -15,6 +15,11 @@ class Location:
     def display(self) -> str:
         return f"{display_path(self.path)}:{self.line}:{self.column}"
 
+    @classmethod
+    def at(cls, path: Path, text: str, index: int) -> "Location":
+        """The line and column of the character at `index` of a file's text."""
+        return cls(path, text.count("\n", 0, index) + 1, index - text.rfind("\n", 0, index))
+
 
 @dataclass(frozen=True, order=True)
 class Problem:

@@ -57,12 +57,8 @@ def check_pages(folders: list[Path]) -> list[Problem]:
     return problems
 
 
-def _at(path: Path, text: str, index: int) -> Location:
-    return Location(path, text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1)
-
-
 def _guide_attributes(path: Path, text: str) -> list[Problem]:
-    return [Problem(_at(path, text, found.start()), "a data-fg- attribute is used here, which only the guide's own "
+    return [Problem(Location.at(path, text, found.start()), "a data-fg- attribute is used here, which only the guide's own "
                     "buttons and boxes may use; remove it") for found in GUIDE_ATTRIBUTE.finditer(text)]
 
 
@@ -71,18 +67,18 @@ def _active_markup(path: Path, text: str) -> list[Problem]:
     problems = []
     for tag in scan(text).tags:
         if tag.name == "script":
-            problems.append(Problem(_at(path, text, tag.position), "a script is not allowed in a page the guide "
+            problems.append(Problem(Location.at(path, text, tag.position), "a script is not allowed in a page the guide "
                                     "publishes as it is; remove it"))
         if tag.name in ("meta", "base") and (tag.name == "base" or tag.attributes.get("http-equiv", "").lower() == "refresh"):
-            problems.append(Problem(_at(path, text, tag.position), f"a <{tag.name}> that changes where links or the "
+            problems.append(Problem(Location.at(path, text, tag.position), f"a <{tag.name}> that changes where links or the "
                                     "page itself lead is not allowed; link to the address instead"))
         for name, value in tag.attributes.items():
             if name.startswith("on"):
-                problems.append(Problem(_at(path, text, tag.position),
+                problems.append(Problem(Location.at(path, text, tag.position),
                                         f"the event handler attribute '{name}' is not allowed; remove it"))
             elif url_parts(value).lower().startswith(("javascript:", "vbscript:")):
-                problems.append(Problem(_at(path, text, tag.position), "a javascript: URL is not allowed; remove it"))
-        problems += [Problem(_at(path, text, tag.position), OTHER_SITE.format(url=url))
+                problems.append(Problem(Location.at(path, text, tag.position), "a javascript: URL is not allowed; remove it"))
+        problems += [Problem(Location.at(path, text, tag.position), OTHER_SITE.format(url=url))
                      for url, loaded in tag_urls(tag) if loaded and loads_from_another_site(url)]
     return problems
 

@@ -146,10 +146,8 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udff
 def _reject_control_characters(path: Path, text: str) -> None:
     found = _CONTROL.search(text)
     if found:
-        line = text.count("\n", 0, found.start()) + 1
-        column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
         raise YamlFileError(Problem(
-            Location(path, line, column),
+            Location.at(path, text, found.start()),
             f"an invisible control character (U+{ord(found[0]):04X}) is here; delete it "
             "(it often comes from copying text out of another program)",
         ))

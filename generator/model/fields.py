@@ -150,9 +150,7 @@ class MessageText(Text):
             source = reading.sources.get(node.start_mark.name, "")
             path = location_of(node).path
             for match in PLACEHOLDER.finditer(source, node.start_mark.index, node.end_mark.index):
-                line = source.count("\n", 0, match.start()) + 1
-                column = match.start() - source.rfind("\n", 0, match.start())
-                reading.references.append(("placeholder", match[1], Location(path, line, column)))
+                reading.references.append(("placeholder", match[1], Location.at(path, source, match.start())))
         return value
 
 
