@@ -12,7 +12,8 @@ from pathlib import Path
 
 import jinja2
 
-from .loading.sources import load_guide
+from .loading.sources import load_guide, load_guides
+from .loading.translations import SOURCE_LANGUAGE
 from .model.fields import slugify
 from .model.json_schema import write_schemas
 from .problems import CommandError, ContentError, display_path
@@ -69,10 +70,13 @@ def main(argv: list[str] | None = None) -> int:
             tracking = adapter.tracking_problems()
             if tracking:
                 raise CommandError("\n".join(tracking))
-            kb, branding = load_guide(adapter.sources)
-            _show_warnings(kb)
+            guides = load_guides(adapter.sources)
+            _show_warnings(*(kb for kb, _ in guides.values()))
+            kb, branding = guides[SOURCE_LANGUAGE]
+            languages = adapter.sources.languages
             print(f"The knowledge base is valid: {len(kb.entries)} entries in {len(kb.phases)} phases"
-                  + (f", branded for {branding.name}." if branding else "."))
+                  + (f", branded for {branding.name}" if branding else "")
+                  + (f", in {len(languages)} languages ({', '.join(languages)})." if len(languages) > 1 else "."))
         elif args.command == "build":
             if args.offline:
                 os.environ[OFFLINE_SWITCH] = "true"
@@ -86,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"The zip file is {display_path(write_zip(site_dir))}")
         else:
             adapter = engine("mkdocs", args.config_file)
-            _show_warnings(load_guide(adapter.sources)[0])
+            _show_warnings(load_guide(adapter.sources, adapter.sources.languages[0])[0])
             note = adapter.instant_navigation_note(args.dev_addr)
             if note:
                 print(note)
@@ -158,13 +162,13 @@ def build_site(config_file: str, site_dir: str | None = None, engine_name: str =
                             content_folders=[sources.content_dir, *filter(None, [sources.overlay_dir, sources.pages_dir])])
     except OutputError as error:
         raise CommandError(f"{error}; nothing was built") from None
-    guide = load_guide(sources)  # checked before anything is written
-    _show_warnings(guide[0])
+    guides = load_guides(sources)  # every language checked before anything is written
+    _show_warnings(*(kb for kb, _ in guides.values()))
     target.parent.mkdir(parents=True, exist_ok=True)
     clean_up_after_killed_builds(target)
     staging = staging_folder(target)
     try:
-        adapter.build(guide, staging)
+        adapter.build(guides, staging)
         swap_in(staging, target)
     except CommandError as error:
         shutil.rmtree(staging, ignore_errors=True)
@@ -175,9 +179,10 @@ def build_site(config_file: str, site_dir: str | None = None, engine_name: str =
     return target
 
 
-def _show_warnings(kb) -> None:
-    """Deprecated fields: the guide still builds; each warning says what to write now."""
-    for warning in kb.warnings:
+def _show_warnings(*kbs) -> None:
+    """Deprecated fields, texts shown untranslated: the guide still builds; each warning says
+    what to write now (once, though every language finds the deprecated fields)."""
+    for warning in dict.fromkeys(warning for kb in kbs for warning in kb.warnings):
         print(f"{warning.location.display()}: warning: {warning.message}", file=sys.stderr)
 
 

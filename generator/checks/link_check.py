@@ -56,9 +56,11 @@ def _anchors(page: Page) -> set[str]:
 
 
 def broken_links(site_dir: Path, pages: dict[Path, tuple[str, Page]], describe: Callable[[Path], str],
-                 site_url: str | None = None, allowed_origins: tuple[str, ...] = ()) -> list[str]:
+                 site_url: str | None = None, allowed_origins: tuple[str, ...] = (),
+                 elsewhere: tuple[str, ...] = ()) -> list[str]:
     """Every problem with the links of the scanned pages, each named by `describe(page file)`.
-    `allowed_origins` may be loaded from although they are other sites (a center's own counter)."""
+    `allowed_origins` may be loaded from although they are other sites (a center's own counter);
+    links into the folders `elsewhere` (the site's other languages, built on their own) are not checked."""
     site_dir = Path(site_dir)
     base = urlsplit(site_url or "http://site.invalid/")
     anchors: dict[Path, set[str]] = {}
@@ -85,8 +87,9 @@ def broken_links(site_dir: Path, pages: dict[Path, tuple[str, Page]], describe: 
                 target = _url_path(link, here, base)
                 if target is None and loaded and not link.startswith(tuple(o + "/" for o in allowed_origins)):
                     problems.append(f"{describe(page_file)}: {OTHER_SITE.format(url=link)}")
-                if target is None or not target[0].startswith(base.path):
-                    continue  # another site, or outside this one: not ours to check
+                if target is None or not target[0].startswith(base.path) \
+                        or (elsewhere and target[0][len(base.path):].startswith(elsewhere)):
+                    continue  # another site, or outside this one, or another language: not ours to check
                 if target not in checked:
                     checked[target] = problem_with(*target)
                 if checked[target]:

@@ -46,6 +46,25 @@ def prepare(config, overrides: Path, palette: dict | None, logo: str | None, fav
         theme["favicon"] = favicon
 
 
+def set_language(config, language: str) -> None:
+    """The theme's own words (buttons, search) and the page's `lang` in this language, and the
+    search index built for it (its stemmer and stop words), where the theme has one."""
+    config.theme["language"] = language
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    if search is not None and "lang" in search.config:
+        base = language.split("-")[0]
+        search.config.lang = [base if base == "en" or (_LUNR / f"lunr.{base}.min.js").is_file() else "en"]
+
+
+def language_switch(config, languages: list[dict] | None) -> None:
+    """The theme's language selector in the header and its `hreflang` links in the head: one
+    {name, lang, href} per language, `href` already relative to the page (site_overrides/main.html
+    and partials/alternate.html print it as it is, to lead to the same page)."""
+    config.extra["alternate"] = languages or None
+
+
+_LUNR = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "lunr" / "min"
+
 # The theme's own inline scripts are in these templates, one <script> each.
 _SCRIPT_TEMPLATES = Path(material.__file__).parent / "templates" / "partials" / "javascripts"
 _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)

@@ -10,6 +10,8 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from ..loading.sources import GuideSources
+from ..loading.translations import SOURCE_LANGUAGE
+from ..model.fields import slugify
 from ..problems import CommandError
 from . import material_theme
 
@@ -21,6 +23,7 @@ class MkDocsEngine:
 
     def __init__(self, config_file: str, **overrides):
         self.config_file = config_file
+        self.overrides = overrides
         self.config = _load(config_file, **overrides)
         self.plugin = self.config.plugins.get(PLUGIN_NAME)
         if self.plugin is None:
@@ -44,19 +47,31 @@ class MkDocsEngine:
     def site_dir(self) -> Path:
         return Path(self.config.site_dir)
 
-    def build(self, guide, into: Path) -> None:
-        """Build into `into` (an empty staging folder), from the knowledge base and branding
-        already loaded and checked."""
-        self.plugin.preloaded = guide
-        self.config.site_dir = str(into)
-        try:
-            self.config.plugins.on_startup(command="build", dirty=False)
+    def build(self, guides: dict, into: Path) -> None:
+        """Build into `into` (an empty staging folder), from the knowledge base and branding of
+        each language, already loaded and checked (sources.load_guides): the first language of
+        the settings at the root, each other one in its folder (`es/`), one MkDocs build each."""
+        languages = self.sources.languages
+        sites = {language: "" if index == 0 else f"{language}/" for index, language in enumerate(languages)}
+        names = {language: guides[language][0].labels["language_name"] for language in languages}
+        site_id = guides[SOURCE_LANGUAGE][0].title
+        for language in languages:
+            config = self.config if not sites[language] else _load(self.config_file, **self.overrides)
+            plugin = config.plugins[PLUGIN_NAME]
+            plugin.preloaded = guides[language]
+            plugin.language, plugin.sites, plugin.language_names = language, sites, names
+            plugin.site_id = plugin.config.site_id or slugify(site_id)
+            config.site_dir = str(into / sites[language])
+            if config.site_url and sites[language]:
+                config.site_url = config.site_url.rstrip("/") + "/" + sites[language]
             try:
-                mkdocs_build(self.config)
-            finally:
-                self.config.plugins.on_shutdown()
-        except MkDocsException as error:
-            raise CommandError(f"the build failed ({error})") from None
+                config.plugins.on_startup(command="build", dirty=False)
+                try:
+                    mkdocs_build(config)
+                finally:
+                    config.plugins.on_shutdown()
+            except MkDocsException as error:
+                raise CommandError(f"the build failed ({error})") from None
 
     def serve(self, dev_addr: str) -> None:
         mkdocs_serve(self.config_file, livereload=True, dev_addr=dev_addr, watch_theme=True)

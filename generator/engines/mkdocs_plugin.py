@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import html
 import logging
+import posixpath
+import re
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
@@ -14,7 +16,7 @@ from markupsafe import Markup
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
 
@@ -24,7 +26,8 @@ from ..checks.sanitize import sanitize
 from ..checks.security import UnsafeMarkup, apply_content_security_policy
 from ..content_files import is_inside, kind_problem
 from ..loading.handwritten_pages import FRONT_MATTER_FIELDS
-from ..loading.sources import GuideSources, load_guide
+from ..loading.sources import FALLBACK, GuideSources, load_guide
+from ..loading.translations import SOURCE_LANGUAGE, translated_pages
 from ..model.fields import slugify
 from ..package_data import default_path
 from ..problems import ContentError, display_path
@@ -57,11 +60,28 @@ class SiteId(config_options.Optional):
         return value
 
 
+class LanguageCode(config_options.Type):
+    """A language's code, as the theme and browsers know it: 'en', 'es', 'fr', 'pt-BR'."""
+
+    def __init__(self):
+        super().__init__(str)
+
+    def run_validation(self, value):
+        value = super().run_validation(value)
+        if not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", value):
+            raise config_options.ValidationError(f"'{value}' is not a language code; write one like 'en', 'es' or 'fr'")
+        return value
+
+
 class FollowupGuideConfig(Config):
     content_dir = config_options.Optional(config_options.Dir(exists=True))  # default: the default guide
     overlay_dir = config_options.Optional(config_options.Dir(exists=True))
     branding = config_options.Optional(config_options.File(exists=True))
     site_id = SiteId()
+    # The languages published: the first at the site's root, each other one under /<code>/.
+    languages = config_options.ListOfItems(LanguageCode(), default=[SOURCE_LANGUAGE])
+    # fail: a text without translation stops the build; fallback: it is shown in English, marked so.
+    missing_translations = config_options.Choice(("fail", FALLBACK), default="fail")
 
 
 def theme_text(value: str) -> Markup:
@@ -101,15 +121,31 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
         self.origins: dict[str, str | None] = {}  # each built file -> its source file (None: generated)
         self.labels: dict[str, str] = {}
         self.branding = None
+        # Set by the engine for each language it builds (mkdocs_build): which one this build is,
+        # every language's folder in the whole site ("" for the root, "es/") and name, and the
+        # site id, the same in every language so that a reader's progress follows them.
+        self.language: str | None = None
+        self.sites: dict[str, str] = {}
+        self.language_names: dict[str, str] = {}
+        self.site_id: str | None = None
+        self.shown_in_source: set[str] = set()  # pages without a translation, shown in the source language
 
     def on_startup(self, command, dirty):
         # The development server injects its live-reload script, which a policy would block.
         self.serving = command == "serve"
 
-    def on_config(self, config):
+    @event_priority(100)  # before the theme's search plugin reads the language
+    def _on_config_language(self, config):
         self.sources = GuideSources.from_settings(self.config, config.docs_dir)
+        self.language = self.language or self.sources.languages[0]
+        material_theme.set_language(config, self.language)
+        return config
+
+    def _on_config(self, config):
         try:
-            kb, branding = self.preloaded or load_guide(self.sources)
+            kb, branding = self.preloaded or load_guide(self.sources, self.language)
+            site_id = self.config.site_id or self.site_id or slugify(
+                kb.title if self.language == SOURCE_LANGUAGE else load_guide(self.sources)[0].title)
         except ContentError as error:
             raise PluginError(f"The guide's content has problems:\n{error}") from None
         if not self.preloaded:  # followup-guide build has shown them already
@@ -118,6 +154,7 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
         problems = material_theme.tracking_problems(config)
         if problems:
             raise PluginError("\n".join(problems))
+        material_theme.language_switch(config, None)  # per page (on_page_context); none on the 404 page
         self.site = render_site(kb, config.site_url)
         self.labels, self.branding = kb.labels, branding
         config.site_name = theme_text(kb.title)
@@ -144,7 +181,7 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
         self.extra_files = []
         palette = logo = favicon = None
         extra = {
-            "site_id": self.config.site_id or slugify(kb.title), "contact": "", "branding_css": False, "logo": None,
+            "site_id": site_id, "contact": "", "branding_css": False, "logo": None,
             **{name: theme_text(kb.labels[label]) for name, label in (
                 ("home", "home"), ("not_found_title", "not_found_title"), ("not_found_text", "not_found_text"),
                 ("application_name", "application_name"), ("application_unnamed", "application_unnamed"),
@@ -165,6 +202,8 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
         # Read by site_overrides/main.html.
         config.extra["followup_guide"] = extra
         return config
+
+    on_config = CombinedEvent(_on_config_language, _on_config)
 
     def _asset(self, name: str, path: Path | None) -> str | None:
         if path is None:
@@ -196,6 +235,15 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
             if files.get_file_from_path(uri) is None:
                 files.append(File.generated(config, uri, abs_src_path=str(path)))
                 self.handwritten.add(uri)
+        self.shown_in_source = set()
+        if self.language != SOURCE_LANGUAGE:  # the same pages, each from its translation
+            translated = translated_pages(self.sources.page_folders, self.language)
+            for uri in sorted(u for u in self.handwritten if u.endswith(".md")):
+                if uri in translated:
+                    files.remove(files.get_file_from_path(uri))
+                    files.append(File.generated(config, uri, abs_src_path=str(translated[uri])))
+                else:
+                    self.shown_in_source.add(uri)  # allowed by missing_translations: fallback (load_guides)
         self.origins = {file.dest_uri: file.abs_src_path for file in files}
         return files
 
@@ -208,7 +256,11 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
                               f"'{sorted(unknown or not_text)[0]}' is not one the guide allows here")
         if page.meta.get("audience") == STAFF_AUDIENCE:
             page.meta["search"] = {**(page.meta.get("search") or {}), "boost": STAFF_SEARCH_BOOST}
-        return self._privacy_statement(markdown, page) if page.file.src_uri == PRIVACY_PAGE else markdown
+        if page.file.src_uri == PRIVACY_PAGE:
+            markdown = self._privacy_statement(markdown, page)
+        if page.file.src_uri in self.shown_in_source:  # screen readers read it in its own language
+            markdown = f'<div lang="{SOURCE_LANGUAGE}" markdown="block">\n\n{markdown}\n\n</div>\n'
+        return markdown
 
     def _privacy_statement(self, markdown: str, page) -> str:
         """The privacy page says, in the guide's words, whether page views are counted and by whom."""
@@ -233,14 +285,21 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
         return sanitize(html, guide_widgets=page.file.src_uri not in self.handwritten)
 
     def on_post_build(self, config):
+        material_theme.language_switch(config, None)
         site_dir = Path(config.site_dir)
-        pages = scan_site(site_dir)
+        # The other languages' sites inside this one's folder are built and checked on their own.
+        here = self.sites.get(self.language, "")
+        inside = tuple(path[len(here):] for path in self.sites.values() if path != here and path.startswith(here))
+        pages = {path: value for path, value in scan_site(site_dir).items()
+                 if not path.relative_to(site_dir).as_posix().startswith(inside or ("\0",))}
 
         def describe(path: Path) -> str:
             return self._origin(path.relative_to(site_dir).as_posix())
 
         counted = (self.branding.counter_origin,) if self.branding and self.branding.counter else ()
-        problems = broken_links(site_dir, pages, describe, config.site_url, allowed_origins=counted)
+        # A language in its folder is checked at its place in the whole site: its links up to the other languages are not its own.
+        checked_at = config.site_url or (f"http://site.invalid/{here}" if here else None)
+        problems = broken_links(site_dir, pages, describe, checked_at, allowed_origins=counted, elsewhere=inside)
         if problems:
             raise PluginError("Links and files that do not work:\n" + "\n".join(problems))
         if not self.serving:
@@ -260,6 +319,8 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
         return f"{dest_uri} (made by the theme's templates)"
 
     def on_page_context(self, context, page, config, nav):
+        if len(self.sites) > 1:
+            material_theme.language_switch(config, self._same_page_in_each_language(page.url))
         if self.branding and self.branding.counter:
             path = urlsplit(config.site_url or "/").path.rstrip("/") + "/" + page.url
             context["page_view_counter"] = self.branding.counter.replace("{path}", quote(path, safe=""))
@@ -267,6 +328,15 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
         if description is not None and not isinstance(description, Markup):
             page.meta["description"] = theme_text(description)
         return context
+
+    def _same_page_in_each_language(self, url: str) -> list[dict]:
+        """For the switch: this page's address in each language, relative to this page (every
+        language has the same pages at the same paths under its folder)."""
+        folder = url if url.endswith("/") or not url else posixpath.dirname(url) + "/"
+        to_whole_site = "../" * (folder.count("/") if posixpath.dirname(url) or url.endswith("/") else 0)
+        to_whole_site += "../" * self.sites[self.language].count("/")
+        return [{"name": self.language_names.get(code, code), "lang": code, "current": code == self.language,
+                 "href": (to_whole_site + path + url) or "./"} for code, path in self.sites.items()]
 
     def on_serve(self, server, config, builder):
         for path in (self.sources.content_dir, self.sources.overlay_dir, self.sources.branding):

@@ -28,7 +28,8 @@ import yaml
 from ..checks.html_scan import scan_site
 from ..checks.link_check import broken_links
 from ..checks.security import UnsafeMarkup, apply_content_security_policy
-from ..loading.sources import GuideSources
+from ..loading.sources import FALLBACK, GuideSources
+from ..loading.translations import SOURCE_LANGUAGE
 from ..model.fields import slugify
 from ..package_data import default_path
 from ..problems import CommandError
@@ -97,6 +98,8 @@ class ZensicalEngine:
             self._path(self.settings.get("overlay_dir")),
             self._path(self.settings.get("branding")),
             self._pages_dir(),
+            tuple(self.settings.get("languages") or (SOURCE_LANGUAGE,)),
+            self.settings.get("missing_translations") == FALLBACK,
         )
 
     def _pages_dir(self) -> Path | None:
@@ -132,8 +135,17 @@ class ZensicalEngine:
         settings = SimpleNamespace(extra=self.config.get("extra") or {}, get=self.config.get)
         return material_theme.tracking_problems(settings)
 
-    def build(self, guide, into: Path) -> None:
-        kb, branding = guide
+    def build(self, guides: dict, into: Path) -> None:
+        """The guide in its own language only: Zensical has no way yet to build a second
+        language's site beside it with the guide's pages (README, "Languages")."""
+        languages = self.sources.languages
+        if languages[0] != SOURCE_LANGUAGE:
+            raise CommandError(f"the Zensical engine builds the guide in '{SOURCE_LANGUAGE}' only for now; build "
+                               "without --engine zensical, or put it first in 'languages'")
+        if len(languages) > 1:
+            print(f"Zensical builds the guide in '{SOURCE_LANGUAGE}' only for now: "
+                  f"{', '.join(languages[1:])} need the MkDocs engine (build without --engine zensical).")
+        kb, branding = guides[SOURCE_LANGUAGE]
         problems = self.tracking_problems()
         if problems:
             raise CommandError("\n".join(problems))

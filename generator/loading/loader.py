@@ -9,7 +9,8 @@ entries and templates of the guide underneath, and which of them to hide, by id.
 
 The steps, in order:
 1. read: each file into located nodes (yaml_source), its shape checked;
-2. merge: the overlay laid over the default guide on the nodes (merge);
+2. merge: the overlay laid over the default guide on the nodes (merge), then, for another
+   language, its texts over those (translations);
 3. validate, in named phases, collecting every problem with file:line:column:
    "fields"      each value of each record (records.py);
    "rules"       the rules that involve several fields of a record;
@@ -35,6 +36,7 @@ from ..model.records import AdviceFile, Changes, Entry, GuideSettings, MessageFi
 from ..content_files import YAML_SUFFIXES, files_below
 from ..problems import ContentError, Location, Problem
 from .merge import apply_changes, merge_groups
+from .translations import SOURCE_LANGUAGE, Translation
 from .yaml_source import YamlFileError, read_yaml
 
 PHASES = ("fields", "rules", "references", "timing")
@@ -64,14 +66,19 @@ def _without_cycle_collection():
             gc.enable()
 
 
-def load_knowledge_base(content_dir: Path, overlay_dir: Path | None = None) -> KnowledgeBase:
+def load_knowledge_base(content_dir: Path, overlay_dir: Path | None = None, language: str | None = None,
+                        fallback: bool = False) -> KnowledgeBase:
     """Read and check every file of the knowledge base, and of an overlay laid on top of it
     (a career center's additions and changes); raise ContentError listing every problem.
 
-    Deprecated fields still in use are in the result's `warnings`.
+    `language`: the guide in that language, its texts from translations/<language>/ (see
+    translations.py); a text without a translation is a problem, or with `fallback` a warning
+    and the text in the guide's own language.
+
+    Deprecated fields still in use, and untranslated texts shown anyway, are in the result's `warnings`.
     """
     with _without_cycle_collection():
-        return _load(Path(content_dir), None if overlay_dir is None else Path(overlay_dir))
+        return _load(Path(content_dir), None if overlay_dir is None else Path(overlay_dir), language, fallback)
 
 
 class _Files:
@@ -104,7 +111,8 @@ def _read_partial(record: type[Record], node: yaml.Node, reading: Reading, name:
     return record.from_node(node, reading, partial=True)
 
 
-def _load(content_dir: Path, overlay_dir: Path | None) -> KnowledgeBase:
+def _load(content_dir: Path, overlay_dir: Path | None, language: str | None = None,
+          fallback: bool = False) -> KnowledgeBase:
     reading = Reading()
     files = _Files(reading)
     guide_path = content_dir / "guide.yml"
@@ -137,6 +145,14 @@ def _load(content_dir: Path, overlay_dir: Path | None) -> KnowledgeBase:
     hidden: dict[tuple[str, str], Location] = {}
     if changes is not None:
         entry_nodes, template_nodes, hidden = apply_changes(entry_nodes, template_nodes, changes, reading)
+
+    # 2. Merge (the texts of another language, by id).
+    if language and language != SOURCE_LANGUAGE:
+        translation = Translation(language, content_dir, overlay_dir, reading, fallback)
+        guide = translation.guide_settings(guide)
+        entry_nodes = translation.records("entry", Entry, entry_nodes, hidden)
+        field_nodes = translation.records("field", MessageField, field_nodes, hidden)
+        template_nodes = translation.records("template", MessageTemplate, template_nodes, hidden)
 
     # 3. Validate. Phase "fields": every record read from its merged node.
     settings = Nested(GuideSettings).read(guide, reading, "guide.yml") if guide is not None else None

@@ -2,7 +2,7 @@
 center's overlay on top of it, its branding and its own pages; and the loading of the branding."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..model.branding import Branding
@@ -12,6 +12,9 @@ from ..package_data import default_path
 from ..problems import ContentError
 from .handwritten_pages import check_pages
 from .loader import load_knowledge_base
+from .translations import SOURCE_LANGUAGE, page_problems, page_translation_folder
+
+FALLBACK = "fallback"  # missing_translations: the source text, marked as such
 from .yaml_source import YamlFileError, read_yaml
 
 
@@ -21,21 +24,31 @@ class GuideSources:
     overlay_dir: Path | None  # a career center's additions and changes
     branding: Path | None  # a career center's branding.yml
     pages_dir: Path | None = None  # pages written by hand beside those of the knowledge base (docs_dir)
+    # The languages published, the first at the site's root, the others under /<code>/; the
+    # content's own language (SOURCE_LANGUAGE) needs no translation, the others do (translations.py).
+    languages: tuple[str, ...] = (SOURCE_LANGUAGE,)
+    fallback: bool = False  # a text without translation is shown in the content's own language
 
     @classmethod
     def from_settings(cls, settings, pages_dir: str | None = None) -> GuideSources:
-        """From the followup-guide plugin's settings (content_dir, overlay_dir, branding) and
-        the builder's folder of hand-written pages."""
+        """From the followup-guide plugin's settings (content_dir, overlay_dir, branding,
+        languages, missing_translations) and the builder's folder of hand-written pages."""
         return cls(
             Path(settings.content_dir) if settings.content_dir else default_path("content"),
             Path(settings.overlay_dir) if settings.overlay_dir else None,
             Path(settings.branding) if settings.branding else None,
             Path(pages_dir) if pages_dir else None,
+            tuple(settings.get("languages") or (SOURCE_LANGUAGE,)),
+            settings.get("missing_translations") == FALLBACK,
         )
 
     @property
     def page_folders(self) -> list[Path]:
         return [self.content_dir / "pages", *([self.pages_dir] if self.pages_dir else [])]
+
+    def translated_page_folders(self) -> list[Path]:
+        return [page_translation_folder(folder, language) for language in self.languages
+                if language != SOURCE_LANGUAGE for folder in self.page_folders]
 
     def read_paths(self) -> list[Path]:
         """Everything a build reads from the guide's own folders."""
@@ -58,16 +71,33 @@ def load_branding(path: Path) -> Branding:
     return branding
 
 
-def load_guide(sources: GuideSources) -> tuple[KnowledgeBase, Branding | None]:
-    """The knowledge base, the pages written by hand and the branding; every problem of all of
-    them in one ContentError."""
+def load_guide(sources: GuideSources, language: str = SOURCE_LANGUAGE) -> tuple[KnowledgeBase, Branding | None]:
+    """The knowledge base in one language, the pages written by hand and the branding; every
+    problem of all of them in one ContentError."""
+    return load_guides(sources, (language,))[language]
+
+
+def load_guides(sources: GuideSources, languages: tuple[str, ...] | None = None) -> dict[str, tuple]:
+    """{language: (knowledge base, branding)} for each language published (by default those of
+    the settings) and always the content's own; every problem of every language in one
+    ContentError. Untranslated texts a fallback shows anyway are in each one's warnings."""
+    languages = tuple(dict.fromkeys((*(languages or sources.languages), SOURCE_LANGUAGE)))
     problems = []
-    kb = branding = None
-    try:
-        kb = load_knowledge_base(sources.content_dir, sources.overlay_dir)
-    except ContentError as error:
-        problems += error.problems
-    problems += check_pages(sources.page_folders)
+    guides = {}
+    branding = None
+    for language in languages:
+        try:
+            guides[language] = load_knowledge_base(sources.content_dir, sources.overlay_dir, language, sources.fallback)
+        except ContentError as error:
+            problems += [p for p in error.problems if p not in problems]
+    for language in languages:
+        if language != SOURCE_LANGUAGE:
+            missing, shown_anyway = page_problems(sources.page_folders, language, sources.fallback)
+            problems += missing
+            if language in guides:
+                kb = guides[language]
+                guides[language] = replace(kb, warnings=kb.warnings + tuple(shown_anyway))
+    problems += check_pages([*sources.page_folders, *sources.translated_page_folders()])
     if sources.branding is not None:
         try:
             branding = load_branding(sources.branding)
@@ -75,4 +105,4 @@ def load_guide(sources: GuideSources) -> tuple[KnowledgeBase, Branding | None]:
             problems += error.problems
     if problems:
         raise ContentError(problems)
-    return kb, branding
+    return {language: (kb, branding) for language, kb in guides.items()}

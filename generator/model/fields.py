@@ -66,12 +66,26 @@ class Reading:
         self.warnings.append(Problem(location, message))
 
 
+class InLanguage(str):
+    """A text shown in another language than the page's: a translation that is missing, where
+    the guide allows the source text in its place. The pages mark it with `lang`, so that a
+    screen reader switches voice."""
+
+    def __new__(cls, value: str, language: str):
+        text = super().__new__(cls, value)
+        text.language = language
+        return text
+
+
 class FieldType:
     """One field of a record (or the items of a list): what it accepts and how it is checked."""
 
     node_type: type = yaml.ScalarNode
     accepts = "text"
     when_empty = "write its text"
+    # Whether a reader sees its text, which each language then has its own of
+    # (loading/translations.py); ids, choices and durations are the same in every language.
+    translatable = False
 
     def __init__(self, *, required: bool = True, key: str | None = None):
         self.required = required
@@ -87,7 +101,9 @@ class FieldType:
         if not isinstance(node, self.node_type):
             reading.problem(location_of(node), f"'{name}' should be {self.accepts}, not {_NODE_NAMES[type(node)]}")
             return None
-        return self.convert(node, reading, name)
+        value = self.convert(node, reading, name)
+        language = getattr(node, "shown_in", None)  # an untranslated text (loading/translations.py)
+        return InLanguage(value, language) if language and isinstance(value, str) else value
 
     def convert(self, node, reading: Reading, name: str):
         raise NotImplementedError
@@ -100,6 +116,7 @@ class Text(FieldType):
     """One line of plain text, shown as typed."""
 
     multiline = False
+    translatable = True
 
     def convert(self, node, reading, name):
         value = node.value.strip()
@@ -164,6 +181,8 @@ RESERVED_PREFIXES = ("template-", "step-", "fg-")
 class Id(Text):
     """A stable name: lowercase letters, digits and hyphens. `defines` makes it unique."""
 
+    translatable = False
+
     def __init__(self, defines: str | None = None, **options):
         super().__init__(**options)
         self.defines = defines
@@ -207,6 +226,8 @@ class Reference(Id):
 
 
 class Choice(Text):
+    translatable = False
+
     def __init__(self, *choices: str, **options):
         super().__init__(**options)
         self.choices = choices
@@ -234,6 +255,8 @@ _DURATION = re.compile(r"^(\d{1,4})\s+(hour|working day|day|week|month)s?$")
 
 class DurationText(Text):
     """An amount of time such as '24 hours', '7 days', '3 months'."""
+
+    translatable = False
 
     def check(self, value, location, reading, name):
         match = _DURATION.match(value)
@@ -395,6 +418,8 @@ class Record:
     record_name: ClassVar[str] = "record"  # how messages name it: "this entry has no 'title'"
     _specs: ClassVar[dict[str, FieldType]] = {}  # the fields by their names in YAML, in the order declared
     json_schema_rules: ClassVar[dict] = {}  # the cross-field rules, as JSON Schema, for editors
+    # In a list, the field whose value names the record in a translation (loading/translations.py).
+    translation_keys: ClassVar[tuple[str, ...]] = ("id",)
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)

@@ -80,6 +80,28 @@ class Labels(Record):
     timing_every = Label("duration")
     """An 'every' timing in a sentence."""
 
+    # Durations in timings ("within {duration} of ..."): one and more than one of each unit
+    duration_hour = Label("count")
+    """One hour: {count} is 1."""
+    duration_hours = Label("count")
+    """More than one hours: {count} is the number."""
+    duration_day = Label("count")
+    """One day: {count} is 1."""
+    duration_days = Label("count")
+    """More than one days: {count} is the number."""
+    duration_working_day = Label("count")
+    """One working day (Monday to Friday): {count} is 1."""
+    duration_working_days = Label("count")
+    """More than one working days: {count} is the number."""
+    duration_week = Label("count")
+    """One week: {count} is 1."""
+    duration_weeks = Label("count")
+    """More than one weeks: {count} is the number."""
+    duration_month = Label("count")
+    """One month: {count} is 1."""
+    duration_months = Label("count")
+    """More than one months: {count} is the number."""
+
     # The checklist
     progress_total = Label("done", "total")
     """The checklist's overall progress."""
@@ -321,6 +343,10 @@ class Labels(Record):
     """The privacy page's line when nothing counts visits (where privacy.md has the counter marker)."""
     privacy_counter = Label("name", "address")
     """The privacy page's line when the center counts page views (analytics in branding.yml)."""
+
+    # The language switch in the header (when the guide is published in more than one language)
+    language_name = Label()
+    """The name of the guide's language, in that language ("English", "Español"): the switch lists it."""
 
     # The page shown for an address that does not exist
     not_found_title = Label()

@@ -255,6 +255,7 @@ class TimelinePoint(Record):
 
     record_name = "timeline point"
     json_schema_rules = {"oneOf": [{"required": [kind]} for kind in ("moment", "entry", "phase")]}
+    translation_keys = ("moment", "entry", "phase")  # a translation names a point by what it points at
 
     label = Text()
     """Its short label under the dot."""

@@ -17,9 +17,11 @@ import yaml
 from markupsafe import Markup
 
 from ..model import timing
+from ..model.fields import InLanguage
 from ..model.knowledge_base import KnowledgeBase
 from ..model.records import Timing
 from . import messages
+from .durations import duration_text
 from .timeline_svg import timeline_svg
 
 HOME = "index.md"
@@ -82,13 +84,23 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#!])")
 
 
 def plain_text(value: str) -> Markup:
-    """Text shown exactly as typed: HTML and Markdown characters are escaped."""
-    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(str(value), quote=False)))
+    """Text shown exactly as typed: HTML and Markdown characters are escaped. A text shown in
+    another language than the page's (a missing translation) is marked with its language."""
+    text = Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(str(value), quote=False)))
+    if isinstance(value, InLanguage):
+        return Markup(f'<span lang="{value.language}">{text}</span>')
+    return text
 
 
 def markdown_text(value: str | None) -> Markup:
-    """A Markdown field of the content, passed to Markdown as written."""
-    return Markup((value or "").strip())
+    """A Markdown field of the content, passed to Markdown as written; marked with its language
+    when it is not the page's (a paragraph inline, several as a block)."""
+    text = (value or "").strip()
+    if isinstance(value, InLanguage):
+        if re.search(r"\n\s*\n|^\s*([-*+]|\d+\.)\s", text, re.M):
+            return Markup(f'<div lang="{value.language}" markdown="block">\n\n{text}\n\n</div>')
+        return Markup(f'<span lang="{value.language}">{text}</span>')
+    return Markup(text)
 
 
 def html_lines(value: str) -> Markup:
@@ -122,23 +134,24 @@ def render_site(kb: KnowledgeBase, site_url: str | None = None) -> Site:
     def timing_text(timing: Timing) -> str:
         label = labels[f"timing_{timing.relation}"]
         moment = kb.moments[timing.moment_id].label if timing.moment_id else ""
-        return label.format(duration=timing.duration.text, moment=moment)
+        return label.format(duration=duration_text(timing.duration, labels), moment=moment)
 
     def render(uri: str, template: str, title: str, description: str, search_words=(), **context) -> GeneratedPage:
         def link(target: str, anchor: str = "") -> str:
             path = posixpath.relpath(target, posixpath.dirname(uri) or ".")
             return path + (f"#{anchor}" if anchor else "")
 
-        meta = {"description": description}
+        meta = {"description": str(description)}  # plain text, whatever its language
         if search_words:
-            meta["tags"] = list(search_words)  # the theme's search ranks these words first
+            meta["tags"] = [str(word) for word in search_words]  # the theme's search ranks these words first
         front_matter = yaml.safe_dump(meta, allow_unicode=True, width=1000)
         body = env.get_template(template).render(
             kb=kb, labels=labels, title=title, link=link, phase_uri=phase_uri,
             entries=kb.entries, timing_text=timing_text, site_url=site_url, fields=kb.fields,
             download_uri=download_uri, blank=lambda field_id: messages.blank(kb, field_id),
             fill=lambda text: messages.fill(text, kb), mailto=lambda t: messages.mailto(t, kb),
-            timeline=lambda phase_id=None: timeline_svg(kb, phase_id), guide_data=data, **context,
+            timeline=lambda phase_id=None: timeline_svg(kb, phase_id), guide_data=data,
+            duration=lambda timing: duration_text(timing.duration, labels), **context,
         )
         return GeneratedPage(uri, f"---\n{front_matter}---\n\n{body}")
 

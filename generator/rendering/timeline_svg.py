@@ -13,13 +13,14 @@ from markupsafe import Markup
 
 from ..model.knowledge_base import KnowledgeBase
 from ..model.records import TimelinePoint
+from .durations import duration_text
 
 
 def _when(kb: KnowledgeBase, point: TimelinePoint) -> str:
     if point.kind != "entry" or not kb.entries[point.ref].timing:
         return ""
     timing = kb.entries[point.ref].timing
-    return kb.labels[f"timeline_{timing.relation}"].format(duration=timing.duration.text)
+    return kb.labels[f"timeline_{timing.relation}"].format(duration=duration_text(timing.duration, kb.labels))
 
 
 def _phase_of(kb: KnowledgeBase, point: TimelinePoint) -> str | None:
