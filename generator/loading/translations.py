@@ -31,7 +31,7 @@ from pathlib import Path
 import yaml
 
 from ..content_files import YAML_SUFFIXES, files_below
-from ..model.fields import Deprecated, ListOf, Nested, Reading, Record, did_you_mean
+from ..model.fields import Deprecated, ListOf, Nested, Reading, Record, did_you_mean, has_translation
 from ..model.records import GuideSettings
 from ..problems import Location, Problem, display_path, location_of
 from .merge import merge_groups
@@ -48,13 +48,6 @@ def translation_folder(root: Path, language: str) -> Path:
 
 def _is_blank(node: yaml.Node) -> bool:
     return isinstance(node, yaml.ScalarNode) and not node.style and node.value == ""
-
-
-def _translated(spec) -> bool:
-    """A field whose text each language has its own of: a text, or a list of texts."""
-    if isinstance(spec, ListOf):
-        return spec.item.translatable and not isinstance(spec.item, Nested)
-    return spec.translatable
 
 
 def _pairs(node: yaml.MappingNode) -> dict[str, tuple[yaml.Node, yaml.Node]]:
@@ -206,11 +199,11 @@ class Translation:
                 pairs.append((key, child))
                 continue
             translation = given.get(key.value)
-            if translation is not None and (_translated(spec) or isinstance(spec, (Nested, ListOf))):
+            if translation is not None and (has_translation(spec) or isinstance(spec, (Nested, ListOf))):
                 used.add(key.value)
             text = translation[1] if translation else None
             name = f"'{key.value}' of {what}"
-            if _translated(spec):
+            if has_translation(spec):
                 if text is not None and not self._stale(child, text):
                     child = text
                 elif not quiet:
@@ -224,12 +217,12 @@ class Translation:
             if name in used:
                 continue
             spec = record._specs.get(name)
-            if spec is not None and (_translated(spec) or isinstance(spec, (Nested, ListOf))) and not isinstance(spec, Deprecated):
+            if spec is not None and (has_translation(spec) or isinstance(spec, (Nested, ListOf))) and not isinstance(spec, Deprecated):
                 message = f"{what} has no '{name}' in the guide's own language, so there is nothing to translate; remove it here"
             elif spec is not None:
                 message = f"'{name}' is the same in every language: it comes from the guide's own files; remove it here"
             else:
-                texts_here = [k for k, s in record._specs.items() if _translated(s) or isinstance(s, (Nested, ListOf))
+                texts_here = [k for k, s in record._specs.items() if has_translation(s) or isinstance(s, (Nested, ListOf))
                               and not isinstance(s, Deprecated)]
                 message = f"unknown field '{name}'{did_you_mean(name, texts_here)} in the translation of {what}"
             self.reading.problem(location_of(key), message)

@@ -295,6 +295,13 @@ class ListOf(FieldType):
         return schema
 
 
+def has_translation(spec: FieldType) -> bool:
+    """A field whose text each language has its own of: a text a reader reads, or a list of them."""
+    if isinstance(spec, ListOf):
+        return spec.item.translatable and not isinstance(spec.item, Nested)
+    return spec.translatable
+
+
 class Node(FieldType):
     """Any YAML value, kept as its located node: read by a record once overlays are merged."""
 

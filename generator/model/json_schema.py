@@ -11,7 +11,8 @@ import json
 from pathlib import Path
 
 from .branding import Branding
-from .records import AdviceFile, Changes, GuideSettings, TemplatesFile
+from .fields import Deprecated, ListOf, Nested, Record, has_translation
+from .records import AdviceFile, Changes, Entry, GuideSettings, MessageField, MessageTemplate, TemplatesFile
 
 # file name -> (the record, whether it is an overlay's file: every field optional)
 SCHEMA_FILES = {
@@ -26,11 +27,44 @@ SCHEMA_FILES = {
 DRAFT = "http://json-schema.org/draft-07/schema#"  # the newest draft the YAML language server reads
 
 
+def translation_schema(record: type[Record]) -> dict:
+    """A record's texts only, every one optional (translations/<code>/: loading/translations.py):
+    groups as groups, lists of records as groups by id."""
+    properties = {}
+    for key, spec in record._specs.items():
+        if isinstance(spec, Deprecated):
+            continue
+        if has_translation(spec):
+            properties[key] = spec.json_schema()
+        elif isinstance(spec, (Nested, ListOf)) and isinstance(getattr(spec, "item", spec), Nested):
+            inner = translation_schema(getattr(spec, "item", spec).record)
+            if inner["properties"]:
+                properties[key] = inner if isinstance(spec, Nested) else _by_id(inner)
+    return {"type": "object", "properties": properties, "additionalProperties": False}
+
+
+def _by_id(schema: dict) -> dict:
+    return {"type": "object", "additionalProperties": schema}
+
+
+# file name -> the schema of a translation file
+TRANSLATION_FILES = {
+    "translation-guide.schema.json": lambda: translation_schema(GuideSettings),
+    "translation-advice.schema.json": lambda: {
+        "type": "object", "properties": {"entries": _by_id(translation_schema(Entry))}, "additionalProperties": False},
+    "translation-message-templates.schema.json": lambda: {
+        "type": "object", "additionalProperties": False, "properties": {
+            "fields": _by_id(translation_schema(MessageField)), "templates": _by_id(translation_schema(MessageTemplate))}},
+}
+
+
 def schemas() -> dict[str, dict]:
     result = {}
     for name, (record, partial) in SCHEMA_FILES.items():
         schema = record.json_schema(partial=partial)
         result[name] = {"$schema": DRAFT, "title": name.removesuffix(".schema.json"), **schema}
+    for name, schema in TRANSLATION_FILES.items():
+        result[name] = {"$schema": DRAFT, "title": name.removesuffix(".schema.json"), **schema()}
     return result
 
 

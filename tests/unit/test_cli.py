@@ -15,7 +15,7 @@ def run(*args, cwd):
 def test_validate_accepts_the_default_guide(guide_copy):
     result = run("validate", cwd=guide_copy)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("The knowledge base is valid: 54 entries in 7 phases.")
+    assert result.stdout.startswith("The knowledge base is valid: 54 entries in 7 phases, in 2 languages (en, es).")
 
 
 def test_validate_lists_every_problem_and_exits_1_without_a_traceback(guide_copy):
@@ -26,8 +26,13 @@ def test_validate_lists_every_problem_and_exits_1_without_a_traceback(guide_copy
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
         "content/advice/extra.yml:5:5: unknown field 'titel' (did you mean 'title'?)",
+        # A new entry needs its Spanish too: each text named at its line, with the file it goes in.
+        "content/advice/extra.yml:6:14: 'summary' of the entry 'extra' has no 'es' translation; "
+        "write it in content/translations/es/advice/extra.yml",
+        "content/advice/extra.yml:7:11: 'body' of the entry 'extra' has no 'es' translation; "
+        "write it in content/translations/es/advice/extra.yml",
         "content/advice/extra.yml:8:15: there is no entry with the id 'nope'",
-        "2 problems in the content; nothing was built.",
+        "4 problems in the content; nothing was built.",
     ]
 
 
