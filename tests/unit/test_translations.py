@@ -1,0 +1,74 @@
+"""The guide in another language (loading/translations.py): each folder of
+tests/fixtures/translations is a career center's overlay over the default guide, loaded in
+Spanish; loading must fail with exactly the messages of its expected.txt, each at the line of
+the English text that needs a translation or of the translation that is wrong."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.loading.loader import load_knowledge_base
+from generator.loading.sources import GuideSources, load_guides
+from generator.model.fields import InLanguage
+from generator.problems import ContentError
+from generator.rendering.pages import render_site
+
+CASES = Path(__file__).resolve().parents[1] / "fixtures" / "translations"
+
+
+@pytest.mark.parametrize("case", sorted(p.name for p in CASES.iterdir()))
+def test_a_missing_or_wrong_translation_is_reported_at_its_line(case, guide_copy):
+    shutil.copytree(CASES / case / "overlay", guide_copy / "overlay")
+    expected = (CASES / case / "expected.txt").read_text(encoding="utf-8").splitlines()
+
+    with pytest.raises(ContentError) as raised:
+        load_knowledge_base(Path("content"), Path("overlay"), "es")
+
+    assert [str(problem) for problem in raised.value.problems] == expected
+
+
+def test_the_default_guide_is_whole_in_spanish_and_keeps_its_ids():
+    english = load_knowledge_base(_content())
+    spanish = load_knowledge_base(_content(), language="es")
+    assert spanish.title == "Después de la entrevista" and spanish.labels["language_name"] == "Español"
+    assert list(spanish.entries) == list(english.entries)  # the ids a reader's ticks are saved under
+    assert [t.id for t in spanish.templates] == [t.id for t in english.templates]
+    assert spanish.fields.keys() == english.fields.keys()
+    for entry_id, entry in spanish.entries.items():
+        source = english.entries[entry_id]
+        assert (entry.kind, entry.phase, entry.timing, entry.related) == (source.kind, source.phase, source.timing,
+                                                                           source.related)
+        assert entry.title != source.title, entry_id  # translated, not copied
+    for name, label in english.labels.items():
+        if name not in ("template_blank", "application_name", "calendar_summary"):  # only placeholders
+            assert spanish.labels[name] != label, name
+
+
+def test_with_a_fallback_an_untranslated_text_is_shown_in_english_and_marked(guide_copy):
+    shutil.copytree(CASES / "untranslated-entry" / "overlay", guide_copy / "overlay")
+    sources = GuideSources(Path("content"), Path("overlay"), None, None, ("en", "es"), fallback=True)
+    guides = load_guides(sources)
+    kb = guides["es"][0]
+    entry = kb.entries["book-a-debrief"]
+    assert entry.title == "Pide una reunión con una persona del centro de carreras"
+    assert not isinstance(entry.title, InLanguage)
+    assert isinstance(entry.summary, InLanguage) and entry.summary.language == "en"
+    assert [str(w) for w in kb.warnings] == [
+        "overlay/advice/ours.yml:6:14: 'summary' of the entry 'book-a-debrief' has no 'es' translation; write it in "
+        "overlay/translations/es/advice/ours.yml; until then the page shows it in the guide's own language",
+        "overlay/advice/ours.yml:7:11: 'body' of the entry 'book-a-debrief' has no 'es' translation; write it in "
+        "overlay/translations/es/advice/ours.yml; until then the page shows it in the guide's own language",
+        "overlay/advice/ours.yml:9:16: 'checklist' of the entry 'book-a-debrief' has no 'es' translation; write it in "
+        "overlay/translations/es/advice/ours.yml; until then the page shows it in the guide's own language",
+    ]
+    page = next(p for p in render_site(kb).pages if p.uri == "phases/afterwards.md")
+    assert '<span lang="en">Talk the interview through with someone from the career center.</span>' in page.markdown
+    assert "Pide una reunión con una persona del centro de carreras {: #book-a-debrief" in page.markdown
+
+
+def _content() -> Path:
+    from generator.package_data import default_path
+
+    return default_path("content")
