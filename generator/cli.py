@@ -5,6 +5,7 @@ import argparse
 import json
 import logging
 import os
+import re
 import shutil
 import sys
 import unicodedata
@@ -51,9 +52,11 @@ def main(argv: list[str] | None = None) -> int:
                        help="the static-site engine: mkdocs (default) or zensical (pip install 'followup-guide[zensical]')")
     schema = commands.add_parser("schema", help="write the JSON Schema of each content file, for editors")
     schema.add_argument("folder", nargs="?", default="schemas", help="where to write them (default: %(default)s)")
+    translation = commands.add_parser("translation", help="start a new language: a folder of every text to translate")
+    translation.add_argument("language", help="the language's code, such as fr")
     serve = commands.add_parser("serve", help="serve the guide with live reload while you edit")
     serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: %(default)s)")
-    for command in (validate, build, serve):
+    for command in (validate, build, serve, translation):
         command.add_argument("-f", "--config-file", default="mkdocs.yml", help="the site's MkDocs configuration (default: %(default)s)")
     args = parser.parse_args(argv)
 
@@ -65,6 +68,16 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "schema":
             written = write_schemas(Path(args.folder))
             print(f"Wrote {len(written)} JSON Schema files into {display_path(Path(args.folder))}/")
+        elif args.command == "translation":
+            from .translation_skeleton import write_skeleton
+
+            if not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", args.language):
+                raise CommandError(f"'{args.language}' is not a language code; write one like 'fr' or 'pt-BR'")
+            folder, written, kept = write_skeleton(engine("mkdocs", args.config_file).sources, args.language)
+            print(f"Wrote {len(written)} files into {display_path(folder)}/, in English for now"
+                  + (f" ({len(kept)} already there were left as they were)" if kept else "")
+                  + f". Translate their texts, add {args.language} to 'languages' in {args.config_file}, "
+                  "then run followup-guide validate.")
         elif args.command == "validate":
             adapter = engine("mkdocs", args.config_file)
             tracking = adapter.tracking_problems()

@@ -277,13 +277,14 @@ class Translation:
         return shown
 
     def file_for(self, path: Path, kind: str) -> Path:
-        """Where the translation of a text of `path` belongs: the same name under translations/<code>/."""
+        """Where the translation of a text of `path` belongs: the same name under translations/<code>/,
+        in the center's own folder when there is one (the default guide's is in the package)."""
         for root in filter(None, (self.overlay_dir, self.content_dir)):
             if _inside(path, root):
                 relative = Path(path).resolve().relative_to(Path(root).resolve())
                 if relative.name == "changes.yml":  # a changed entry or template: its translation file
                     relative = Path("advice", "changes.yml") if kind == "entry" else Path("message-templates.yml")
-                return translation_folder(root, self.language) / relative
+                return translation_folder(self.overlay_dir or root, self.language) / relative
         return path
 
 
