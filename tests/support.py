@@ -19,6 +19,7 @@ ENGINES = ("mkdocs", "zensical")
 both_engines = pytest.mark.parametrize("engine", ENGINES, indirect=True, scope="session")
 GUIDE_FILES = ("mkdocs.yml", "content", "site_overrides")
 DEFAULT_KB = load_knowledge_base(ROOT / "content")
+SPANISH_KB = load_knowledge_base(ROOT / "content", language="es")  # published under es/
 CHECKLIST_LINES = [e.checklist for p in DEFAULT_KB.phases for e in p.entries if e.checklist]
 
 

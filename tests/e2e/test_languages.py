@@ -1,0 +1,116 @@
+"""The guide in English at the root and in Spanish under es/, as a reader switches between
+them: the switch leads to the same page, progress and details follow, dates, search and the
+printed checklist are in the page's language."""
+from __future__ import annotations
+
+import io
+import re
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from playwright.sync_api import expect
+from pypdf import PdfReader
+from support import CHECKLIST_LINES, DEFAULT_KB as EN, SPANISH_KB as ES
+
+SPANISH_CHECKLIST = [e.checklist for p in ES.phases for e in p.entries if e.checklist]
+
+
+def switch_to(page, language_name: str) -> None:
+    """The header's language switch, as a reader uses it: its button, then the language."""
+    page.locator(".md-header .md-select button").click()
+    page.locator(".md-header .md-select").get_by_role("link", name=language_name).click()
+
+
+@pytest.mark.parametrize("path", ["", "phases/while-you-wait/", "checklist/", "privacy/", "editing-the-guide/"])
+def test_the_switch_leads_to_the_same_page_in_the_other_language(page, site_url, path):
+    page.goto(site_url + path)
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    english_heading = page.locator("h1").first.inner_text()
+    hreflang = page.locator('head link[rel="alternate"][hreflang]')
+    assert hreflang.evaluate_all("links => links.map(l => [l.hreflang, l.href])") == [
+        ["en", site_url + path], ["es", site_url + "es/" + path]]
+
+    switch_to(page, ES.labels["language_name"])
+    expect(page).to_have_url(site_url + "es/" + path)
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    assert page.locator("h1").first.inner_text() != english_heading
+    assert page.locator('head link[rel="alternate"][hreflang]').evaluate_all(
+        "links => links.map(l => l.href)") == [site_url + path, site_url + "es/" + path]
+
+    switch_to(page, EN.labels["language_name"])
+    expect(page).to_have_url(site_url + path)
+    expect(page.locator("h1").first).to_have_text(english_heading)
+
+
+def test_the_spanish_pages_are_in_spanish(page, site_url):
+    page.goto(site_url + "es/phases/within-24-hours/")
+    phase = next(p for p in ES.phases if p.id == "within-24-hours")
+    expect(page.locator("h1")).to_have_text(phase.title)
+    expect(page).to_have_title(f"{phase.title} - {ES.title}")
+    expect(page.locator("#send-a-thank-you")).to_contain_text(ES.entries["send-a-thank-you"].title)
+    expect(page.locator(".fg-entry__timing").first).to_contain_text("dentro de 2 días hábiles después de la entrevista")
+    expect(page.locator(".md-search__input")).to_have_attribute("placeholder", "Búsqueda")  # the theme's own words
+    assert page.locator('[lang="en"]:not([hreflang])').count() == 0  # nothing left in English
+
+
+def test_ticks_applications_and_details_made_in_english_show_in_spanish(page, site_url):
+    page.goto(site_url + "checklist/")
+    page.locator('[data-fg-item="send-a-thank-you"]').check()
+    page.goto(site_url + "templates/")
+    box = page.locator('[data-fg-template="thank-you-email"]')
+    box.get_by_label(EN.labels["template_remember"]).check()
+    box.locator('[data-fg-field="your-name"]').fill("Ana")
+    box.locator('[data-fg-field="role"]').fill("Analista")
+
+    page.goto(site_url + "es/checklist/")
+    expect(page.locator('[data-fg-item="send-a-thank-you"]')).to_be_checked()
+    expect(page.locator("[data-fg-progress]").first).to_have_text(f"1 de {len(SPANISH_CHECKLIST)} pasos hechos")
+    page.goto(site_url + "es/templates/")
+    box = page.locator('[data-fg-template="thank-you-email"]')
+    expect(box.locator('[data-fg-field="your-name"]')).to_have_value("Ana")
+    # The reader's details are kept; the message around them is the Spanish one.
+    expect(box.locator("[data-fg-subject]")).to_have_text("Gracias por la entrevista para el puesto de Analista, de Ana")
+    expect(box.locator("[data-fg-body]")).to_contain_text("Saludos cordiales,\nAna")
+
+
+def test_the_planner_writes_dates_in_spanish(browser, site_url):
+    context = browser.new_context(timezone_id="America/Mexico_City", locale="en-US")
+    page = context.new_page()
+    page.clock.set_fixed_time(datetime(2026, 2, 1, 12, 0, tzinfo=ZoneInfo("America/Mexico_City")))
+    page.goto(site_url + "es/planner/")
+    page.fill('[data-fg-moment="interview"]', "2026-03-06")
+    page.fill('[data-fg-moment="stated-date"]', "2026-03-13")
+    expect(page.locator('[data-fg-step="send-a-thank-you"] [data-fg-step-when]')).to_have_text(
+        "Envíalo a más tardar el martes, 10 de marzo de 2026")
+    expect(page.locator('[data-fg-step="send-one-follow-up"] [data-fg-step-when]')).to_have_text(
+        "El viernes, 20 de marzo de 2026")
+    context.close()
+
+
+def test_search_finds_spanish_words_on_the_spanish_pages(page, site_url):
+    page.goto(site_url + "es/")
+    field = page.locator("input.md-search__input")
+    field.click()
+    field.press_sequentially("agradecimiento", delay=20)
+    results = page.locator(".md-search-result__item > a")
+    expect(results.first).to_be_visible()
+    page.wait_for_timeout(200)
+    hrefs = results.evaluate_all("links => links.map(a => a.href)")
+    assert hrefs[0].startswith(site_url + "es/phases/within-24-hours/")
+    assert all(href.startswith(site_url + "es/") for href in hrefs)
+
+
+def test_the_spanish_checklist_prints_in_spanish(page, site_url):
+    page.goto(site_url + "es/checklist/")
+    page.locator('[data-fg-item="send-a-thank-you"]').check()
+    page.emulate_media(media="print")
+    expect(page.locator(".md-header")).to_be_hidden()  # the switch with it
+    reader = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True)))
+    text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in reader.pages))
+    assert len(reader.pages) <= 2
+    assert ES.pages["checklist"].title in text and ES.title in text
+    for line in SPANISH_CHECKLIST:
+        assert line in text, line
+    assert not any(line in text for line in CHECKLIST_LINES if line not in SPANISH_CHECKLIST)
+    assert ES.labels["checklist_print"] not in text
