@@ -146,6 +146,11 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
             kb, branding = self.preloaded or load_guide(self.sources, self.language)
             site_id = self.config.site_id or self.site_id or slugify(
                 kb.title if self.language == SOURCE_LANGUAGE else load_guide(self.sources)[0].title)
+            if not self.sites:  # plain `mkdocs build` or `serve`: this language only, its switch as in the whole site
+                languages = self.sources.languages
+                self.sites = {code: "" if index == 0 else f"{code}/" for index, code in enumerate(languages)}
+                self.language_names = {code: (kb if code == self.language else load_guide(self.sources, code)[0])
+                                       .labels["language_name"] for code in languages}
         except ContentError as error:
             raise PluginError(f"The guide's content has problems:\n{error}") from None
         if not self.preloaded:  # followup-guide build has shown them already

@@ -320,9 +320,10 @@ def page_problems(pages_folders: list[Path], language: str, fallback: bool) -> t
             files, _ = files_below(folder, (".md",))
             english.update({path.relative_to(folder).as_posix(): path for path in files})
     translated = translated_pages(pages_folders, language)
+    own = page_translation_folder(list(dict.fromkeys(Path(f) for f in pages_folders))[-1], language)
     for uri, path in sorted(english.items()):
         if uri not in translated:
-            target = page_translation_folder(path.parents[len(Path(uri).parts) - 1], language) / uri
+            target = own / uri  # the site's own pages folder's translations (a center's, not the package's)
             message = f"this page has no '{language}' translation; write it in {display_path(target)}"
             if fallback:
                 warnings.append(Problem(Location(path, 1, 1), message + "; until then it is shown in the guide's "

@@ -67,7 +67,8 @@ def test_plain_mkdocs_build_makes_the_same_site(guide_copy, monkeypatch):
     ours = build_site("mkdocs.yml", "ours")
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "-d", "plain"], check=True,
                    env={**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1"})
-    assert tree(ours) == tree(guide_copy / "plain")
+    # Plain MkDocs builds the first language only (followup-guide build adds the others, es/).
+    assert {path: text for path, text in tree(ours).items() if not path.startswith("es/")} == tree(guide_copy / "plain")
 
 
 def test_bad_content_leaves_the_previous_site_untouched(guide_copy):
