@@ -9,6 +9,16 @@ in ".", "!", "?" or ":" each count as one sentence. Syllables are counted by the
 rule of thumb (groups of vowels, less a silent final "e"), which is close to a dictionary
 count for everyday English words.
 
+The Spanish guide is measured with a formula made for Spanish, the Szigriszt-Pazos
+perspicuity index (1993), on the INFLESZ scale (Barrio-Cantalejo et al., 2008):
+
+    perspicuity = 206.835 − 62.3 × (syllables ÷ words) − (words ÷ sentences)
+
+from 0 (very hard) to 100 (very easy): 55 to 65 is "normal", the level of a general newspaper;
+65 to 80 "fairly easy". Spanish syllables are counted by its spelling rules: each vowel group
+is one syllable, except where two strong vowels (a, e, o) or an accented i or u meet, which
+split it; the u of "que", "qui", "gue" and "gui" is silent, and a final y is a vowel ("hoy").
+
 Run `python tests/reading_grade.py` for the figures reported in the README.
 """
 from __future__ import annotations
@@ -67,6 +77,49 @@ def measure(text: str) -> Grade:
     return Grade(len(words), len(found), sum(syllables(w) for w in words))
 
 
+_SPANISH_WORD = re.compile(r"[A-Za-zÁÉÍÓÚÜÑáéíóúüñ]+")
+_STRONG = set("aeoáéó") | set("íú")  # an accented i or u is a vowel of its own
+_VOWELS = set("aeiouáéíóúü")
+
+
+def spanish_syllables(word: str) -> int:
+    word = re.sub(r"(?<=[qg])u(?=[eiéí])", "", word.lower())
+    word = re.sub(r"y$", "i", word)
+    count, previous = 0, None
+    for letter in word:
+        if letter not in _VOWELS:
+            previous = None
+            continue
+        if previous is None or (previous in _STRONG and letter in _STRONG):
+            count += 1  # a new syllable: after a consonant, or a hiatus of two strong vowels
+        previous = letter
+    return max(count, 1)
+
+
+@dataclass(frozen=True)
+class Perspicuity:
+    words: int
+    sentences: int
+    syllables: int
+
+    @property
+    def score(self) -> float:
+        return 206.835 - 62.3 * self.syllables / self.words - self.words / self.sentences
+
+    def __add__(self, other: Perspicuity) -> Perspicuity:
+        return Perspicuity(self.words + other.words, self.sentences + other.sentences, self.syllables + other.syllables)
+
+
+def measure_spanish(text: str) -> Perspicuity:
+    found = sentences(text)
+    words = [w for s in found for w in _SPANISH_WORD.findall(s)]
+    return Perspicuity(len(words), len(found), sum(spanish_syllables(w) for w in words))
+
+
+def spanish_scores(kb) -> dict[str, Perspicuity]:
+    return {entry_id: measure_spanish(entry_text(entry)) for entry_id, entry in kb.entries.items()}
+
+
 def entry_text(entry) -> str:
     """What a reader reads of an entry, as sentences separated by blank lines."""
     return "\n\n".join(plain(part) for part in (entry.title, entry.summary, entry.body, entry.instead or "") if part)
@@ -80,6 +133,8 @@ if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).parent))
     from support import DEFAULT_KB
 
+    from support import SPANISH_KB
+
     by_entry = grades(DEFAULT_KB)
     whole = sum(by_entry.values(), Grade(0, 0, 0))
     hardest = max(by_entry, key=lambda e: by_entry[e].grade)
@@ -87,3 +142,9 @@ if __name__ == "__main__":
     print(f"Hardest entry: {hardest}, grade {by_entry[hardest].grade:.1f}")
     for entry_id, grade in sorted(by_entry.items(), key=lambda item: -item[1].grade)[:8]:
         print(f"  {grade.grade:5.1f}  {entry_id}")
+    spanish = spanish_scores(SPANISH_KB)
+    whole_es = sum(spanish.values(), Perspicuity(0, 0, 0))
+    hardest_es = min(spanish, key=lambda e: spanish[e].score)
+    print(f"Spanish: perspicuity {whole_es.score:.1f} ({whole_es.words} words, {whole_es.sentences} sentences)")
+    for entry_id, score in sorted(spanish.items(), key=lambda item: item[1].score)[:8]:
+        print(f"  {score.score:5.1f}  {entry_id}")

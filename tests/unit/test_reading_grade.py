@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import pytest
-from reading_grade import Grade, grades, measure, sentences, syllables
-from support import DEFAULT_KB, ROOT
+from reading_grade import (Grade, Perspicuity, grades, measure, measure_spanish, sentences, spanish_scores,
+                           spanish_syllables, syllables)
+from support import DEFAULT_KB, ROOT, SPANISH_KB
 
 HIGHEST_GRADE = 8.0
 
@@ -46,3 +47,38 @@ def test_the_readme_reports_the_current_figures():
     readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
     assert f"the whole guide reads at **grade {whole.grade:.1f}** ({whole.words:,} words in {whole.sentences:,} sentences)" in readme
     assert f"the hardest entry, `{hardest}`, at **grade {by_entry[hardest].grade:.1f}**" in readme
+
+
+# The Spanish guide: Szigriszt-Pazos perspicuity on the INFLESZ scale (tests/reading_grade.py).
+LOWEST_PERSPICUITY = 55.0  # "normal": a general newspaper
+
+
+@pytest.mark.parametrize("word, count", [
+    ("que", 1), ("guerra", 2), ("hoy", 1), ("entrevista", 4), ("correo", 3), ("día", 2), ("país", 2),
+    ("aéreo", 4), ("agradecimiento", 6), ("seguimiento", 4), ("cuidado", 3), ("reunión", 2),  # reu-nión, as spelt
+])
+def test_spanish_syllables_follow_its_spelling_rules(word, count):
+    assert spanish_syllables(word) == count
+
+
+def test_the_spanish_formula_matches_a_worked_example():
+    # 10 words, 2 sentences, 18 syllables: 206.835 − 62.3 × 1.8 − 5 = 89.695
+    score = measure_spanish("El gato se sentó. Luego corrió a una casa pequeña.")
+    assert (score.words, score.sentences, score.syllables) == (10, 2, 18)
+    assert score.score == pytest.approx(89.695, abs=0.001)
+    assert measure_spanish("La negociación remunerativa necesita deliberaciones considerablemente prolongadas.").score < 30
+
+
+@pytest.mark.parametrize("entry_id", list(SPANISH_KB.entries))
+def test_every_spanish_entry_reads_at_a_normal_level_or_easier(entry_id):
+    score = spanish_scores(SPANISH_KB)[entry_id]
+    assert score.score >= LOWEST_PERSPICUITY, f"{entry_id}: perspicuity {score.score:.1f}; use shorter sentences and words"
+
+
+def test_the_readme_reports_the_spanish_figures_beside_the_english_ones():
+    by_entry = spanish_scores(SPANISH_KB)
+    whole = sum(by_entry.values(), Perspicuity(0, 0, 0))
+    hardest = min(by_entry, key=lambda entry_id: by_entry[entry_id].score)
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    assert (f"the Spanish guide has a perspicuity of **{whole.score:.1f}** ({whole.words:,} words in "
+            f"{whole.sentences:,} sentences) and its hardest entry, `{hardest}`, **{by_entry[hardest].score:.1f}**") in readme
