@@ -30,6 +30,7 @@ from ..package_data import default_path
 from ..problems import ContentError, display_path
 from ..rendering.assets import bundles
 from ..rendering.contact import COUNTER_MARKER, PRIVACY_PAGE, contact_html
+from ..rendering.page_values import page_values
 from ..rendering.pages import render_site
 from . import material_theme
 
@@ -143,13 +144,7 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
 
         self.extra_files = []
         palette = logo = favicon = None
-        extra = {
-            "site_id": self.config.site_id or slugify(kb.title), "contact": "", "branding_css": False, "logo": None,
-            **{name: theme_text(kb.labels[label]) for name, label in (
-                ("home", "home"), ("not_found_title", "not_found_title"), ("not_found_text", "not_found_text"),
-                ("application_name", "application_name"), ("application_unnamed", "application_unnamed"),
-                ("calendar_summary", "calendar_summary"))},
-        }
+        extra = page_values(kb, self.config.site_id or slugify(kb.title), theme_text)
         if branding:
             extra["contact"] = contact_html(branding, kb.labels)
             logo = extra["logo"] = self._asset("logo", branding.logo)

@@ -34,6 +34,7 @@ from ..package_data import default_path
 from ..problems import CommandError
 from ..rendering.assets import bundles
 from ..rendering.contact import COUNTER_MARKER, PRIVACY_PAGE, contact_html
+from ..rendering.page_values import page_values
 from ..rendering.pages import render_site
 from . import material_theme
 
@@ -214,13 +215,7 @@ class ZensicalEngine:
     def _theme(self, kb, branding, files: dict) -> tuple[dict, dict]:
         theme = {key: value for key, value in (self.config.get("theme") or {}).items() if key != "custom_dir"}
         theme.update(name="material", custom_dir="overrides", variant="classic", font=False)
-        extra = {
-            "site_id": self.settings.get("site_id") or slugify(kb.title), "contact": "", "branding_css": False,
-            "logo": None,
-            **{name: _escaped(kb.labels[name]) for name in ("home", "not_found_title", "not_found_text",
-                                                             "application_name", "application_unnamed",
-                                                             "calendar_summary")},
-        }
+        extra = page_values(kb, self.settings.get("site_id") or slugify(kb.title), _escaped)
         if branding:
             extra["contact"] = str(contact_html(branding, kb.labels))
             palette = {"primary": branding.primary and material_theme.palette_colour(branding.primary),

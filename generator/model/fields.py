@@ -58,6 +58,8 @@ class Reading:
     references: list[tuple[str, str, Location]] = field(default_factory=list)
     # every record read, for the rules phase
     records: list[Record] = field(default_factory=list)
+    # (kind, former id) -> (the id it has now, where the former id is listed): renamed entries and templates
+    renamed: dict[tuple[str, str], tuple[str, Location]] = field(default_factory=dict)
 
     def problem(self, location: Location, message: str) -> None:
         self.problems.append(Problem(location, message))
@@ -201,6 +203,11 @@ class Reference(Id):
 
     def check(self, value, location, reading, name):
         value = super().check(value, location, reading, name)
+        if (self.kind, value) in reading.renamed:
+            new = reading.renamed[(self.kind, value)][0]
+            reading.warning(location, f"the {self.kind} '{value}' is now called '{new}'; write '{new}' here "
+                                      "(CHANGELOG.md lists every renamed id)")
+            value = new
         if value is not None:
             reading.references.append((self.kind, value, location))
         return value

@@ -31,3 +31,10 @@ class KnowledgeBase:
     @cached_property
     def entries(self) -> dict[str, Entry]:
         return {entry.id: entry for phase in self.phases for entry in phase.entries}
+
+    @cached_property
+    def renamed_ids(self) -> dict[str, dict[str, str]]:
+        """Each former id -> the id now, of the entries and the templates: readers' saved ticks and
+        typed details move to the new ids."""
+        return {"entries": {old: e.id for e in self.entries.values() for old in e.former_ids or ()},
+                "templates": {old: t.id for t in self.templates for old in t.former_ids or ()}}
