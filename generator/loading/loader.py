@@ -163,7 +163,7 @@ def _load(content_dir: Path, overlay_dir: Path | None, center: dict | None) -> K
         raise ContentError(reading.problems)
     # Phase "timing", on the model.
     kb = _model(settings, entries, fields, [_with_center(t, center or {}) for t in templates], hidden,
-                tuple(reading.warnings))
+                tuple(reading.warnings), tuple(reading.links))
     problems = _timing_problems(kb, settings, hidden)
     if problems:
         raise ContentError(problems)
@@ -262,7 +262,7 @@ def _retired(settings: GuideSettings | None) -> dict:
 
 
 def _model(settings: GuideSettings, entries: list[Entry], fields: list[MessageField],
-           templates: list[MessageTemplate], hidden: dict, warnings: tuple) -> KnowledgeBase:
+           templates: list[MessageTemplate], hidden: dict, warnings: tuple, links: tuple) -> KnowledgeBase:
     present = {e.id for e in entries if ("entry", e.id) not in hidden}  # references to hidden entries are dropped
     models = [e.replace(related=tuple(i for i in e.related or () if i in present))
               for e in entries if e.id in present]
@@ -286,6 +286,7 @@ def _model(settings: GuideSettings, entries: list[Entry], fields: list[MessageFi
             p for p in settings.timeline.points if p.kind != "entry" or p.entry in present)),
         outcomes=tuple(settings.outcomes or ()),
         warnings=warnings,
+        links=links,
     )
 
 

@@ -11,6 +11,7 @@ from ..model.knowledge_base import KnowledgeBase
 from ..model.records import CENTER_DETAILS
 from ..package_data import default_path
 from ..problems import ContentError
+from ..rendering.pages import content_link_problems
 from .handwritten_pages import check_pages
 from .loader import load_knowledge_base
 from .yaml_source import YamlFileError, read_yaml
@@ -76,6 +77,10 @@ def load_guide(sources: GuideSources) -> tuple[KnowledgeBase, Branding | None]:
     except ContentError as error:
         problems += error.problems
     problems += check_pages(sources.page_folders)
+    if kb is not None:
+        problems += content_link_problems(kb, {
+            path.relative_to(folder).as_posix() for folder in sources.page_folders if folder.is_dir()
+            for path in folder.rglob("*") if path.is_file()})
     if problems:
         raise ContentError(problems)
     return kb, branding

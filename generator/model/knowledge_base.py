@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..problems import Problem
+from ..problems import Location, Problem
 from .records import Entry, MessageField, MessageTemplate, Moment, Outcome, Page, Phase, Timeline
 
 
@@ -27,6 +27,9 @@ class KnowledgeBase:
     timeline: Timeline
     outcomes: tuple[Outcome, ...] = ()  # the answers a reader can record for an application
     warnings: tuple[Problem, ...] = field(default=(), compare=False)  # deprecated fields still in use
+    # Each link of the content's Markdown to a file of the site, and where it is typed: checked once
+    # the pages are known (rendering.pages.content_link_problems).
+    links: tuple[tuple[str, Location], ...] = field(default=(), compare=False)
 
     @cached_property
     def entries(self) -> dict[str, Entry]:
