@@ -8,8 +8,10 @@ from pathlib import Path
 from ..model.branding import Branding
 from ..model.fields import Nested, Reading
 from ..model.knowledge_base import KnowledgeBase
+from ..model.records import CENTER_DETAILS
 from ..package_data import default_path
 from ..problems import ContentError
+from ..rendering.pages import content_link_problems
 from .handwritten_pages import check_pages
 from .loader import load_knowledge_base
 from .translations import SOURCE_LANGUAGE, page_problems, page_translation_folder
@@ -84,10 +86,18 @@ def load_guides(sources: GuideSources, languages: tuple[str, ...] | None = None)
     languages = tuple(dict.fromkeys((*(languages or sources.languages), SOURCE_LANGUAGE)))
     problems = []
     guides = {}
-    branding = None
+    branding = center = None
+    if sources.branding is not None:
+        try:
+            branding = load_branding(sources.branding)
+            center = {blank: getattr(branding, name) for blank, name in CENTER_DETAILS.items()}
+        except ContentError as error:
+            problems += error.problems
+            center = {blank: f"{{{blank}}}" for blank in CENTER_DETAILS}  # not known: not reported twice
     for language in languages:
         try:
-            guides[language] = load_knowledge_base(sources.content_dir, sources.overlay_dir, language, sources.fallback)
+            guides[language] = load_knowledge_base(sources.content_dir, sources.overlay_dir, center, language,
+                                                   sources.fallback)
         except ContentError as error:
             problems += [p for p in error.problems if p not in problems]
     for language in languages:
@@ -98,11 +108,10 @@ def load_guides(sources: GuideSources, languages: tuple[str, ...] | None = None)
                 kb = guides[language]
                 guides[language] = replace(kb, warnings=kb.warnings + tuple(shown_anyway))
     problems += check_pages([*sources.page_folders, *sources.translated_page_folders()])
-    if sources.branding is not None:
-        try:
-            branding = load_branding(sources.branding)
-        except ContentError as error:
-            problems += error.problems
+    files = {path.relative_to(folder).as_posix() for folder in sources.page_folders if folder.is_dir()
+             for path in folder.rglob("*") if path.is_file()}
+    for kb in guides.values():  # the links of every language's texts
+        problems += [p for p in content_link_problems(kb, files) if p not in problems]
     if problems:
         raise ContentError(problems)
     return {language: (kb, branding) for language, kb in guides.items()}
