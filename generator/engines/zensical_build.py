@@ -102,6 +102,7 @@ class ZensicalEngine:
             self._pages_dir(),
             tuple(self.settings.get("languages") or (SOURCE_LANGUAGE,)),
             self.settings.get("missing_translations") == FALLBACK,
+            self.settings.get("staff_pages", True),
         )
 
     def _pages_dir(self) -> Path | None:

@@ -12,7 +12,7 @@ from ..model.records import CENTER_DETAILS
 from ..package_data import default_path
 from ..problems import ContentError
 from ..rendering.pages import content_link_problems
-from .handwritten_pages import check_pages
+from .handwritten_pages import check_pages, is_for_staff
 from .loader import load_knowledge_base
 from .translations import SOURCE_LANGUAGE, page_problems, page_translation_folder
 
@@ -30,6 +30,7 @@ class GuideSources:
     # content's own language (SOURCE_LANGUAGE) needs no translation, the others do (translations.py).
     languages: tuple[str, ...] = (SOURCE_LANGUAGE,)
     fallback: bool = False  # a text without translation is shown in the content's own language
+    staff_pages: bool = True  # the pages for staff are published (and so need their translations)
 
     @classmethod
     def from_settings(cls, settings, pages_dir: str | None = None) -> GuideSources:
@@ -42,6 +43,7 @@ class GuideSources:
             Path(pages_dir) if pages_dir else None,
             tuple(settings.get("languages") or (SOURCE_LANGUAGE,)),
             settings.get("missing_translations") == FALLBACK,
+            settings.get("staff_pages", True),
         )
 
     @property
@@ -102,7 +104,8 @@ def load_guides(sources: GuideSources, languages: tuple[str, ...] | None = None)
             problems += [p for p in error.problems if p not in problems]
     for language in languages:
         if language != SOURCE_LANGUAGE:
-            missing, shown_anyway = page_problems(sources.page_folders, language, sources.fallback)
+            missing, shown_anyway = page_problems(sources.page_folders, language, sources.fallback,
+                                                  published=None if sources.staff_pages else lambda p: not is_for_staff(p))
             problems += missing
             if language in guides:
                 kb = guides[language]

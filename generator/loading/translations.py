@@ -310,9 +310,11 @@ def translated_pages(pages_folders: list[Path], language: str) -> dict[str, Path
     return found
 
 
-def page_problems(pages_folders: list[Path], language: str, fallback: bool) -> tuple[list[Problem], list[Problem]]:
+def page_problems(pages_folders: list[Path], language: str, fallback: bool,
+                  published=None) -> tuple[list[Problem], list[Problem]]:
     """(problems, warnings) of the pages in one language: a page without its translation, a
-    translation without its page."""
+    translation without its page. `published(path)`: whether a page is published at all (the
+    staff pages may not be); one that is not needs no translation."""
     problems, warnings = [], []
     english: dict[str, Path] = {}
     for folder in dict.fromkeys(Path(f) for f in pages_folders):
@@ -322,7 +324,7 @@ def page_problems(pages_folders: list[Path], language: str, fallback: bool) -> t
     translated = translated_pages(pages_folders, language)
     own = page_translation_folder(list(dict.fromkeys(Path(f) for f in pages_folders))[-1], language)
     for uri, path in sorted(english.items()):
-        if uri not in translated:
+        if uri not in translated and (published is None or published(path)):
             target = own / uri  # the site's own pages folder's translations (a center's, not the package's)
             message = f"this page has no '{language}' translation; write it in {display_path(target)}"
             if fallback:

@@ -28,7 +28,8 @@ def test_a_center_adds_french_and_publishes_it_with_a_fallback(tmp_path, capsys)
     assert main(["build", "--offline", "--zip"]) == 0, capsys.readouterr().err
     warnings = capsys.readouterr().err
     # Every text still in English is named at its line, with the center's file it belongs in.
-    assert "content/translations/fr/pages/host-your-own-copy.md;" in warnings  # the center's folder, not the package's
+    assert "content/translations/fr/pages/privacy.md" not in warnings  # translated
+    assert "host-your-own-copy.md" not in warnings  # a page for staff, which the center does not publish
     assert ("'summary' of the entry 'ask-when-you-will-hear' has no 'fr' translation; write it in "
             "content/translations/fr/advice/before-you-leave.yml; until then the page shows it") in warnings
     assert "content/pages/workshops.md:1:1: warning: this page has no 'fr' translation; write it in " \

@@ -9,7 +9,7 @@ from support import make_center
 from generator.loading.sources import load_branding
 from generator.cli import main
 from generator.loading.sources import GuideSources, load_guide
-from generator.model.json_schema import SCHEMA_FILES
+from generator.model.json_schema import SCHEMA_FILES, TRANSLATION_FILES
 from generator.package_data import default_path
 from generator.problems import ContentError
 
@@ -36,12 +36,12 @@ def write(path: Path, text: str) -> None:
 
 def test_a_new_center_builds_on_the_default_guide(center, capsys):
     assert main(["validate"]) == 0
-    assert capsys.readouterr().out == f"The knowledge base is valid: 54 entries in 7 phases, branded for {NAME}.\n"
+    assert capsys.readouterr().out == f"The knowledge base is valid: 54 entries in 7 phases, branded for {NAME}, in 2 languages (en, es).\n"
     assert sorted(p.relative_to(center).as_posix() for p in center.rglob("*") if p.is_file()) == [
         ".github/workflows/publish.yml", ".gitignore", "README.md", "branding.yml",
         "content/advice/our-advice.yml", "content/changes.yml", "content/guide.yml",
         "content/message-templates.yml", "logo.png", "mkdocs.yml", "requirements.txt",
-        *(f"schemas/{name}" for name in sorted(SCHEMA_FILES)),
+        *(f"schemas/{name}" for name in sorted([*SCHEMA_FILES, *TRANSLATION_FILES])),
     ]
 
 

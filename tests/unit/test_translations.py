@@ -24,7 +24,7 @@ def test_a_missing_or_wrong_translation_is_reported_at_its_line(case, guide_copy
     expected = (CASES / case / "expected.txt").read_text(encoding="utf-8").splitlines()
 
     with pytest.raises(ContentError) as raised:
-        load_knowledge_base(Path("content"), Path("overlay"), "es")
+        load_knowledge_base(Path("content"), Path("overlay"), language="es")
 
     assert [str(problem) for problem in raised.value.problems] == expected
 
