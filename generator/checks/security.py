@@ -102,3 +102,31 @@ def apply_content_security_policy(site_dir: Path, pages: dict[Path, tuple[str, P
     headers = "\n".join(f"  {line}" for line in (f"Content-Security-Policy: {policy}; frame-ancestors 'none'", *HEADERS))
     (Path(site_dir) / "_headers").write_text(f"/*\n{headers}\n", encoding="utf-8")
     return policy
+
+
+_META_POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
+_SCRIPT_SRC = re.compile(r"script-src [^;]*")
+
+
+def unify_policies(site_dir: Path) -> None:
+    """One policy for a site made of several builds (a language in each folder): each build
+    allowed the inline scripts of its own pages, whose theme scripts differ by their folder; a
+    host reads one `_headers` for the whole site. Every page and every _headers get the policy
+    that allows the scripts of all of them, and nothing else."""
+    pages = {path: path.read_text(encoding="utf-8") for path in sorted(Path(site_dir).rglob("*.html"))}
+    policies = {path: match[1] for path, text in pages.items() if (match := _META_POLICY.search(text))}
+    distinct = set(policies.values())
+    if len(distinct) <= 1:
+        return
+    if len({_SCRIPT_SRC.sub("", policy) for policy in distinct}) != 1:
+        raise UnsafeMarkup("the builds of the site's languages wrote policies that differ beyond their scripts")
+    hashes = sorted({h for policy in distinct for h in _SCRIPT_SRC.search(policy)[0].split()[1:] if h != "'self'"})
+    union = _SCRIPT_SRC.sub(lambda _: "script-src 'self' " + " ".join(hashes), next(iter(distinct)))
+    for path, policy in policies.items():
+        if policy != union:
+            path.write_text(pages[path].replace(f'content="{policy}"', f'content="{union}"', 1), encoding="utf-8")
+    for headers in Path(site_dir).rglob("_headers"):
+        text = headers.read_text(encoding="utf-8")
+        headers.write_text(re.sub(r"Content-Security-Policy: [^\n]*?; frame-ancestors 'none'",
+                                  lambda _: f"Content-Security-Policy: {union}; frame-ancestors 'none'", text),
+                           encoding="utf-8")

@@ -9,6 +9,7 @@ from mkdocs.commands.serve import serve as mkdocs_serve
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from ..checks.security import unify_policies
 from ..loading.sources import GuideSources
 from ..loading.translations import SOURCE_LANGUAGE
 from ..model.fields import slugify
@@ -72,6 +73,8 @@ class MkDocsEngine:
                     config.plugins.on_shutdown()
             except MkDocsException as error:
                 raise CommandError(f"the build failed ({error})") from None
+        if len(languages) > 1 and not self.plugin.serving:
+            unify_policies(into)  # one policy a host can send for every language's pages
 
     def serve(self, dev_addr: str) -> None:
         mkdocs_serve(self.config_file, livereload=True, dev_addr=dev_addr, watch_theme=True)

@@ -114,3 +114,17 @@ def test_the_spanish_checklist_prints_in_spanish(page, site_url):
         assert line in text, line
     assert not any(line in text for line in CHECKLIST_LINES if line not in SPANISH_CHECKLIST)
     assert ES.labels["checklist_print"] not in text
+
+
+def test_the_switch_works_by_keyboard_and_by_touch_on_a_phone(page, site_url):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(site_url + "es/planner/")
+    page.locator(".md-header .md-select button").focus()
+    page.keyboard.press("Tab")  # the list opens while focus is inside it
+    english = page.locator(".md-header .md-select").get_by_role("link", name=EN.labels["language_name"])
+    expect(english).to_be_focused()
+    for link in page.locator(".md-header .md-select a").all():
+        box = link.bounding_box()
+        assert box["height"] >= 44 and box["width"] >= 44, box
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(site_url + "planner/")
