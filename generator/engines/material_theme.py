@@ -57,10 +57,14 @@ def set_language(config, language: str) -> None:
 
 
 def language_switch(config, languages: list[dict] | None) -> None:
-    """The theme's language selector in the header and its `hreflang` links in the head: one
-    {name, lang, href} per language, `href` already relative to the page (site_overrides/main.html
-    and partials/alternate.html print it as it is, to lead to the same page)."""
-    config.extra["alternate"] = languages or None
+    """The language selector in the header and the `hreflang` links in the head: one
+    {name, lang, current, href} per language, `href` relative to the page, leading to the same
+    page (site_overrides/partials/alternate.html and main.html print them as they are). The
+    theme includes its selector when `extra.alternate` is set; it is set to True, not a list, so
+    that the theme prints no `hreflang` links of its own (its `url` filter cannot lead from /es/
+    back up to the English page)."""
+    config.extra["alternate"] = True if languages else None
+    config.extra["followup_guide"]["languages"] = languages or []
 
 
 _LUNR = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "lunr" / "min"

@@ -129,6 +129,12 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
         # The development server injects its live-reload script, which a policy would block.
         self.serving = command == "serve"
 
+    def on_shutdown(self):
+        """MkDocs keeps one instance of the plugin for the whole process (its plugin cache): what
+        the engine handed over for one build must not reach the next one."""
+        self.preloaded = self.language = self.site_id = None
+        self.sites, self.language_names = {}, {}
+
     @event_priority(100)  # before the theme's search plugin reads the language
     def _on_config_language(self, config):
         self.sources = GuideSources.from_settings(self.config, config.docs_dir)
@@ -154,7 +160,6 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
         problems = material_theme.tracking_problems(config)
         if problems:
             raise PluginError("\n".join(problems))
-        material_theme.language_switch(config, None)  # per page (on_page_context); none on the 404 page
         self.site = render_site(kb, config.site_url)
         self.labels, self.branding = kb.labels, branding
         config.site_name = theme_text(kb.title)
@@ -173,6 +178,7 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
                    **{path.relative_to(config.docs_dir).as_posix(): path for path in Path(config.docs_dir).rglob("*.md")}}
         handwritten = set(sources)
         staff = sorted(uri for uri in handwritten - generated if is_for_staff(sources[uri]))
+        self.unpublished = set()  # this build's: a plugin may build more than one site in a process
         if not self.config.staff_pages:
             self.unpublished, staff = set(staff), []
             self.default_pages = {uri: path for uri, path in self.default_pages.items() if uri not in self.unpublished}
@@ -198,6 +204,7 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
         material_theme.prepare(config, default_path("site_overrides"), palette, logo, favicon)
         # Read by site_overrides/main.html.
         config.extra["followup_guide"] = extra
+        material_theme.language_switch(config, None)  # per page (on_page_context); none on the 404 page
         return config
 
     on_config = CombinedEvent(_on_config_language, _on_config)

@@ -165,7 +165,7 @@ class Translation:
             quiet = (kind, id_) in hidden  # a hidden entry is not shown: it needs no translation
             result.append(self._record(record, node, texts[1] if texts else None, kind, f"the {kind} '{id_}'", quiet))
         for id_, (key, _) in given.items():
-            if id_ not in seen:
+            if id_ not in seen and seen:  # none read at all: the English file's problem is reported instead
                 self.reading.problem(location_of(key), f"there is no {kind} '{id_}' in the guide to translate"
                                                        f"{did_you_mean(id_, seen)}; check the id or remove it here")
         return result

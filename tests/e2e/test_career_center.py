@@ -86,6 +86,33 @@ labels:
   checklist_print: Print my checklist
 """,
     "content__pages__mock-interviews.md": "# Mock interviews\n\nPractise with us every Tuesday.\n",
+    # The same additions and changes in Spanish, by the same ids (the copy publishes both).
+    "content__translations__es__advice__our-advice.yml": """\
+entries:
+  book-a-debrief:
+    title: Pide una reunión de repaso con una persona de orientación
+    summary: Repasa la entrevista con nosotros mientras la tienes fresca.
+    body: Te ayudamos a ver qué salió bien y a preparar la siguiente etapa.
+    checklist: Pide una reunión de repaso con una persona de orientación
+  send-one-follow-up:
+    title: Envía un solo seguimiento breve y luego dales tiempo
+""",
+    "content__translations__es__message-templates.yml": """\
+templates:
+  ask-for-a-debrief:
+    title: Pídenos una reunión de repaso
+    when: Uno o dos días después de la entrevista, mientras recuerdas las preguntas.
+    subject: Una reunión de repaso después de mi entrevista con {company}
+    body: |
+      Hola, {center-name}:
+
+      Me gustaría repasar con una persona de orientación mi entrevista con {company}.
+      También puedo pedir una hora en {center-booking-link}.
+
+      {your-name}
+""",
+    "content__translations__es__guide.yml": "labels:\n  checklist_print: Imprimir mi lista\n",
+    "content__translations__es__pages__mock-interviews.md": "# Entrevistas de práctica\n\nPractica con nosotros cada martes.\n",
 }
 
 

@@ -60,6 +60,33 @@ entries:
     body: Our [mock interviews](mock-interviews.md) run every week.
     checklist: Book a mock interview
 """
+# The center's additions and changes in Spanish, by the same ids (its copy publishes both).
+SPANISH = {
+    "content/translations/es/advice/our-advice.yml": """\
+entries:
+  practise-with-us:
+    title: Prepárate con nosotros para la siguiente etapa
+    summary: Una entrevista de práctica hace que la próxima sea más fácil.
+    body: Nuestras [entrevistas de práctica](mock-interviews.md) son cada semana.
+    checklist: Pide una entrevista de práctica
+  send-one-follow-up:
+    title: Envía un solo seguimiento breve y luego dales tiempo
+""",
+    "content/translations/es/message-templates.yml": """\
+templates:
+  ask-for-a-debrief:
+    title: Pídenos una reunión de repaso
+    when: Uno o dos días después de la entrevista.
+    subject: Una reunión de repaso después de mi entrevista con {company}
+    body: |
+      Hola, {center-name}:
+
+      Me gustaría repasar mi entrevista con {company} con una persona de orientación.
+
+      {your-name}
+""",
+    "content/translations/es/pages/mock-interviews.md": "# Entrevistas de práctica\n\nCada martes al mediodía.\n",
+}
 TEMPLATES = """\
 templates:
   - id: ask-for-a-debrief
@@ -125,7 +152,9 @@ def published(tool, tmp_path_factory):
     (center / "logo.png").write_bytes(TINY_PNG)
     for name, text in (("branding.yml", BRANDING), ("content/changes.yml", CHANGES),
                        ("content/advice/our-advice.yml", ADVICE), ("content/message-templates.yml", TEMPLATES),
-                       ("content/pages/mock-interviews.md", "# Mock interviews\n\nEvery Tuesday at noon.\n")):
+                       ("content/pages/mock-interviews.md", "# Mock interviews\n\nEvery Tuesday at noon.\n"),
+                       *SPANISH.items()):
+        (center / name).parent.mkdir(parents=True, exist_ok=True)
         (center / name).write_text(text)
     settings = center / "mkdocs.yml"
     settings.write_text(settings.read_text().replace("# site_url: https://careers.example.edu/after-the-interview/",

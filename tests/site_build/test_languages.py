@@ -3,12 +3,11 @@ for the rest, built by one command and zipped with both languages; a new languag
 with `followup-guide translation`; plain `mkdocs build` builds the first language."""
 from __future__ import annotations
 
-import os
 import zipfile
 
 from support import make_center
 
-from generator.cli import main
+from generator.cli import OFFLINE_SWITCH, main
 
 FRENCH = {
     "content__translations__fr__guide.yml": "title: Après l'entretien\nlabels:\n  home: Accueil\n  language_name: Français\n",
@@ -19,12 +18,13 @@ FRENCH = {
 }
 
 
-def test_a_center_adds_french_and_publishes_it_with_a_fallback(tmp_path, capsys):
+def test_a_center_adds_french_and_publishes_it_with_a_fallback(tmp_path, capsys, monkeypatch):
     center = make_center(tmp_path / "centre", "Centre de carrieres", **FRENCH)
     config = center / "mkdocs.yml"
     config.write_text(config.read_text().replace("languages: [en, es]", "languages: [en, fr]")
                       .replace("missing_translations: fail", "missing_translations: fallback"))
-    os.chdir(center)
+    monkeypatch.chdir(center)
+    monkeypatch.setenv(OFFLINE_SWITCH, "false")  # restored afterwards: --offline sets it for the process
     assert main(["build", "--offline", "--zip"]) == 0, capsys.readouterr().err
     warnings = capsys.readouterr().err
     # Every text still in English is named at its line, with the center's file it belongs in.
@@ -63,7 +63,8 @@ def test_a_new_language_starts_from_every_text_in_english(guide_copy, capsys):
         "# The texts of advice/before-you-leave.yml in 'fr', by entry id.",
         "entries:", "  ask-when-you-will-hear:"]
     config = guide_copy / "mkdocs.yml"
-    config.write_text(config.read_text().replace("languages: [en, es]", "languages: [en, es, fr]"))
+    config.write_text(config.read_text().replace("languages: [en, es]", "languages: [en, es, fr]")
+                      .replace("missing_translations: fallback", "missing_translations: fail"))
     assert main(["validate"]) == 0, capsys.readouterr().err  # every text is there, to be translated
     (guide_copy / "content/translations/fr/guide.yml").write_text("title: Après l'entretien\n")
     assert main(["translation", "fr"]) == 0

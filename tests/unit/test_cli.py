@@ -19,6 +19,8 @@ def test_validate_accepts_the_default_guide(guide_copy):
 
 
 def test_validate_lists_every_problem_and_exits_1_without_a_traceback(guide_copy):
+    config = guide_copy / "mkdocs.yml"
+    config.write_text(config.read_text().replace("missing_translations: fallback", "missing_translations: fail"))
     (guide_copy / "content/advice/extra.yml").write_text(
         "entries:\n  - id: extra\n    kind: do\n    phase: afterwards\n    titel: X\n    summary: Y.\n    body: Z.\n"
         "    related: [nope]\n")
