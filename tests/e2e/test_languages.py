@@ -127,5 +127,7 @@ def test_the_switch_works_by_keyboard_and_by_touch_on_a_phone(page, site_url):
     for link in page.locator(".md-header .md-select a").all():
         box = link.bounding_box()
         assert round(box["height"]) >= 44 and box["width"] >= 44, box
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390, box  # the open list stays on the screen
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 390
     page.keyboard.press("Enter")
     expect(page).to_have_url(site_url + "planner/")
