@@ -9,8 +9,8 @@ import rjsmin
 
 # In the order they must run: the theme's storage guard first, then the pure functions (core/,
 # also run by Node in the tests), then what the others share, then each feature.
-SCRIPTS = ("theme-storage-guard.js", "core/dates.js", "core/calendar.js", "core/records.js", "guide-base.js",
-           "store.js", "applications.js", "checklist.js", "templates.js", "planner.js")
+SCRIPTS = ("theme-storage-guard.js", "core/dates.js", "core/calendar.js", "core/records.js", "core/transfer.js",
+           "guide-base.js", "store.js", "applications.js", "checklist.js", "templates.js", "planner.js", "travel.js")
 STYLES = ("guide.css",)
 SCRIPT_BUNDLE, STYLE_BUNDLE = "assets/followup-guide.min.js", "assets/followup-guide.min.css"
 

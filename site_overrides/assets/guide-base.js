@@ -96,10 +96,17 @@ window.followupGuide = (function () {
     return root + path + pageEnd + (anchor ? "#" + anchor : "");
   }
 
-  // Dates in the page's language, as "Friday, March 6, 2026"; formatters are made once.
+  // The address of one of the guide's files in assets/, such as "vendor/qrcode.js".
+  function assetUrl(path) {
+    return root + "assets/" + path;
+  }
+
+  // Dates in the page's language, as "Friday, March 6, 2026" (style "short": "Mar 6",
+  // "medium": "Mar 6, 2026"); formatters are made once.
   var formatters = {};
   function formatDate(date, style) {
     var options = style === "short" ? { month: "short", day: "numeric" }
+      : style === "medium" ? { month: "short", day: "numeric", year: "numeric" }
       : { weekday: "long", day: "numeric", month: "long", year: "numeric" };
     if (style === true) {
       options.hour = "numeric";
@@ -138,6 +145,8 @@ window.followupGuide = (function () {
     parseJSON: core.parseJSON,
     download: download,
     pageUrl: pageUrl,
+    assetUrl: assetUrl,
+    themeKey: window.followupGuideThemeKey || function () { return false; },
     formatDate: formatDate,
     whenInserted: whenInserted
   };

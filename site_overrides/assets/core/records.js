@@ -4,8 +4,12 @@
  * file, filling in templates, and what is due now.
  *
  * A record: {version: 3, applications: {id: application}, general: {done, moments},
- * details: {field: text}, chosen: application id or ""}. "general" holds the ticks and dates
- * of a reader who has not created an application: the guide then works as it always did.
+ * details: {field: text}, chosen: application id or "", device}. "general" holds the ticks and
+ * dates of a reader who has not created an application: the guide then works as it always did.
+ * "device" is about this browser only, and never travels in a file or link: {persisted: whether
+ * the browser promised to keep the storage, asked: when that was asked, backup: when a file or
+ * link was last made, unsaved: the first change since then, dismissed: when the backup notice
+ * was dismissed} (ISO times).
  */
 (function (core) {
   "use strict";
@@ -59,7 +63,7 @@
     var result = slot(value);
     var interviewers = Array.isArray(value.interviewers) ? value.interviewers.filter(isObject).map(texts) : [];
     result.id = id;
-    ["company", "role", "contact", "note", "outcome", "outcomeDay", "created"].forEach(function (name) {
+    ["company", "role", "contact", "note", "outcome", "outcomeDay", "created", "applied"].forEach(function (name) {
       result[name] = typeof value[name] === "string" ? value[name] : "";
     });
     result.interviewers = interviewers;
@@ -79,7 +83,20 @@
   }
 
   function emptyRecord() {
-    return { version: VERSION, applications: {}, general: slot(null), details: {}, chosen: "" };
+    return { version: VERSION, applications: {}, general: slot(null), details: {}, chosen: "", device: {} };
+  }
+
+  function device(value) {
+    var result = texts(value);
+    delete result.persisted;
+    if (isObject(value) && typeof value.persisted === "boolean") result.persisted = value.persisted;
+    return result;
+  }
+
+  // Whether a record holds nothing of the reader's: it is then removed rather than stored.
+  function isEmpty(record) {
+    return !Object.keys(record.applications).length && !Object.keys(record.general.done).length
+      && !Object.keys(record.general.moments).length && !Object.keys(record.details).length;
   }
 
   // A stored or imported value as a record; anything unreadable counts as nothing saved.
@@ -94,6 +111,7 @@
     record.general = slot(value.general);
     record.details = texts(value.details);
     record.chosen = record.applications[value.chosen] ? value.chosen : "";
+    record.device = device(value.device);
     return record;
   }
 
@@ -171,7 +189,7 @@
       }
       count += addTicks(ours.done, theirs.done);
       addMissing(ours.moments, theirs.moments);
-      ["company", "role", "contact", "note", "outcome", "outcomeDay"].forEach(function (name) {
+      ["company", "role", "contact", "note", "outcome", "outcomeDay", "applied"].forEach(function (name) {
         if (!ours[name]) ours[name] = theirs[name];
       });
       if (!ours.interviewers.length) ours.interviewers = theirs.interviewers;
@@ -282,6 +300,7 @@
   core.fill = fill;
   core.parseJSON = parseJSON;
   core.emptyRecord = emptyRecord;
+  core.isEmpty = isEmpty;
   core.normalise = normalise;
   core.application = application;
   core.newId = newId;
