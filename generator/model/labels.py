@@ -339,6 +339,8 @@ class Labels(Record):
     """What a link or file holds, and the question before adding it."""
     receive_locked = Label()
     """Asks for the passphrase of a locked link or file."""
+    receive_passphrase = Label()
+    """The passphrase field of a locked link or file."""
     receive_open = Label()
     """The button that opens a locked link or file with the passphrase."""
     receive_wrong = Label()
