@@ -45,9 +45,11 @@
     return core.normalise(JSON.parse(JSON.stringify(read())));
   }
 
-  function changed() {
+  // Tell the page; a change of `device` only is told only to those who show it (onDeviceChange),
+  // so that no list is redrawn under the reader's keyboard focus.
+  function changed(deviceOnly) {
     guide.all("[data-fg-storage-notice]").forEach(function (notice) { notice.hidden = works; });
-    listeners.forEach(function (listener) { listener(); });
+    listeners.forEach(function (listener) { if (!deviceOnly || listener.device) listener(); });
   }
 
   function write(record) {
@@ -71,7 +73,7 @@
     var now = new Date();
     if (!deviceOnly && !record.device.unsaved) record.device.unsaved = now.toISOString();
     write(record);
-    changed();
+    changed(deviceOnly);
     if (!deviceOnly && works && !core.isEmpty(record)) askToPersist(record, now);
     return result;
   }
@@ -117,6 +119,10 @@
       changed();
     },
     works: function () { return works; },
-    onChange: function (listener) { listeners.push(listener); }
+    onChange: function (listener) { listeners.push(listener); },
+    onDeviceChange: function (listener) {
+      listener.device = true;
+      listeners.push(listener);
+    }
   };
 })();

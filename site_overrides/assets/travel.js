@@ -343,6 +343,6 @@
     readLink();
   }
 
-  guide.store.onChange(show);
+  guide.store.onDeviceChange(show);
   guide.whenInserted("[data-fg-link], [data-fg-receive-message], [data-fg-backup-notice], [data-fg-log-rows], [data-fg-forget]", show);
 })();

@@ -161,9 +161,9 @@
     return counts;
   }
 
+  // Days from an ISO time to now; NaN when there is none.
   function ageInDays(iso, now) {
-    var time = Date.parse(iso || "");
-    return isNaN(time) ? -1 : (now.getTime() - time) / DAY;
+    return (now.getTime() - Date.parse(iso || "")) / DAY;
   }
 
   /* Whether to show the backup notice: storage is not known to last (persist() refused or
@@ -171,16 +171,16 @@
    * was not dismissed in the last ASK_AGAIN_DAYS. `device`: the record's device part. */
   function backupDue(device, now) {
     if (!device || device.persisted === true) return false;
-    if (ageInDays(device.unsaved, now) < BACKUP_AFTER_DAYS) return false;
+    if (!(ageInDays(device.unsaved, now) >= BACKUP_AFTER_DAYS)) return false;
     var dismissed = ageInDays(device.dismissed, now);
-    return dismissed < 0 || dismissed >= ASK_AGAIN_DAYS;
+    return isNaN(dismissed) || dismissed >= ASK_AGAIN_DAYS;
   }
 
   // Whether to ask the browser for lasting storage now: never asked, or refused a while ago.
   function askPersist(device, now) {
     if (!device || device.persisted === true) return false;
     var asked = ageInDays(device.asked, now);
-    return asked < 0 || asked >= ASK_AGAIN_DAYS;
+    return isNaN(asked) || asked >= ASK_AGAIN_DAYS;
   }
 
   /* The job-search log: one item per application (archived ones too), in the order they were
