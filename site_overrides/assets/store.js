@@ -25,6 +25,7 @@
   var memory = null; // the record, once storage has refused it
   var listeners = [];
   var asking = false; // a persist() request is under way
+  var renamed = core.parseJSON(guide.meta("renamed")); // ids the guide renamed: saved ticks follow them
 
   var cache = { raw: undefined, record: null };
 
@@ -37,6 +38,7 @@
     if (stored.value !== cache.raw || !cache.record) {
       cache.raw = stored.value;
       cache.record = core.normalise(core.parseJSON(stored.value));
+      if (renamed) core.rename(cache.record, renamed);
     }
     return cache.record;
   }

@@ -68,7 +68,7 @@
     var filled = values(widget);
     var subject = widget.querySelector("[data-fg-subject]");
     return {
-      to: typedValue(widget, "data-fg-to"),
+      to: widget.getAttribute("data-fg-to-address") || typedValue(widget, "data-fg-to"), // the center's, or typed
       from: typedValue(widget, "data-fg-from"),
       subject: subject ? guide.fill(subject.getAttribute("data-fg-source"), filled) : null,
       body: guide.fill(widget.querySelector("[data-fg-body]").getAttribute("data-fg-source"), filled)

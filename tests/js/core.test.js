@@ -255,3 +255,20 @@ test("the next interviewer follows the one named, and there is none after the la
   assert.equal(records.nextInterviewer(app, "Someone else"), null);
   assert.equal(records.nextInterviewer(undefined, "José"), null);
 });
+
+test("rename: ticks, calendar events and typed details follow renamed ids; what is under a new id wins", () => {
+  const record = records.normalise({
+    version: 3, chosen: "a1", details: {},
+    general: { done: { "be-patient": "2026-03-01" }, moments: {} },
+    applications: {
+      a1: { done: { "be-patient": "2026-03-02", "wait-patiently": "2026-03-05", "keep-searching": true },
+        calendar: { "be-patient": { at: "2026-03-09T00:00:00.000Z", sequence: 2 } },
+        overrides: { "old-note": { note: "typed" } } },
+    },
+  });
+  records.rename(record, { entries: { "be-patient": "wait-patiently" }, templates: { "old-note": "new-note" } });
+  assert.deepEqual(record.general.done, { "wait-patiently": "2026-03-01" });
+  assert.deepEqual(record.applications.a1.done, { "wait-patiently": "2026-03-05", "keep-searching": true });
+  assert.deepEqual(record.applications.a1.calendar, { "wait-patiently": { at: "2026-03-09T00:00:00.000Z", sequence: 2 } });
+  assert.deepEqual(record.applications.a1.overrides, { "new-note": { note: "typed" } });
+});
