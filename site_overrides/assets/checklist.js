@@ -79,7 +79,8 @@
   function exportAll(button) {
     var value = core.exported(guide.store.read(), guide.siteId);
     var passphrase = guide.passphrase();
-    (passphrase ? core.transfer.lockedFile(value, passphrase) : Promise.resolve(value)).then(function (file) {
+    var locked = passphrase && guide.travel().then(function () { return core.transfer.lockedFile(value, passphrase); });
+    (locked || Promise.resolve(value)).then(function (file) {
       guide.download(button.getAttribute("data-fg-filename"), JSON.stringify(file, null, 2) + "\n", "application/json");
       guide.backedUp();
     });
@@ -90,9 +91,12 @@
   function importAll(input) {
     var file = input.files && input.files[0];
     var message = document.querySelector("[data-fg-import-message]");
+    var value;
     if (!file) return;
     file.text().then(function (text) {
-      var value = guide.parseJSON(text);
+      value = guide.parseJSON(text);
+      return guide.travel();
+    }).then(function () {
       var locked = core.transfer.lockedBytes(value);
       if (locked) {
         message.textContent = "";

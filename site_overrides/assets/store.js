@@ -82,7 +82,7 @@
 
   // Ask the browser once (again a week after a refusal) to keep this site's storage; the answer is recorded.
   function askToPersist(record, now) {
-    if (asking || !core.transfer.askPersist(record.device, now)) return;
+    if (asking || !core.askPersist(record.device, now)) return;
     asking = true;
     var storage = navigator.storage;
     var asked = storage && typeof storage.persist === "function" ? storage.persist() : Promise.resolve(false);

@@ -1,9 +1,11 @@
-/* Progress that travels and lasts: the device link (with its QR code and an optional
- * passphrase), opening such a link or a locked file, the backup notice, the job-search log
- * and its spreadsheet, and the privacy page's button that removes everything.
+/* Progress that travels: the device link (with its QR code and an optional passphrase),
+ * opening such a link or a locked file, the job-search log and its spreadsheet, and the
+ * privacy page's button that removes everything.
  *
- * The formats are in core/transfer.js; the QR code library (assets/vendor/qrcode.js) is
- * loaded only when a link short enough to scan is made. Every text is in the page.
+ * A bundle of its own with core/transfer.js (followup-guide-travel.min.js), which backup.js
+ * loads on the pages that show these (guide.travel()). The QR code library
+ * (assets/vendor/qrcode.js) is loaded only when a link short enough to scan is made. Every
+ * text is in the page.
  */
 (function () {
   "use strict";
@@ -21,21 +23,6 @@
   function say(output, name, values) {
     output.textContent = guide.fill(output.getAttribute("data-fg-" + name) || "", values || {});
   }
-
-  // A file or a link was made: the backup notice waits for the next change.
-  guide.backedUp = function () {
-    guide.store.update(function (record) {
-      record.device.backup = new Date().toISOString();
-      delete record.device.unsaved;
-      delete record.device.dismissed;
-    }, true);
-  };
-
-  // The passphrase typed beside the device link, which also locks the file saved from that page.
-  guide.passphrase = function () {
-    var input = document.querySelector("[data-fg-passphrase]");
-    return input ? input.value : "";
-  };
 
   // --- The device link -------------------------------------------------------------------
 
@@ -228,24 +215,6 @@
     answer(button.closest("[data-fg-receive]"), "cancelled");
   });
 
-  // --- The backup notice -----------------------------------------------------------------
-
-  function showNotice(record) {
-    var due = guide.store.works() && transfer.backupDue(record.device, new Date());
-    all("[data-fg-backup-notice]").forEach(function (notice) {
-      var text = find(notice, "backup-text");
-      if (!text) return;
-      var backup = record.device.backup && new Date(record.device.backup);
-      text.textContent = backup && !isNaN(backup) ? guide.fill(text.getAttribute("data-fg-pattern"), { date: guide.formatDate(backup, false) })
-        : text.getAttribute("data-fg-never");
-      notice.hidden = !due;
-    });
-  }
-
-  guide.on("click", "[data-fg-backup-dismiss]", function () {
-    guide.store.update(function (record) { record.device.dismissed = new Date().toISOString(); }, true);
-  });
-
   // --- The job-search log ----------------------------------------------------------------
 
   function pad(number) {
@@ -335,14 +304,13 @@
   });
 
   function show() {
-    var record = guide.store.read();
     showLinkTools();
-    showNotice(record);
     showLog();
     all("[data-fg-forget]").forEach(function (block) { block.hidden = false; });
     readLink();
   }
 
-  guide.store.onDeviceChange(show);
-  guide.whenInserted("[data-fg-link], [data-fg-receive-message], [data-fg-backup-notice], [data-fg-log-rows], [data-fg-forget]", show);
+  guide.store.onChange(show);
+  guide.whenInserted("[data-fg-link], [data-fg-receive-message], [data-fg-log-rows], [data-fg-forget]", show);
+  show(); // this script arrives after the page it was loaded for
 })();

@@ -343,6 +343,10 @@ def test_nothing_is_written_before_the_reader_acts(browsers, site_url):
     page.emulate_media(color_scheme="dark")  # the theme picks the dark scheme, and saves nothing
     for path in PAGES:
         page.goto(site_url + path)
+        # The second bundle (link, log, privacy button) comes only to the pages that show them.
+        travels = path in ("applications/", "checklist/", "log/", "privacy/")
+        page.wait_for_function("travels => !travels || Boolean(window.followupGuideCore.transfer)", arg=travels)
+        assert page.evaluate("Boolean(window.followupGuideCore.transfer)") == travels, path
     expect(page.locator("body[data-md-color-scheme=slate]")).to_have_count(1)
     page.goto(site_url + "log/")  # the log without applications says where to add them
     expect(page.locator("[data-fg-log-empty]")).to_have_text(L["log_empty"])

@@ -91,20 +91,20 @@ test("the summary counts applications, ticks and typed dates (not times)", () =>
 
 test("the backup notice: only when storage may be cleared and a change waited three days", () => {
   const now = new Date("2026-03-10T12:00:00Z");
-  assert.equal(transfer.backupDue({}, now), false); // nothing unsaved
-  assert.equal(transfer.backupDue({ unsaved: "2026-03-08T12:00:00Z" }, now), false); // two days
-  assert.equal(transfer.backupDue({ unsaved: "2026-03-07T12:00:00Z" }, now), true);
-  assert.equal(transfer.backupDue({ unsaved: "2026-03-01T12:00:00Z", persisted: true }, now), false);
-  assert.equal(transfer.backupDue({ unsaved: "2026-03-01T12:00:00Z", dismissed: "2026-03-09T12:00:00Z" }, now), false);
-  assert.equal(transfer.backupDue({ unsaved: "2026-03-01T12:00:00Z", dismissed: "2026-03-03T12:00:00Z" }, now), true);
+  assert.equal(records.backupDue({}, now), false); // nothing unsaved
+  assert.equal(records.backupDue({ unsaved: "2026-03-08T12:00:00Z" }, now), false); // two days
+  assert.equal(records.backupDue({ unsaved: "2026-03-07T12:00:00Z" }, now), true);
+  assert.equal(records.backupDue({ unsaved: "2026-03-01T12:00:00Z", persisted: true }, now), false);
+  assert.equal(records.backupDue({ unsaved: "2026-03-01T12:00:00Z", dismissed: "2026-03-09T12:00:00Z" }, now), false);
+  assert.equal(records.backupDue({ unsaved: "2026-03-01T12:00:00Z", dismissed: "2026-03-03T12:00:00Z" }, now), true);
 });
 
 test("persist() is asked once, and again a week after a refusal", () => {
   const now = new Date("2026-03-10T12:00:00Z");
-  assert.equal(transfer.askPersist({}, now), true);
-  assert.equal(transfer.askPersist({ persisted: false, asked: "2026-03-09T12:00:00Z" }, now), false);
-  assert.equal(transfer.askPersist({ persisted: false, asked: "2026-03-02T12:00:00Z" }, now), true);
-  assert.equal(transfer.askPersist({ persisted: true, asked: "2026-01-01T12:00:00Z" }, now), false);
+  assert.equal(records.askPersist({}, now), true);
+  assert.equal(records.askPersist({ persisted: false, asked: "2026-03-09T12:00:00Z" }, now), false);
+  assert.equal(records.askPersist({ persisted: false, asked: "2026-03-02T12:00:00Z" }, now), true);
+  assert.equal(records.askPersist({ persisted: true, asked: "2026-01-01T12:00:00Z" }, now), false);
 });
 
 test("CSV: byte order mark, CRLF, quotes doubled, formulas neutralised", () => {

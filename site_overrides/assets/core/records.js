@@ -19,6 +19,8 @@
   var FORMAT = "followup-guide-progress";
   var OWN_FIELDS = ["your-name", "your-email"]; // the reader's own details, the same for every application
   var DAY = 86400000;
+  var BACKUP_AFTER_DAYS = 3; // changes this old, and not saved elsewhere, are worth a backup
+  var ASK_AGAIN_DAYS = 7; // a dismissed notice, or a refused persist(), is asked about again after this
 
   function isObject(value) {
     return Boolean(value) && typeof value === "object" && !Array.isArray(value);
@@ -319,6 +321,28 @@
     return record;
   }
 
+  // Days from an ISO time to now; NaN when there is none.
+  function ageInDays(iso, now) {
+    return (now.getTime() - Date.parse(iso || "")) / DAY;
+  }
+
+  /* Whether to show the backup notice: storage is not known to last (persist() refused or
+   * missing), some change has not been saved elsewhere for BACKUP_AFTER_DAYS, and the notice
+   * was not dismissed in the last ASK_AGAIN_DAYS. `device`: the record's device part. */
+  function backupDue(device, now) {
+    if (!device || device.persisted === true) return false;
+    if (!(ageInDays(device.unsaved, now) >= BACKUP_AFTER_DAYS)) return false;
+    var dismissed = ageInDays(device.dismissed, now);
+    return isNaN(dismissed) || dismissed >= ASK_AGAIN_DAYS;
+  }
+
+  // Whether to ask the browser for lasting storage now: never asked, or refused a while ago.
+  function askPersist(device, now) {
+    if (!device || device.persisted === true) return false;
+    var asked = ageInDays(device.asked, now);
+    return isNaN(asked) || asked >= ASK_AGAIN_DAYS;
+  }
+
   core.VERSION = VERSION;
   core.rename = rename;
   core.fill = fill;
@@ -335,4 +359,6 @@
   core.prefill = prefill;
   core.nextInterviewer = nextInterviewer;
   core.due = due;
+  core.backupDue = backupDue;
+  core.askPersist = askPersist;
 })(typeof module === "object" && module.exports ? module.exports : (window.followupGuideCore = window.followupGuideCore || {}));

@@ -1,5 +1,5 @@
-/* Progress that travels and lasts: the device link and the passphrase-locked file, what a
- * link holds, when to suggest a backup, and the job-search log as rows and as CSV. No DOM
+/* Progress that travels: the device link and the passphrase-locked file, what a link holds,
+ * and the job-search log as rows and as CSV. No DOM
  * (tested with Node, which has the same CompressionStream and Web Crypto as the browsers).
  *
  * A device link is the address of "My applications" with a fragment (the part after #,
@@ -16,9 +16,6 @@
   var LOCKED_LINK = "fg1k.";
   var LOCKED_FORMAT = "followup-guide-locked";
   var ITERATIONS = 600000; // PBKDF2-SHA-256, as OWASP's 2023 advice
-  var DAY = 86400000;
-  var BACKUP_AFTER_DAYS = 3; // changes this old, and not saved elsewhere, are worth a backup
-  var ASK_AGAIN_DAYS = 7; // a dismissed notice, or a refused persist(), is asked about again after this
 
   var web = typeof globalThis !== "undefined" ? globalThis : window;
 
@@ -161,28 +158,6 @@
     return counts;
   }
 
-  // Days from an ISO time to now; NaN when there is none.
-  function ageInDays(iso, now) {
-    return (now.getTime() - Date.parse(iso || "")) / DAY;
-  }
-
-  /* Whether to show the backup notice: storage is not known to last (persist() refused or
-   * missing), some change has not been saved elsewhere for BACKUP_AFTER_DAYS, and the notice
-   * was not dismissed in the last ASK_AGAIN_DAYS. `device`: the record's device part. */
-  function backupDue(device, now) {
-    if (!device || device.persisted === true) return false;
-    if (!(ageInDays(device.unsaved, now) >= BACKUP_AFTER_DAYS)) return false;
-    var dismissed = ageInDays(device.dismissed, now);
-    return isNaN(dismissed) || dismissed >= ASK_AGAIN_DAYS;
-  }
-
-  // Whether to ask the browser for lasting storage now: never asked, or refused a while ago.
-  function askPersist(device, now) {
-    if (!device || device.persisted === true) return false;
-    var asked = ageInDays(device.asked, now);
-    return isNaN(asked) || asked >= ASK_AGAIN_DAYS;
-  }
-
   /* The job-search log: one item per application (archived ones too), in the order they were
    * added, with its steps done in the order they were done. `names`: {steps: {id: title},
    * outcomes: {id: label}}; dates are "2026-03-06" (the day, in the reader's time zone). */
@@ -248,8 +223,6 @@
     lockedFile: lockedFile,
     lockedBytes: lockedBytes,
     summary: summary,
-    backupDue: backupDue,
-    askPersist: askPersist,
     logRows: logRows,
     logTable: logTable,
     csv: csv
