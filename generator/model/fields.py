@@ -134,6 +134,15 @@ def is_local_link(target: str) -> bool:
     return not (target.startswith(("#", "/")) or re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", target))
 
 
+def _typed_matches(pattern: re.Pattern, node: yaml.Node, reading: Reading, group: int = 0):
+    """Each match of `pattern` in a value as typed in its file, with the line and column where
+    its `group` starts."""
+    source = reading.sources.get(node.start_mark.name, "")
+    path = location_of(node).path
+    for match in pattern.finditer(source, node.start_mark.index, node.end_mark.index):
+        yield match, Location.at(path, source, match.start(group))
+
+
 class Markdown(Text):
     """Text that may span lines and use Markdown (links, lists, emphasis)."""
 
@@ -142,11 +151,9 @@ class Markdown(Text):
     def convert(self, node, reading, name):
         value = super().convert(node, reading, name)
         if value is not None:
-            source = reading.sources.get(node.start_mark.name, "")
-            path = location_of(node).path
-            for match in MARKDOWN_LINK.finditer(source, node.start_mark.index, node.end_mark.index):
+            for match, where in _typed_matches(MARKDOWN_LINK, node, reading, group=2):
                 if is_local_link(match[2]):
-                    reading.links.append((match[2], Location.at(path, source, match.start(2))))
+                    reading.links.append((match[2], where))
         return value
 
     def check(self, value, location, reading, name):
@@ -168,10 +175,8 @@ class MessageText(Text):
     def convert(self, node, reading, name):
         value = super().convert(node, reading, name)
         if value is not None:
-            source = reading.sources.get(node.start_mark.name, "")
-            path = location_of(node).path
-            for match in PLACEHOLDER.finditer(source, node.start_mark.index, node.end_mark.index):
-                reading.references.append(("placeholder", match[1], Location.at(path, source, match.start())))
+            for match, where in _typed_matches(PLACEHOLDER, node, reading):
+                reading.references.append(("placeholder", match[1], where))
         return value
 
 

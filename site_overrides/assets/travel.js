@@ -228,7 +228,7 @@
 
   function readable(day) {
     var parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day || "");
-    return parts ? guide.formatDate(new Date(+parts[1], parts[2] - 1, +parts[3]), "medium") : "";
+    return parts ? guide.formatDate(new Date(+parts[1], parts[2] - 1, +parts[3]), false) : "";
   }
 
   function logItems(log) {

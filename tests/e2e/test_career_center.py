@@ -15,7 +15,7 @@ from axe_playwright_python.sync_playwright import Axe
 from browsing import RECORD_VIOLATIONS
 from playwright.sync_api import expect
 from support import DEFAULT_KB as KB
-from support import make_center
+from support import DEBRIEF_TEMPLATE, make_center
 
 from generator.cli import OFFLINE_SWITCH, build_site
 
@@ -53,25 +53,7 @@ entries:
     checklist: Book a debrief with a career adviser
     former_ids: [debrief-with-us]
 """,
-    "content__message-templates.yml": """\
-templates:
-  - id: ask-for-a-debrief
-    title: Ask us for a debrief
-    format: email
-    when: A day or two after the interview, while you still remember the questions.
-    phases: [while-you-wait]
-    entries: [book-a-debrief]
-    to: center-email
-    from: your-email
-    subject: A debrief after my interview with {company}
-    body: |
-      Hello {center-name},
-
-      I would like to talk my interview with {company} through with an adviser.
-      I can also book a time at {center-booking-link}.
-
-      {your-name}
-""",
+    "content__message-templates.yml": DEBRIEF_TEMPLATE,
     "content__changes.yml": f"""\
 change:
   entries:

@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 from support import DEFAULT_KB as KB
-from support import ROOT, TINY_PNG
+from support import DEBRIEF_TEMPLATE, ROOT, TINY_PNG
 
 HOST_PAGE = (ROOT / "content/pages/host-your-own-copy.md").read_text()
 NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").is_file() else None)
@@ -59,23 +59,6 @@ entries:
     summary: A mock interview makes the next one easier.
     body: Our [mock interviews](mock-interviews.md) run every week.
     checklist: Book a mock interview
-"""
-TEMPLATES = """\
-templates:
-  - id: ask-for-a-debrief
-    title: Ask us for a debrief
-    format: email
-    when: A day or two after the interview.
-    phases: [while-you-wait]
-    to: center-email
-    from: your-email
-    subject: A debrief after my interview with {company}
-    body: |
-      Hello {center-name},
-
-      I would like to talk my interview with {company} through with an adviser.
-
-      {your-name}
 """
 
 
@@ -124,7 +107,7 @@ def published(tool, tmp_path_factory):
     assert f"followup-guide=={version.split()[1]}" in (center / "requirements.txt").read_text().splitlines()
     (center / "logo.png").write_bytes(TINY_PNG)
     for name, text in (("branding.yml", BRANDING), ("content/changes.yml", CHANGES),
-                       ("content/advice/our-advice.yml", ADVICE), ("content/message-templates.yml", TEMPLATES),
+                       ("content/advice/our-advice.yml", ADVICE), ("content/message-templates.yml", DEBRIEF_TEMPLATE),
                        ("content/pages/mock-interviews.md", "# Mock interviews\n\nEvery Tuesday at noon.\n")):
         (center / name).write_text(text)
     settings = center / "mkdocs.yml"

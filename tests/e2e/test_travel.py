@@ -302,12 +302,12 @@ def test_the_log_prints_every_application_and_its_csv_opens_in_a_spreadsheet(bro
     expect(rows).to_have_count(2)  # in the order they were added: Globex first
     acme = rows.nth(1).locator("td")
     expect(acme.nth(2)).to_have_text("Rita at Hays; José Müller <jose@acme.example>; Kim Lee")
-    expect(acme.nth(3)).to_have_text("Feb 20, 2026")
-    expect(acme.nth(4)).to_have_text("Mar 6, 2026")
+    expect(acme.nth(3)).to_have_text("Friday, February 20, 2026")
+    expect(acme.nth(4)).to_have_text("Friday, March 6, 2026")
     expect(acme.nth(5).locator("li")).to_have_text([
-        L["log_step_on"].format(step=KB.entries["send-a-thank-you"].checklist, date="Mar 7, 2026"),
-        L["log_step_on"].format(step=KB.entries["send-one-follow-up"].checklist, date="Mar 20, 2026")])
-    expect(rows.nth(0).locator("td").nth(6)).to_have_text(f"{KB.outcomes[1].label} (Mar 8, 2026)")
+        L["log_step_on"].format(step=KB.entries["send-a-thank-you"].checklist, date="Saturday, March 7, 2026"),
+        L["log_step_on"].format(step=KB.entries["send-one-follow-up"].checklist, date="Friday, March 20, 2026")])
+    expect(rows.nth(0).locator("td").nth(6)).to_have_text(f"{KB.outcomes[1].label} (Sunday, March 8, 2026)")
 
     with page.expect_download() as download:
         page.get_by_role("button", name=L["log_csv"]).click()

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from support import DEBRIEF_TEMPLATE
+
 from generator.loading.sources import GuideSources, load_guide
 from generator.problems import ContentError
 from generator.rendering.messages import mailto, text_file
@@ -21,24 +23,7 @@ contact:
   booking_link: https://careers.example.edu/appointments
 """
 
-DEBRIEF = """\
-templates:
-  - id: book-a-debrief
-    title: Book a debrief with an adviser
-    format: email
-    when: A day or two after the interview.
-    phases: [while-you-wait]
-    to: center-email
-    from: your-email
-    subject: A debrief after my interview with {company}
-    body: |
-      Hello {center-name},
-
-      I would like to talk my interview with {company} through with an adviser.
-      I can also book at {center-booking-link}.
-
-      {your-name}
-"""
+DEBRIEF = DEBRIEF_TEMPLATE  # tests/support.py
 
 
 def sources(tmp_path: Path, templates: str = DEBRIEF, branding: str | None = BRANDING) -> GuideSources:
@@ -54,12 +39,12 @@ def sources(tmp_path: Path, templates: str = DEBRIEF, branding: str | None = BRA
 
 def test_the_center_details_are_written_in_and_the_message_goes_to_the_center(tmp_path):
     kb, _ = load_guide(sources(tmp_path))
-    debrief = next(t for t in kb.templates if t.id == "book-a-debrief")
+    debrief = next(t for t in kb.templates if t.id == "ask-for-a-debrief")
     assert debrief.fields == ("company", "your-name", "your-email")  # no address to type for the center
     assert debrief.to_address == "careers@example.edu"
     text = text_file(debrief, kb, {"company": "Acme"})
     assert "Hello State University Career Center," in text
-    assert "book at https://careers.example.edu/appointments." in text
+    assert "book a time at https://careers.example.edu/appointments." in text
     assert mailto(debrief, kb).startswith("mailto:careers@example.edu?subject=")
 
 
@@ -67,7 +52,7 @@ def test_a_detail_the_branding_does_not_give_is_reported_where_the_template_uses
     with pytest.raises(ContentError) as raised:
         load_guide(sources(tmp_path, DEBRIEF.replace("{center-booking-link}", "{center-phone}")))
     assert [str(p) for p in raised.value.problems] == [
-        f"{tmp_path / 'overlay' / 'message-templates.yml'}:14:26: '{{center-phone}}' is filled in from the career "
+        f"{tmp_path / 'overlay' / 'message-templates.yml'}:14:33: '{{center-phone}}' is filled in from the career "
         "center's branding.yml, and it gives no 'phone' under 'contact:'; add it there, or take this blank out of "
         "the template"]
 
