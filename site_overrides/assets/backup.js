@@ -31,18 +31,8 @@
   };
 
   // The second bundle, loaded once; resolves when core.transfer and travel.js are there.
-  var travel = null;
   guide.travel = function () {
-    if (!travel) {
-      travel = new Promise(function (resolve, reject) {
-        var script = document.createElement("script");
-        script.src = guide.assetUrl("followup-guide-travel.min.js");
-        script.onload = resolve;
-        script.onerror = reject;
-        document.head.appendChild(script);
-      });
-    }
-    return travel;
+    return guide.loadScript("followup-guide-travel.min.js");
   };
 
   // --- The backup notice -----------------------------------------------------------------

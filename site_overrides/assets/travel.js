@@ -37,18 +37,8 @@
     });
   }
 
-  var library = null;
   function qrLibrary() {
-    if (!library) {
-      library = new Promise(function (resolve, reject) {
-        var script = document.createElement("script");
-        script.src = guide.assetUrl("vendor/qrcode.js");
-        script.onload = function () { resolve(window.qrcode); };
-        script.onerror = reject;
-        document.head.appendChild(script);
-      });
-    }
-    return library;
+    return guide.loadScript("vendor/qrcode.js").then(function () { return window.qrcode; });
   }
 
   // The code as an SVG path of its dark modules, with the quiet zone of four modules around it.
