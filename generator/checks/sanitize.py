@@ -11,7 +11,7 @@ import nh3
 # What the generated pages are made of, beyond nh3's defaults (text, lists, tables, links...).
 TAGS = nh3.ALLOWED_TAGS | {
     "section", "aside", "figure", "figcaption", "form", "fieldset", "legend", "label", "input", "button",
-    "select", "option",
+    "select", "option", "textarea",
     "svg", "line", "circle", "text", "title", "desc",
 }
 ATTRIBUTES = {
@@ -20,6 +20,7 @@ ATTRIBUTES = {
     "img": {"src", "alt", "width", "height", "loading"},
     "input": {"type", "accept", "value", "checked", "name", "autocomplete"},
     "label": {"for"},
+    "textarea": {"rows", "readonly"},
     "option": {"value", "selected"},
     "button": {"type"},
     "ol": {"start", "reversed"},

@@ -31,7 +31,7 @@ from ..model.fields import slugify
 from ..package_data import default_path
 from ..problems import ContentError, display_path
 from ..rendering.assets import bundles
-from ..rendering.contact import COUNTER_MARKER, PRIVACY_PAGE, contact_html
+from ..rendering.contact import COUNTER_MARKER, PRIVACY_PAGE, contact_html, with_forget_all
 from ..rendering.page_values import page_values
 from ..rendering.pages import render_site
 from . import material_theme
@@ -290,6 +290,8 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
             page.meta["title"] = theme_text(page.meta["title"])
         if not isinstance(page.title, Markup):
             page.title = theme_text(page.title or "")
+        if page.file.src_uri == PRIVACY_PAGE:  # its button that removes everything, which a page cannot hold itself
+            return with_forget_all(html, self.labels, lambda part: sanitize(part, guide_widgets=False))
         return sanitize(html, guide_widgets=page.file.src_uri not in self.handwritten)
 
     def on_post_build(self, config):

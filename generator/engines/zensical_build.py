@@ -35,7 +35,7 @@ from ..model.fields import slugify
 from ..package_data import default_path
 from ..problems import CommandError
 from ..rendering.assets import bundles
-from ..rendering.contact import COUNTER_MARKER, PRIVACY_PAGE, contact_html
+from ..rendering.contact import COUNTER_MARKER, PRIVACY_PAGE, contact_html, with_forget_all
 from ..rendering.page_values import page_values
 from ..rendering.pages import render_site
 from . import material_theme
@@ -175,9 +175,9 @@ class ZensicalEngine:
             for uri in unpublished:
                 del files[uri]
             handwritten = sorted(uri for uri in files if uri.endswith(".md"))
-            if PRIVACY_PAGE in files:  # the privacy page says that nothing counts visits
-                files[PRIVACY_PAGE] = files[PRIVACY_PAGE].replace(
-                    COUNTER_MARKER.encode(), kb.labels["privacy_no_counter"].encode())
+            if PRIVACY_PAGE in files:  # it says that nothing counts visits, and has the button that removes everything
+                text = files[PRIVACY_PAGE].decode("utf-8-sig").replace(COUNTER_MARKER, kb.labels["privacy_no_counter"])
+                files[PRIVACY_PAGE] = with_forget_all(text, kb.labels).encode("utf-8")
             for page in site.pages:
                 if page.uri in files and page.uri not in self._default_page_uris():
                     raise CommandError(f"{page.uri}: this file has the same path as a page the guide generates; "

@@ -341,6 +341,108 @@ class Labels(Record):
     """For an application with nothing dated yet."""
     due_archived = Label()
     """For an archived application."""
+    application_applied = Label()
+    """The form's date-of-application field."""
+
+    # Moving progress to another device (the device link), and a passphrase for the link and the file
+    link_heading = Label()
+    """The heading of the device link on "My applications"."""
+    link_intro = Label()
+    """What the device link is, before its button."""
+    link_passphrase = Label()
+    """The optional passphrase field, for the link and the file."""
+    link_make = Label()
+    """The button that makes the link."""
+    link_text = Label()
+    """The label of the field that shows the link."""
+    link_copy = Label()
+    """The button that copies the link."""
+    link_copied = Label()
+    """Shown when the link was copied."""
+    link_copy_failed = Label()
+    """Shown when copying the link was refused."""
+    link_share = Label()
+    """The button that shares the link (where the browser can share)."""
+    link_qr = Label()
+    """The caption of the link's QR code."""
+    link_qr_name = Label()
+    """The QR code's name for screen readers."""
+    link_too_long = Label()
+    """Shown instead of a QR code when the link is too long to scan reliably."""
+    link_unsupported = Label()
+    """Shown instead of the button where the browser cannot make a link."""
+    receive_heading = Label()
+    """The heading of what a link (or a locked file) brings."""
+    receive_summary = Label("applications", "ticks", "dates")
+    """What a link or file holds, and the question before adding it."""
+    receive_locked = Label()
+    """Asks for the passphrase of a locked link or file."""
+    receive_passphrase = Label()
+    """The passphrase field of a locked link or file."""
+    receive_open = Label()
+    """The button that opens a locked link or file with the passphrase."""
+    receive_wrong = Label()
+    """Shown when the passphrase does not open it."""
+    receive_merge = Label()
+    """The button that adds what a link holds."""
+    receive_cancel = Label()
+    """The button that leaves everything as it is."""
+    receive_cancelled = Label()
+    """Shown when the reader chose not to add it."""
+    receive_failed = Label()
+    """Shown for a damaged, incomplete or foreign link."""
+
+    # Storage that lasts: the backup notice
+    backup_notice = Label("date")
+    """The notice that suggests a backup, with the date of the last one."""
+    backup_notice_never = Label()
+    """The same notice when no backup was ever made."""
+    backup_save = Label()
+    """The notice's button, which saves a file."""
+    backup_dismiss = Label()
+    """The button that dismisses the notice."""
+
+    # The job-search log (its page; the columns are also the spreadsheet's)
+    log_company = Label()
+    """The log's company column."""
+    log_role = Label()
+    """The log's job title column."""
+    log_contact = Label()
+    """The log's contact column."""
+    log_applied = Label()
+    """The log's date of application column."""
+    log_interview = Label()
+    """The log's date of interview column."""
+    log_steps = Label()
+    """The log's column of steps done (follow-ups sent), with their dates."""
+    log_step_date = Label()
+    """The spreadsheet's column of the date a step was done."""
+    log_outcome = Label()
+    """The log's answer column."""
+    log_outcome_date = Label()
+    """The spreadsheet's column of the date of the answer."""
+    log_note = Label()
+    """The spreadsheet's note column."""
+    log_step_on = Label("step", "date")
+    """A step done and its date, in the printed log."""
+    log_csv = Label()
+    """The button that downloads the log as a spreadsheet."""
+    log_csv_filename = Label()
+    """The name of that file."""
+    log_print = Label()
+    """The button that prints the log."""
+    log_empty = Label()
+    """Shown on the log page when there is no application."""
+    applications_log = Label()
+    """The link from "My applications" to the job-search log."""
+
+    # The privacy page's button that removes everything
+    forget_all = Label()
+    """The button on the privacy page that removes everything the guide saved in this browser."""
+    forget_all_confirm = Label()
+    """The question before removing everything."""
+    forget_all_done = Label()
+    """Shown once everything was removed."""
     calendar_summary = Label("application", "step")
     """A calendar event's title."""
     checklist_your_date = Label("date")

@@ -363,6 +363,8 @@ class Pages(Record):
     """The message templates."""
     applications = Nested(Page)
     """My applications: every process the reader has open, and what is due."""
+    log = Nested(Page)
+    """The job-search log: every application with its dates, steps done and answer."""
     about = Nested(Page)
     """About the guide."""
 

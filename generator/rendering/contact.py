@@ -12,6 +12,8 @@ from ..model.branding import Branding
 PRIVACY_PAGE = "privacy.md"
 # Where the privacy page states whether page views are counted (labels privacy_counter, privacy_no_counter).
 COUNTER_MARKER = "<!-- followup-guide: page-view counter -->"
+# Where the privacy page shows the button that removes everything the guide saved (at its end without one).
+FORGET_MARKER = "<!-- followup-guide: remove everything -->"
 
 
 def contact_html(branding: Branding, labels: dict[str, str]) -> Markup:
@@ -35,3 +37,22 @@ def contact_html(branding: Branding, labels: dict[str, str]) -> Markup:
                      f'{escape(labels["contact_booking"])}</a>'
                      f'<span class="fg-print-only">{escape(labels["contact_booking"])}: {escape(branding.booking_link)}</span></p>')
     return Markup(f'<aside class="fg-contact" aria-label="{escape(branding.name)}">' + "".join(lines) + "</aside>")
+
+
+def forget_all_html(labels: dict[str, str]) -> str:
+    """The privacy page's button that removes everything the guide and its theme saved in this
+    browser (travel.js), shown once the script runs."""
+    return (f'<div class="fg-forget" data-fg-forget hidden><p><button type="button" class="fg-button" data-fg-forget-all '
+            f'data-fg-confirm="{escape(labels["forget_all_confirm"])}">{escape(labels["forget_all"])}</button></p>'
+            f'<p class="fg-import-message" data-fg-forget-message data-fg-done="{escape(labels["forget_all_done"])}" '
+            'role="status"></p></div>')
+
+
+def with_forget_all(html: str, labels: dict[str, str], clean=lambda part: part) -> str:
+    """The privacy page's HTML with that button where FORGET_MARKER is, or at its end; `clean`
+    is applied to the page's own parts, not to the button."""
+    parts = html.split(FORGET_MARKER)
+    button = forget_all_html(labels)
+    if len(parts) == 1:
+        return clean(html) + "\n\n" + button + "\n"
+    return button.join(clean(part) for part in parts)

@@ -28,7 +28,7 @@ from .timeline_svg import timeline_svg
 HOME = "index.md"
 # The generated pages after the phases, each with its entry under `pages:` in guide.yml.
 LISTED_PAGES = (("overview.md", "overview"), ("applications.md", "applications"), ("checklist.md", "checklist"),
-                ("planner.md", "planner"), ("templates.md", "templates"), ("about.md", "about"))
+                ("planner.md", "planner"), ("templates.md", "templates"), ("log.md", "log"), ("about.md", "about"))
 
 
 def phase_uri(phase_id: str) -> str:
@@ -54,6 +54,18 @@ def guide_data(kb: KnowledgeBase) -> str:
         "decision": {"moment": asked[0].id, "title": asked[0].label} if asked else None,
     }
     return json.dumps(data, separators=(",", ":"), ensure_ascii=False)
+
+
+# The job-search log's spreadsheet columns, in order (core/transfer.js logTable writes them).
+LOG_COLUMNS = ("log_company", "log_role", "log_contact", "log_applied", "log_interview", "log_steps", "log_step_date",
+               "log_outcome", "log_outcome_date", "log_note")
+
+
+def log_context(kb: KnowledgeBase) -> dict[str, str]:
+    """What the job-search log's script needs from the content: the answers' labels and the
+    spreadsheet's column headings."""
+    return {"outcome_labels": json.dumps({o.id: o.label for o in kb.outcomes}, ensure_ascii=False),
+            "csv_columns": json.dumps([kb.labels[name] for name in LOG_COLUMNS], ensure_ascii=False)}
 
 
 def download_uri(template_id: str) -> str:
@@ -171,7 +183,7 @@ def render_site(kb: KnowledgeBase, site_url: str | None = None) -> Site:
     for phase in kb.phases:
         pages.append(render(phase_uri(phase.id), "phase.md.j2", phase.title, phase.summary,
                             search_words=phase.search_words, phase=phase))
-    extra = {"planner": {"steps": timing.steps(kb)}}
+    extra = {"planner": {"steps": timing.steps(kb)}, "log": log_context(kb)}
     for uri, name in LISTED_PAGES:
         page = kb.pages[name]
         pages.append(render(uri, f"{name}.md.j2", page.title, page.description, page=page, **extra.get(name, {})))

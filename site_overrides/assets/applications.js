@@ -11,7 +11,7 @@
   var guide = window.followupGuide;
   var core = window.followupGuideCore;
   var all = guide.all;
-  var FIELDS = ["company", "role", "contact", "note", "outcome"];
+  var FIELDS = ["company", "role", "contact", "note", "outcome", "applied"];
 
   var meta = guide.meta;
 

@@ -75,18 +75,33 @@
     showDates(record);
   }
 
+  // The file of everything; locked when a passphrase is typed beside the device link (travel.js).
   function exportAll(button) {
-    var body = JSON.stringify(core.exported(guide.store.read(), guide.siteId), null, 2);
-    guide.download(button.getAttribute("data-fg-filename"), body + "\n", "application/json");
+    var value = core.exported(guide.store.read(), guide.siteId);
+    var passphrase = guide.passphrase();
+    var locked = passphrase && guide.travel().then(function () { return core.transfer.lockedFile(value, passphrase); });
+    (locked || Promise.resolve(value)).then(function (file) {
+      guide.download(button.getAttribute("data-fg-filename"), JSON.stringify(file, null, 2) + "\n", "application/json");
+      guide.backedUp();
+    });
   }
 
-  // What the file holds is added to what is already here: importing never unticks.
+  // What the file holds is added to what is already here: importing never unticks. A locked
+  // file asks for its passphrase first (travel.js).
   function importAll(input) {
     var file = input.files && input.files[0];
     var message = document.querySelector("[data-fg-import-message]");
+    var value;
     if (!file) return;
     file.text().then(function (text) {
-      var value = guide.parseJSON(text);
+      value = guide.parseJSON(text);
+      return guide.travel();
+    }).then(function () {
+      var locked = core.transfer.lockedBytes(value);
+      if (locked) {
+        message.textContent = "";
+        return guide.receiveLocked(locked);
+      }
       if (core.merge(guide.store.fresh(), value) < 0) throw new Error("not a progress file"); // nothing changed
       var count = guide.store.update(function (stored) { return core.merge(stored, value); });
       message.textContent = guide.fill(message.getAttribute("data-fg-done"), { count: count });

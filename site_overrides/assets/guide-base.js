@@ -96,6 +96,26 @@ window.followupGuide = (function () {
     return root + path + pageEnd + (anchor ? "#" + anchor : "");
   }
 
+  // The address of one of the guide's files in assets/, such as "vendor/qrcode.js".
+  function assetUrl(path) {
+    return root + "assets/" + path;
+  }
+
+  // Runs one of the guide's scripts in assets/ once; resolves when it has run.
+  var loaded = {};
+  function loadScript(path) {
+    if (!loaded[path]) {
+      loaded[path] = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = assetUrl(path);
+        script.onload = resolve;
+        script.onerror = reject;
+        document.head.appendChild(script);
+      });
+    }
+    return loaded[path];
+  }
+
   // Dates in the guide's language, as "Friday, March 6, 2026" (the date labels of guide.yml).
   var dateWords = core.parseJSON(meta("dates"));
   function formatDate(date, style) {
@@ -130,6 +150,8 @@ window.followupGuide = (function () {
     parseJSON: core.parseJSON,
     download: download,
     pageUrl: pageUrl,
+    loadScript: loadScript,
+    themeKey: window.followupGuideThemeKey || function () { return false; },
     formatDate: formatDate,
     whenInserted: whenInserted
   };

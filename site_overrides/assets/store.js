@@ -2,7 +2,11 @@
  * followup-guide:data:v3:<site id>, holding every application with its ticks, dates and
  * details (core/records.js describes it).
  *
- * Nothing is written until the reader ticks, saves or imports something. The older keys
+ * Nothing is written until the reader ticks, saves or imports something, and a record left with
+ * nothing of the reader's (every tick cleared, every application deleted) is removed, not
+ * stored empty. The first save asks the browser to keep the storage (navigator.storage.persist)
+ * and records the answer, with the first change not yet saved to a file or a link (for the
+ * backup notice, travel.js). The older keys
  * (checklist v1 and v2, plan v1, details v1) are moved into the record the first time a page
  * loads, and removed only once the record is written. Each change is made against what is
  * stored at that moment, so two open tabs never overwrite each other; the `storage` event
@@ -20,6 +24,7 @@
   var works = true;
   var memory = null; // the record, once storage has refused it
   var listeners = [];
+  var asking = false; // a persist() request is under way
   var renamed = core.parseJSON(guide.meta("renamed")); // ids the guide renamed: saved ticks follow them
 
   var cache = { raw: undefined, record: null };
@@ -42,14 +47,19 @@
     return core.normalise(JSON.parse(JSON.stringify(read())));
   }
 
-  function changed() {
+  // Tell the page; a change of `device` only is told only to those who show it (onDeviceChange),
+  // so that no list is redrawn under the reader's keyboard focus.
+  function changed(deviceOnly) {
     guide.all("[data-fg-storage-notice]").forEach(function (notice) { notice.hidden = works; });
-    listeners.forEach(function (listener) { listener(); });
+    listeners.forEach(function (listener) { if (!deviceOnly || listener.device) listener(); });
   }
 
   function write(record) {
-    var text = JSON.stringify(record);
-    if (memory || !guide.storage.write(KEY, text)) {
+    var text = core.isEmpty(record) ? null : JSON.stringify(record);
+    if (text === null && !memory) {
+      guide.storage.remove(KEY);
+      cache = { raw: null, record: core.normalise(null) };
+    } else if (memory || !guide.storage.write(KEY, text)) {
       works = false;
       memory = record;
     } else {
@@ -57,13 +67,32 @@
     }
   }
 
-  // Change the record as it is stored now; returns what change gave back.
-  function update(change) {
+  // Change the record as it is stored now; returns what change gave back. A change of the
+  // reader's (not only of `device`) is remembered as not yet saved elsewhere.
+  function update(change, deviceOnly) {
     var record = fresh();
     var result = change(record);
+    var now = new Date();
+    if (!deviceOnly && !record.device.unsaved) record.device.unsaved = now.toISOString();
     write(record);
-    changed();
+    changed(deviceOnly);
+    if (!deviceOnly && works && !core.isEmpty(record)) askToPersist(record, now);
     return result;
+  }
+
+  // Ask the browser once (again a week after a refusal) to keep this site's storage; the answer is recorded.
+  function askToPersist(record, now) {
+    if (asking || !core.askPersist(record.device, now)) return;
+    asking = true;
+    var storage = navigator.storage;
+    var asked = storage && typeof storage.persist === "function" ? storage.persist() : Promise.resolve(false);
+    Promise.resolve(asked).catch(function () { return false; }).then(function (granted) {
+      update(function (stored) {
+        stored.device.persisted = granted === true;
+        stored.device.asked = now.toISOString();
+      }, true);
+      asking = false;
+    });
   }
 
   function migrateOldKeys() {
@@ -92,6 +121,10 @@
       changed();
     },
     works: function () { return works; },
-    onChange: function (listener) { listeners.push(listener); }
+    onChange: function (listener) { listeners.push(listener); },
+    onDeviceChange: function (listener) {
+      listener.device = true;
+      listeners.push(listener);
+    }
   };
 })();

@@ -44,13 +44,16 @@ def test_no_accessibility_violations(page, site_url, path):
 
 
 # With applications saved, the pages show their new parts: the choice, the due view, the form.
+# The backup notice shows too: a change not saved elsewhere for long, in storage the browser may clear.
 APPLICATIONS = {"version": 3, "chosen": "acme", "general": {"done": {}, "moments": {}}, "details": {}, "applications": {
-    "acme": {"company": "Acme", "role": "Analyst", "moments": {"interview": "2026-03-06"}, "done": {}},
+    "acme": {"company": "Acme", "role": "Analyst", "moments": {"interview": "2026-03-06"},
+             "done": {"send-a-thank-you": "2026-03-07T12:00:00Z"}},
     "globex": {"company": "Globex", "moments": {}, "done": {}, "archived": True},
-}}
+}, "device": {"unsaved": "2020-01-01T00:00:00Z", "persisted": False, "asked": "2099-01-01T00:00:00Z"}}
 
 
-@pytest.mark.parametrize("path", ["", "applications/", "checklist/", "planner/", "templates/", "phases/within-24-hours/"])
+@pytest.mark.parametrize("path", ["", "applications/", "checklist/", "planner/", "templates/", "phases/within-24-hours/",
+                                  "log/"])
 def test_no_accessibility_violations_with_applications(page, site_url, path):
     page.emulate_media(color_scheme="light")
     page.goto(site_url + "about/")
@@ -59,4 +62,7 @@ def test_no_accessibility_violations_with_applications(page, site_url, path):
     if path == "applications/":
         page.get_by_role("button", name=KB.labels["applications_add"]).click()  # the form
         page.locator("details.fg-archived summary").click()  # and the archived ones
+        page.get_by_role("button", name=KB.labels["link_make"]).click()  # the device link and its QR code
+        page.locator("[data-fg-link-qr] svg").wait_for()
+        page.mouse.move(0, 0)  # not hovering a button
     assert_no_violations_in_both_palettes(page)

@@ -481,18 +481,26 @@ def test_keyboard_alone_adds_chooses_edits_archives_and_deletes(page, site_url):
     page.keyboard.press("Enter")
     expect(archived).to_have_count(0)
     assert messages == [L["application_delete_confirm"].format(application="Acme Corp, Analyst")]
-    assert stored(page)["applications"] == {}
+    assert stored(page) is None  # nothing of the reader's is left, so the record is removed, not kept empty
 
 
-@pytest.mark.parametrize("path", ["applications/", "checklist/", "planner/", "templates/"])
+@pytest.mark.parametrize("path", ["applications/", "checklist/", "planner/", "templates/", "log/"])
 def test_on_a_phone_the_controls_fit_and_are_big_enough_to_touch(page, site_url, path):
-    seed(page, site_url, {"acme": ACME}, chosen="acme")
+    # With the backup notice showing (a change not saved elsewhere for a week, storage not kept).
+    seed(page, site_url, {"acme": ACME}, chosen="acme", device={"unsaved": "2026-03-01T00:00:00Z", "persisted": False,
+                                                               "asked": "2026-03-08T00:00:00Z"})
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(site_url + path)
     if path == "applications/":
         page.get_by_role("button", name=L["applications_add"]).click()
+        page.get_by_role("button", name=L["link_make"]).click()  # the device link, and its QR code
+        expect(page.locator("[data-fg-link-qr] svg")).to_be_visible()
+        qr = page.locator("[data-fg-link-qr] svg").bounding_box()
+        assert qr["width"] >= 250, qr  # big enough for a camera
+    expect(page.locator("[data-fg-backup-notice]")).to_be_visible()
     controls = page.locator(".md-content [data-fg-picker] select, .md-content .fg-button:visible, "
-                            ".md-content .fg-app-form input:visible, .md-content .fg-app-form select:visible")
+                            ".md-content .fg-app-form input:visible, .md-content .fg-app-form select:visible, "
+                            ".md-content .fg-app-form textarea:visible")
     assert controls.count() > 0
     for box in controls.evaluate_all("els => els.map(e => e.getBoundingClientRect().toJSON())"):
         assert box["height"] >= 44, box

@@ -27,5 +27,5 @@ def test_the_home_page_leads_to_every_phase(page, site_url):
 
 def test_the_checklist_page_shows_every_line_as_a_checkbox(page, site_url):
     page.goto(site_url + "checklist/")
-    assert page.locator("h2").count() == len(DEFAULT_KB.phases) == 7
+    assert page.locator("h2:visible").count() == len(DEFAULT_KB.phases) == 7  # a heading for each phase
     assert page.locator("input[type=checkbox]").count() >= 12

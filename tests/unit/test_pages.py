@@ -46,11 +46,11 @@ def test_plain_text_reads_exactly_as_typed_after_markdown(typed):
 def test_one_page_per_phase_plus_the_pages_of_the_whole_guide(site, kb):
     assert [page.uri for page in site.pages] == (
         ["index.md"] + [f"phases/{p.id}.md" for p in kb.phases]
-        + ["overview.md", "applications.md", "checklist.md", "planner.md", "templates.md", "about.md"])
+        + ["overview.md", "applications.md", "checklist.md", "planner.md", "templates.md", "log.md", "about.md"])
 
 
 def test_navigation_follows_the_phase_order_with_titles_from_content(site, kb):
-    home, phases, overview, applications, checklist, planner, templates, about = site.nav
+    home, phases, overview, applications, checklist, planner, templates, log, about = site.nav
     assert home == {kb.labels["home"]: "index.md"}
     assert phases == {kb.labels["nav_phases"]: [{p.title: f"phases/{p.id}.md"} for p in kb.phases]}
     assert overview == {kb.pages["overview"].title: "overview.md"}
@@ -58,6 +58,7 @@ def test_navigation_follows_the_phase_order_with_titles_from_content(site, kb):
     assert checklist == {kb.pages["checklist"].title: "checklist.md"}
     assert planner == {kb.pages["planner"].title: "planner.md"}
     assert templates == {kb.pages["templates"].title: "templates.md"}
+    assert log == {kb.pages["log"].title: "log.md"}
     assert about == {kb.pages["about"].title: "about.md"}
 
 

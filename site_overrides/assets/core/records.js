@@ -4,8 +4,12 @@
  * file, filling in templates, and what is due now.
  *
  * A record: {version: 3, applications: {id: application}, general: {done, moments},
- * details: {field: text}, chosen: application id or ""}. "general" holds the ticks and dates
- * of a reader who has not created an application: the guide then works as it always did.
+ * details: {field: text}, chosen: application id or "", device}. "general" holds the ticks and
+ * dates of a reader who has not created an application: the guide then works as it always did.
+ * "device" is about this browser only, and never travels in a file or link: {persisted: whether
+ * the browser promised to keep the storage, asked: when that was asked, backup: when a file or
+ * link was last made, unsaved: the first change since then, dismissed: when the backup notice
+ * was dismissed} (ISO times).
  */
 (function (core) {
   "use strict";
@@ -15,6 +19,8 @@
   var FORMAT = "followup-guide-progress";
   var OWN_FIELDS = ["your-name", "your-email"]; // the reader's own details, the same for every application
   var DAY = 86400000;
+  var BACKUP_AFTER_DAYS = 3; // changes this old, and not saved elsewhere, are worth a backup
+  var ASK_AGAIN_DAYS = 7; // a dismissed notice, or a refused persist(), is asked about again after this
 
   function isObject(value) {
     return Boolean(value) && typeof value === "object" && !Array.isArray(value);
@@ -59,7 +65,7 @@
     var result = slot(value);
     var interviewers = Array.isArray(value.interviewers) ? value.interviewers.filter(isObject).map(texts) : [];
     result.id = id;
-    ["company", "role", "contact", "note", "outcome", "outcomeDay", "created"].forEach(function (name) {
+    ["company", "role", "contact", "note", "outcome", "outcomeDay", "created", "applied"].forEach(function (name) {
       result[name] = typeof value[name] === "string" ? value[name] : "";
     });
     result.interviewers = interviewers;
@@ -79,7 +85,20 @@
   }
 
   function emptyRecord() {
-    return { version: VERSION, applications: {}, general: slot(null), details: {}, chosen: "" };
+    return { version: VERSION, applications: {}, general: slot(null), details: {}, chosen: "", device: {} };
+  }
+
+  function device(value) {
+    var result = texts(value);
+    delete result.persisted;
+    if (isObject(value) && typeof value.persisted === "boolean") result.persisted = value.persisted;
+    return result;
+  }
+
+  // Whether a record holds nothing of the reader's: it is then removed rather than stored.
+  function isEmpty(record) {
+    return !Object.keys(record.applications).length && !Object.keys(record.general.done).length
+      && !Object.keys(record.general.moments).length && !Object.keys(record.details).length;
   }
 
   // A stored or imported value as a record; anything unreadable counts as nothing saved.
@@ -94,6 +113,7 @@
     record.general = slot(value.general);
     record.details = texts(value.details);
     record.chosen = record.applications[value.chosen] ? value.chosen : "";
+    record.device = device(value.device);
     return record;
   }
 
@@ -171,7 +191,7 @@
       }
       count += addTicks(ours.done, theirs.done);
       addMissing(ours.moments, theirs.moments);
-      ["company", "role", "contact", "note", "outcome", "outcomeDay"].forEach(function (name) {
+      ["company", "role", "contact", "note", "outcome", "outcomeDay", "applied"].forEach(function (name) {
         if (!ours[name]) ours[name] = theirs[name];
       });
       if (!ours.interviewers.length) ours.interviewers = theirs.interviewers;
@@ -301,11 +321,34 @@
     return record;
   }
 
+  // Days from an ISO time to now; NaN when there is none.
+  function ageInDays(iso, now) {
+    return (now.getTime() - Date.parse(iso || "")) / DAY;
+  }
+
+  /* Whether to show the backup notice: storage is not known to last (persist() refused or
+   * missing), some change has not been saved elsewhere for BACKUP_AFTER_DAYS, and the notice
+   * was not dismissed in the last ASK_AGAIN_DAYS. `device`: the record's device part. */
+  function backupDue(device, now) {
+    if (!device || device.persisted === true) return false;
+    if (!(ageInDays(device.unsaved, now) >= BACKUP_AFTER_DAYS)) return false;
+    var dismissed = ageInDays(device.dismissed, now);
+    return isNaN(dismissed) || dismissed >= ASK_AGAIN_DAYS;
+  }
+
+  // Whether to ask the browser for lasting storage now: never asked, or refused a while ago.
+  function askPersist(device, now) {
+    if (!device || device.persisted === true) return false;
+    var asked = ageInDays(device.asked, now);
+    return isNaN(asked) || asked >= ASK_AGAIN_DAYS;
+  }
+
   core.VERSION = VERSION;
   core.rename = rename;
   core.fill = fill;
   core.parseJSON = parseJSON;
   core.emptyRecord = emptyRecord;
+  core.isEmpty = isEmpty;
   core.normalise = normalise;
   core.application = application;
   core.newId = newId;
@@ -316,4 +359,6 @@
   core.prefill = prefill;
   core.nextInterviewer = nextInterviewer;
   core.due = due;
+  core.backupDue = backupDue;
+  core.askPersist = askPersist;
 })(typeof module === "object" && module.exports ? module.exports : (window.followupGuideCore = window.followupGuideCore || {}));
