@@ -20,6 +20,7 @@ from ..model import timing
 from ..model.knowledge_base import KnowledgeBase
 from ..model.records import Timing
 from . import messages
+from .template_cache import template_cache
 from .timeline_svg import timeline_svg
 
 HOME = "index.md"
@@ -106,6 +107,7 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
+        bytecode_cache=template_cache(),
     )
     env.filters["text"] = plain_text
     env.filters["markdown"] = markdown_text
