@@ -28,6 +28,7 @@ rendering/             the model -> Markdown pages, files and a navigation (no e
     timeline_svg       the timeline picture
     contact            a career center's contact block
     assets             the guide's scripts and styles, bundled and minified
+    page_values        what every page's head and foot show, the same for every engine
 checks/                the built site, read once
     html_scan          a built page read once, as a browser's tokenizer reads it
     link_check         every internal link resolves; nothing is loaded from another site

@@ -15,6 +15,7 @@ import jinja2
 from .loading.sources import load_guide
 from .model.fields import slugify
 from .model.json_schema import write_schemas
+from .package_data import package_version
 from .problems import CommandError, ContentError, display_path
 
 from .site_output import OutputError, check_output_folder, clean_up_after_killed_builds, staging_folder, swap_in, write_zip
@@ -108,15 +109,6 @@ class _Version(argparse.Action):
     def __call__(self, parser, namespace, values, option_string=None):
         print(f"{parser.prog} {package_version()}")
         parser.exit()
-
-
-def package_version() -> str:
-    import importlib.metadata
-
-    try:
-        return importlib.metadata.version("followup-guide")
-    except importlib.metadata.PackageNotFoundError:  # run from a checkout without installing
-        return "unknown"
 
 
 def init_folder(folder: Path, name: str | None) -> Path:

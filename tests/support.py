@@ -47,6 +47,26 @@ def serve_directory(directory: Path):
     return f"http://127.0.0.1:{server.server_address[1]}/", server
 
 
+# A center's message to itself: its details from branding.yml, addressed to its email (no address to type).
+DEBRIEF_TEMPLATE = """\
+templates:
+  - id: ask-for-a-debrief
+    title: Ask us for a debrief
+    format: email
+    when: A day or two after the interview, while you still remember the questions.
+    phases: [while-you-wait]
+    to: center-email
+    from: your-email
+    subject: A debrief after my interview with {company}
+    body: |
+      Hello {center-name},
+
+      I would like to talk my interview with {company} through with an adviser.
+      I can also book a time at {center-booking-link}.
+
+      {your-name}
+"""
+
 # The smallest valid PNG (one transparent pixel): a logo or favicon for test centers.
 TINY_PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"

@@ -16,20 +16,20 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
-from mkdocs.utils.meta import get_data
 
 from ..checks.html_scan import scan_site
 from ..checks.link_check import broken_links
 from ..checks.sanitize import sanitize
 from ..checks.security import UnsafeMarkup, apply_content_security_policy
 from ..content_files import is_inside, kind_problem
-from ..loading.handwritten_pages import FRONT_MATTER_FIELDS
+from ..loading.handwritten_pages import FRONT_MATTER_FIELDS, STAFF_AUDIENCE, is_for_staff, without_links_to
 from ..loading.sources import GuideSources, load_guide
 from ..model.fields import slugify
 from ..package_data import default_path
 from ..problems import ContentError, display_path
 from ..rendering.assets import bundles
 from ..rendering.contact import COUNTER_MARKER, PRIVACY_PAGE, contact_html
+from ..rendering.page_values import page_values
 from ..rendering.pages import render_site
 from ..rendering.template_cache import template_cache
 from . import material_theme
@@ -39,7 +39,6 @@ BRANDING_ASSETS = "assets/branding"
 log = logging.getLogger("followup_guide")
 # A hand-written page with `audience: staff` in its front matter is for career-center staff:
 # it is listed in its own section after the reader's pages, and search ranks it after them.
-STAFF_AUDIENCE = "staff"
 STAFF_SEARCH_BOOST = 1e-6
 
 
@@ -63,6 +62,9 @@ class FollowupGuideConfig(Config):
     overlay_dir = config_options.Optional(config_options.Dir(exists=True))
     branding = config_options.Optional(config_options.File(exists=True))
     site_id = SiteId()
+    # Publish the pages for career-center staff (front matter `audience: staff`); init's scaffold
+    # sets it to false. Links to them from other pages become plain text.
+    staff_pages = config_options.Type(bool, default=True)
 
 
 def theme_text(value: str) -> Markup:
@@ -82,14 +84,6 @@ def _escape_nav(nav: list) -> list:
     ]
 
 
-def _is_for_staff(path: Path | None) -> bool:
-    """Whether a hand-written page's front matter says `audience: staff`."""
-    if path is None or path.suffix != ".md" or not path.is_file():
-        return False
-    _, meta = get_data(path.read_text(encoding="utf-8-sig", errors="replace"))
-    return meta.get("audience") == STAFF_AUDIENCE
-
-
 class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
     def __init__(self):
         self.serving = False
@@ -99,6 +93,7 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
         self.extra_files: list[tuple[str, bytes]] = []  # branding assets
         self.default_pages: dict[str, Path] = {}  # the knowledge base's own pages/, when not docs_dir
         self.handwritten: set[str] = set()  # source paths of the pages written by hand
+        self.unpublished: set[str] = set()  # staff pages left out (staff_pages: false)
         self.origins: dict[str, str | None] = {}  # each built file -> its source file (None: generated)
         self.labels: dict[str, str] = {}
         self.branding = None
@@ -132,25 +127,22 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
             path.relative_to(pages_dir).as_posix(): path
             for path in sorted(pages_dir.rglob("*")) if path.is_file() and not path.name.startswith(".")
         }
+        generated = {page.uri for page in self.site.pages}
+        sources = {**{uri: path for uri, path in self.default_pages.items() if uri.endswith(".md")},
+                   **{path.relative_to(config.docs_dir).as_posix(): path for path in Path(config.docs_dir).rglob("*.md")}}
+        handwritten = set(sources)
+        staff = sorted(uri for uri in handwritten - generated if is_for_staff(sources[uri]))
+        if not self.config.staff_pages:
+            self.unpublished, staff = set(staff), []
+            self.default_pages = {uri: path for uri, path in self.default_pages.items() if uri not in self.unpublished}
         if not config.nav:
-            generated = {page.uri for page in self.site.pages}
-            handwritten = {path.relative_to(config.docs_dir).as_posix() for path in Path(config.docs_dir).rglob("*.md")}
-            handwritten |= {uri for uri in self.default_pages if uri.endswith(".md")}
-            sources = {**self.default_pages, **{uri: Path(config.docs_dir, uri) for uri in handwritten}}
-            staff = sorted(uri for uri in handwritten - generated if _is_for_staff(sources.get(uri)))
-            readers = sorted(handwritten - generated - set(staff))
+            readers = sorted(handwritten - generated - set(staff) - self.unpublished)
             config.nav = _escape_nav(self.site.nav) + readers + (
                 [{theme_text(kb.labels["nav_staff"]): staff}] if staff else [])
 
         self.extra_files = []
         palette = logo = favicon = None
-        extra = {
-            "site_id": self.config.site_id or slugify(kb.title), "contact": "", "branding_css": False, "logo": None,
-            **{name: theme_text(kb.labels[label]) for name, label in (
-                ("home", "home"), ("not_found_title", "not_found_title"), ("not_found_text", "not_found_text"),
-                ("application_name", "application_name"), ("application_unnamed", "application_unnamed"),
-                ("calendar_summary", "calendar_summary"))},
-        }
+        extra = page_values(kb, self.config.site_id or slugify(kb.title), theme_text)
         if branding:
             extra["contact"] = contact_html(branding, kb.labels)
             logo = extra["logo"] = self._asset("logo", branding.logo)
@@ -183,7 +175,10 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
             if problem or not is_inside(file.abs_src_path, config.docs_dir):
                 raise PluginError(str(problem or f"{display_path(Path(file.abs_src_path))}: this file is outside "
                                                  "the pages folder; copy it there instead of linking to it"))
-        self.handwritten = {file.src_uri for file in handwritten}
+        for file in handwritten:
+            if file.src_uri in self.unpublished:
+                files.remove(file)
+        self.handwritten = {file.src_uri for file in handwritten} - self.unpublished
         generated = [(page.uri, page.markdown) for page in self.site.pages]
         generated += [(file.uri, file.content) for file in self.site.files] + self.extra_files
         for uri, content in generated:
@@ -213,6 +208,7 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
                               f"'{sorted(unknown or not_text)[0]}' is not one the guide allows here")
         if page.meta.get("audience") == STAFF_AUDIENCE:
             page.meta["search"] = {**(page.meta.get("search") or {}), "boost": STAFF_SEARCH_BOOST}
+        markdown = without_links_to(markdown, page.file.src_uri, self.unpublished)
         return self._privacy_statement(markdown, page) if page.file.src_uri == PRIVACY_PAGE else markdown
 
     def _privacy_statement(self, markdown: str, page) -> str:

@@ -28,12 +28,14 @@ import yaml
 from ..checks.html_scan import scan_site
 from ..checks.link_check import broken_links
 from ..checks.security import UnsafeMarkup, apply_content_security_policy
+from ..loading.handwritten_pages import is_for_staff, without_links_to
 from ..loading.sources import GuideSources
 from ..model.fields import slugify
 from ..package_data import default_path
 from ..problems import CommandError
 from ..rendering.assets import bundles
 from ..rendering.contact import COUNTER_MARKER, PRIVACY_PAGE, contact_html
+from ..rendering.page_values import page_values
 from ..rendering.pages import render_site
 from . import material_theme
 
@@ -146,12 +148,19 @@ class ZensicalEngine:
         try:
             docs = project / "docs"
             files: dict[str, bytes] = {}
+            origins: dict[str, Path] = {}
             # Hand-written pages: the knowledge base's own, then the site's docs_dir (a career center's).
             for pages_dir in self.sources.page_folders:
                 if pages_dir and pages_dir.is_dir():
                     for path in sorted(pages_dir.rglob("*")):
                         if path.is_file() and not path.name.startswith("."):
-                            files[path.relative_to(pages_dir).as_posix()] = path.read_bytes()
+                            uri = path.relative_to(pages_dir).as_posix()
+                            files[uri], origins[uri] = path.read_bytes(), path
+            # Pages for staff are left out with `staff_pages: false`; links to them become text.
+            unpublished = set() if self.settings.get("staff_pages", True) else {
+                uri for uri, path in origins.items() if is_for_staff(path)}
+            for uri in unpublished:
+                del files[uri]
             handwritten = sorted(uri for uri in files if uri.endswith(".md"))
             if PRIVACY_PAGE in files:  # the privacy page says that nothing counts visits
                 files[PRIVACY_PAGE] = files[PRIVACY_PAGE].replace(
@@ -161,6 +170,8 @@ class ZensicalEngine:
                     raise CommandError(f"{page.uri}: this file has the same path as a page the guide generates; "
                                        "rename or move it")
                 files[page.uri] = _with_escaped_description(page.markdown).encode("utf-8")
+            for uri in [uri for uri in files if uri.endswith(".md") and unpublished]:
+                files[uri] = without_links_to(files[uri].decode("utf-8-sig"), uri, unpublished).encode("utf-8")
             files.update({file.uri: file.content for file in site.files})
             files.update(bundles(default_path("site_overrides")))
             extra_guide, theme = self._theme(kb, branding, files)
@@ -214,13 +225,7 @@ class ZensicalEngine:
     def _theme(self, kb, branding, files: dict) -> tuple[dict, dict]:
         theme = {key: value for key, value in (self.config.get("theme") or {}).items() if key != "custom_dir"}
         theme.update(name="material", custom_dir="overrides", variant="classic", font=False)
-        extra = {
-            "site_id": self.settings.get("site_id") or slugify(kb.title), "contact": "", "branding_css": False,
-            "logo": None,
-            **{name: _escaped(kb.labels[name]) for name in ("home", "not_found_title", "not_found_text",
-                                                             "application_name", "application_unnamed",
-                                                             "calendar_summary")},
-        }
+        extra = page_values(kb, self.settings.get("site_id") or slugify(kb.title), _escaped)
         if branding:
             extra["contact"] = str(contact_html(branding, kb.labels))
             palette = {"primary": branding.primary and material_theme.palette_colour(branding.primary),

@@ -9,13 +9,14 @@ no scripts in a raw HTML or SVG file; no script files.
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 from pathlib import Path
 
 from ..checks.html_scan import scan, url_parts
 from ..checks.link_check import OTHER_SITE, loads_from_another_site, tag_urls
 from ..content_files import ProblemError, files_below, read_bytes
-from ..model.fields import GUIDE_ATTRIBUTE, Nested, Reading
+from ..model.fields import GUIDE_ATTRIBUTE, MARKDOWN_LINK, Nested, Reading, is_local_link
 from ..model.records import FrontMatter
 from ..problems import Location, Problem
 from .yaml_source import YamlFileError, read_yaml_text
@@ -108,3 +109,34 @@ def _front_matter_problems(path: Path, text: str) -> list[Problem]:
                                     f"'{key_line[1].lower()}', which the guide does not know, and is not shown; "
                                     "start the page with a '# Title' line instead"))
     return problems
+
+
+STAFF_AUDIENCE = "staff"  # front matter `audience: staff`: a page for career-center staff
+
+
+def is_for_staff(path: Path) -> bool:
+    """Whether a hand-written Markdown page's front matter says `audience: staff`."""
+    if path.suffix != ".md" or not path.is_file():
+        return False
+    text = path.read_text(encoding="utf-8-sig", errors="replace")
+    block = _YAML_BLOCK.match(text)
+    lines = block[1].splitlines() if block else text.split("\n\n", 1)[0].splitlines()
+    pairs = (_KEY_LINE.match(line) for line in lines)
+    return any(pair and pair[1].lower() == "audience" and pair[2].strip().strip("'\"") == STAFF_AUDIENCE
+               for pair in pairs)
+
+
+def without_links_to(markdown: str, page_uri: str, unpublished: set[str]) -> str:
+    """The page's Markdown with every link to a page that is not published (staff pages a center
+    leaves out) replaced by the link's text, so that no link leads nowhere."""
+    if not unpublished:
+        return markdown
+
+    def unlink(match: re.Match) -> str:
+        target = match[2].split("#")[0]
+        if not target or not is_local_link(target):
+            return match[0]
+        path = posixpath.normpath(posixpath.join(posixpath.dirname(page_uri), target))
+        return match[1] if path in unpublished else match[0]
+
+    return MARKDOWN_LINK.sub(unlink, markdown)

@@ -29,11 +29,12 @@ from pathlib import Path
 import yaml
 
 from ..model import timing
-from ..model.fields import Nested, Reading, Record, did_you_mean
+from ..model.fields import PLACEHOLDER, Nested, Reading, Record, did_you_mean
 from ..model.knowledge_base import KnowledgeBase
-from ..model.records import AdviceFile, Changes, Entry, GuideSettings, MessageField, MessageTemplate, TemplatesFile
+from ..model.records import CENTER_DETAILS, AdviceFile, Changes, Entry, GuideSettings, MessageField, MessageTemplate, TemplatesFile
 from ..content_files import YAML_SUFFIXES, files_below
-from ..problems import ContentError, Location, Problem
+from ..problems import ContentError, Location, Problem, location_of
+from ..package_data import package_version
 from .merge import apply_changes, merge_groups
 from .yaml_source import YamlFileError, read_yaml
 
@@ -64,14 +65,18 @@ def _without_cycle_collection():
             gc.enable()
 
 
-def load_knowledge_base(content_dir: Path, overlay_dir: Path | None = None) -> KnowledgeBase:
+def load_knowledge_base(content_dir: Path, overlay_dir: Path | None = None,
+                        center: dict[str, str | None] | None = None) -> KnowledgeBase:
     """Read and check every file of the knowledge base, and of an overlay laid on top of it
     (a career center's additions and changes); raise ContentError listing every problem.
+
+    `center`: the center's details from its branding.yml, by blank (records.CENTER_DETAILS),
+    filled into the templates that use them; None when the guide has no branding.yml.
 
     Deprecated fields still in use are in the result's `warnings`.
     """
     with _without_cycle_collection():
-        return _load(Path(content_dir), None if overlay_dir is None else Path(overlay_dir))
+        return _load(Path(content_dir), None if overlay_dir is None else Path(overlay_dir), center)
 
 
 class _Files:
@@ -104,7 +109,7 @@ def _read_partial(record: type[Record], node: yaml.Node, reading: Reading, name:
     return record.from_node(node, reading, partial=True)
 
 
-def _load(content_dir: Path, overlay_dir: Path | None) -> KnowledgeBase:
+def _load(content_dir: Path, overlay_dir: Path | None, center: dict | None) -> KnowledgeBase:
     reading = Reading()
     files = _Files(reading)
     guide_path = content_dir / "guide.yml"
@@ -130,8 +135,12 @@ def _load(content_dir: Path, overlay_dir: Path | None) -> KnowledgeBase:
         more_fields, more_templates = _templates(files, overlay_dir, partial=True)
         field_nodes += more_fields
         template_nodes += more_templates
+        # Renamed ids, known before changes.yml is read: a change naming a former id follows it.
+        reading.renamed = _former_ids(entry_nodes, "entry") | _former_ids(template_nodes, "template")
         if os.path.lexists(overlay_dir / "changes.yml"):
             changes = files.record(overlay_dir / "changes.yml", Changes)
+    else:
+        reading.renamed = _former_ids(entry_nodes, "entry") | _former_ids(template_nodes, "template")
 
     # 2. Merge (the changes).
     hidden: dict[tuple[str, str], Location] = {}
@@ -146,12 +155,15 @@ def _load(content_dir: Path, overlay_dir: Path | None) -> KnowledgeBase:
     # Phase "rules".
     for record in reading.records:
         record.rules(reading)
-    # Phase "references".
-    _check_references(reading)
+    # Phase "references". The center's details are blanks every template may use.
+    for name in CENTER_DETAILS:
+        reading.definitions.setdefault(("placeholder", name), Location(Path("branding.yml"), 1, 1))
+    _check_references(reading, settings, center)
     if reading.problems or settings is None:
         raise ContentError(reading.problems)
     # Phase "timing", on the model.
-    kb = _model(settings, entries, fields, templates, hidden, tuple(reading.warnings))
+    kb = _model(settings, entries, fields, [_with_center(t, center or {}) for t in templates], hidden,
+                tuple(reading.warnings), tuple(reading.links))
     problems = _timing_problems(kb, settings, hidden)
     if problems:
         raise ContentError(problems)
@@ -180,20 +192,77 @@ def _each(record: type[Record], nodes: list[yaml.Node], reading: Reading, name: 
     return [value for value in values if value is not None]
 
 
-def _check_references(reading: Reading) -> None:
+def _former_ids(nodes: list[yaml.Node], kind: str) -> dict[tuple[str, str], tuple[str, Location]]:
+    """(kind, former id) -> (the id now, where the former id is listed), from each node's 'former_ids'.
+    The ids themselves are checked when the records are read; a clash is a problem there."""
+    renamed = {}
+    for node in nodes:
+        if not isinstance(node, yaml.MappingNode):
+            continue
+        values = {key.value: value for key, value in node.value if isinstance(key, yaml.ScalarNode)}
+        new, former = values.get("id"), values.get("former_ids")
+        if isinstance(new, yaml.ScalarNode) and isinstance(former, yaml.SequenceNode):
+            for item in former.value:
+                if isinstance(item, yaml.ScalarNode):
+                    renamed.setdefault((kind, item.value.strip()), (new.value.strip(), location_of(item)))
+    return renamed
+
+
+def _check_references(reading: Reading, settings: GuideSettings | None, center: dict | None) -> None:
     known: dict[str, list[str]] = {}
     defined_kinds = {kind for kind, _ in reading.definitions}
+    retired = _retired(settings)
+    for (kind, former), (new, location) in reading.renamed.items():
+        if (kind, former) in reading.definitions:
+            reading.problem(location, f"'{former}' is the id of another {kind} "
+                                      f"({reading.definitions[(kind, former)].display()}); a former id must be free")
     for kind, value, location in reading.references:
         if kind in ("phase", "moment") and kind not in defined_kinds:
             continue  # guide.yml's list of them is empty or unreadable, which is reported: one problem, not one per use
-        if (kind, value) not in reading.definitions:
-            if kind not in known:
-                known[kind] = [v for (k, v) in reading.definitions if k == kind]
-            reading.problem(location, f"there is no {kind} with the id '{value}'{did_you_mean(value, known[kind])}")
+        if kind == "placeholder" and value in CENTER_DETAILS and not (center or {}).get(value):
+            detail = CENTER_DETAILS[value]
+            where = f"'{detail}'" if detail == "name" else f"'{detail}' under 'contact:'"
+            reading.problem(location, (
+                f"'{{{value}}}' is filled in from the career center's branding.yml, and " + (
+                    f"it gives no {where}; add it there" if center is not None else "this guide has none; add one "
+                    f"with {where}") + ", or take this blank out of the template"))
+            continue
+        if (kind, value) in reading.definitions:
+            continue
+        gone = retired.get((kind, value))
+        if gone is not None:
+            reading.problem(location, (
+                f"the {kind} '{value}' was removed in version {gone.removed_in} of the guide (you have "
+                f"{package_version()}): {gone.instead or 'remove this line'}. CHANGELOG.md, under "
+                f"{gone.removed_in}, says what changed"))
+            continue
+        if kind not in known:
+            known[kind] = [v for (k, v) in reading.definitions if k == kind]
+        reading.problem(location, f"there is no {kind} with the id '{value}'{did_you_mean(value, known[kind])}")
+
+
+def _with_center(template: MessageTemplate, center: dict) -> MessageTemplate:
+    """The template with the center's details written in, and addressed to the center if it says so."""
+    def fill(text):
+        return text and PLACEHOLDER.sub(lambda m: center.get(m[1]) or m[0] if m[1] in CENTER_DETAILS else m[0], text)
+    if not any(name in CENTER_DETAILS for name in template.fields):
+        return template
+    to_center = template.to in CENTER_DETAILS
+    return template.replace(subject=fill(template.subject), body=fill(template.body),
+                            to=None if to_center else template.to,
+                            to_address=center.get(template.to) if to_center else None)
+
+
+def _retired(settings: GuideSettings | None) -> dict:
+    group = settings.retired if settings is not None else None
+    if group is None:
+        return {}
+    return {(kind, item.id): item for kind, items in (("entry", group.entries), ("template", group.templates))
+            for item in items or ()}
 
 
 def _model(settings: GuideSettings, entries: list[Entry], fields: list[MessageField],
-           templates: list[MessageTemplate], hidden: dict, warnings: tuple) -> KnowledgeBase:
+           templates: list[MessageTemplate], hidden: dict, warnings: tuple, links: tuple) -> KnowledgeBase:
     present = {e.id for e in entries if ("entry", e.id) not in hidden}  # references to hidden entries are dropped
     models = [e.replace(related=tuple(i for i in e.related or () if i in present))
               for e in entries if e.id in present]
@@ -217,6 +286,7 @@ def _model(settings: GuideSettings, entries: list[Entry], fields: list[MessageFi
             p for p in settings.timeline.points if p.kind != "entry" or p.entry in present)),
         outcomes=tuple(settings.outcomes or ()),
         warnings=warnings,
+        links=links,
     )
 
 

@@ -99,6 +99,8 @@ def apply_changes(entries: list[yaml.Node], templates: list[yaml.Node], changes:
         if changes.hide is not None and group in changes.hide._nodes:
             for item in changes.hide._nodes[group].value:
                 if isinstance(item, yaml.ScalarNode):
-                    hidden.setdefault((kind, item.value.strip()), location_of(item))
+                    id_ = item.value.strip()
+                    id_ = reading.renamed.get((kind, id_), (id_,))[0]  # a former id: the entry renamed
+                    hidden.setdefault((kind, id_), location_of(item))
         result.append(nodes)
     return result[0], result[1], hidden

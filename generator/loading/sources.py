@@ -8,8 +8,10 @@ from pathlib import Path
 from ..model.branding import Branding
 from ..model.fields import Nested, Reading
 from ..model.knowledge_base import KnowledgeBase
+from ..model.records import CENTER_DETAILS
 from ..package_data import default_path
 from ..problems import ContentError
+from ..rendering.pages import content_link_problems
 from .handwritten_pages import check_pages
 from .loader import load_knowledge_base
 from .yaml_source import YamlFileError, read_yaml
@@ -62,17 +64,23 @@ def load_guide(sources: GuideSources) -> tuple[KnowledgeBase, Branding | None]:
     """The knowledge base, the pages written by hand and the branding; every problem of all of
     them in one ContentError."""
     problems = []
-    kb = branding = None
-    try:
-        kb = load_knowledge_base(sources.content_dir, sources.overlay_dir)
-    except ContentError as error:
-        problems += error.problems
-    problems += check_pages(sources.page_folders)
+    kb = branding = center = None
     if sources.branding is not None:
         try:
             branding = load_branding(sources.branding)
+            center = {blank: getattr(branding, name) for blank, name in CENTER_DETAILS.items()}
         except ContentError as error:
             problems += error.problems
+            center = {blank: f"{{{blank}}}" for blank in CENTER_DETAILS}  # not known: not reported twice
+    try:
+        kb = load_knowledge_base(sources.content_dir, sources.overlay_dir, center)
+    except ContentError as error:
+        problems += error.problems
+    problems += check_pages(sources.page_folders)
+    if kb is not None:
+        problems += content_link_problems(kb, {
+            path.relative_to(folder).as_posix() for folder in sources.page_folders if folder.is_dir()
+            for path in folder.rglob("*") if path.is_file()})
     if problems:
         raise ContentError(problems)
     return kb, branding

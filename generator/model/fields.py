@@ -58,6 +58,10 @@ class Reading:
     references: list[tuple[str, str, Location]] = field(default_factory=list)
     # every record read, for the rules phase
     records: list[Record] = field(default_factory=list)
+    # (target, where it is typed) of each link in a Markdown field, checked once the pages are known
+    links: list[tuple[str, Location]] = field(default_factory=list)
+    # (kind, former id) -> (the id it has now, where the former id is listed): renamed entries and templates
+    renamed: dict[tuple[str, str], tuple[str, Location]] = field(default_factory=dict)
 
     def problem(self, location: Location, message: str) -> None:
         self.problems.append(Problem(location, message))
@@ -121,12 +125,36 @@ class Text(FieldType):
 # The attributes the guide's own buttons and boxes are driven by. In content they could make a
 # fake "Save" button that wipes a reader's progress.
 GUIDE_ATTRIBUTE = re.compile(r"data-fg-[a-z0-9_-]*\s*=", re.I)  # written as an attribute, not a mention
+# An inline Markdown link, [text](target "title"), that is not an image: group 1 the text, 2 the target.
+MARKDOWN_LINK = re.compile(r"(?<!!)\[([^\[\]]*)\]\(\s*<?([^\s()<>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+
+
+def is_local_link(target: str) -> bool:
+    """Whether a link's target is a file of this site, written as a path (not a URL, an anchor or an address)."""
+    return not (target.startswith(("#", "/")) or re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", target))
+
+
+def _typed_matches(pattern: re.Pattern, node: yaml.Node, reading: Reading, group: int = 0):
+    """Each match of `pattern` in a value as typed in its file, with the line and column where
+    its `group` starts."""
+    source = reading.sources.get(node.start_mark.name, "")
+    path = location_of(node).path
+    for match in pattern.finditer(source, node.start_mark.index, node.end_mark.index):
+        yield match, Location.at(path, source, match.start(group))
 
 
 class Markdown(Text):
     """Text that may span lines and use Markdown (links, lists, emphasis)."""
 
     multiline = True
+
+    def convert(self, node, reading, name):
+        value = super().convert(node, reading, name)
+        if value is not None:
+            for match, where in _typed_matches(MARKDOWN_LINK, node, reading, group=2):
+                if is_local_link(match[2]):
+                    reading.links.append((match[2], where))
+        return value
 
     def check(self, value, location, reading, name):
         if GUIDE_ATTRIBUTE.search(value):
@@ -147,10 +175,8 @@ class MessageText(Text):
     def convert(self, node, reading, name):
         value = super().convert(node, reading, name)
         if value is not None:
-            source = reading.sources.get(node.start_mark.name, "")
-            path = location_of(node).path
-            for match in PLACEHOLDER.finditer(source, node.start_mark.index, node.end_mark.index):
-                reading.references.append(("placeholder", match[1], Location.at(path, source, match.start())))
+            for match, where in _typed_matches(PLACEHOLDER, node, reading):
+                reading.references.append(("placeholder", match[1], where))
         return value
 
 
@@ -201,6 +227,11 @@ class Reference(Id):
 
     def check(self, value, location, reading, name):
         value = super().check(value, location, reading, name)
+        if (self.kind, value) in reading.renamed:
+            new = reading.renamed[(self.kind, value)][0]
+            reading.warning(location, f"the {self.kind} '{value}' is now called '{new}'; write '{new}' here "
+                                      "(CHANGELOG.md lists every renamed id)")
+            value = new
         if value is not None:
             reading.references.append((self.kind, value, location))
         return value

@@ -32,6 +32,22 @@ class Label(Text):
         return value
 
 
+class NameList(Label):
+    """A list of names in order, separated by commas, such as the months."""
+
+    def __init__(self, count: int, **options):
+        super().__init__(**options)
+        self.count = count
+
+    def check(self, value, location, reading, name):
+        names = [part.strip() for part in value.split(",")]
+        if len(names) != self.count or not all(names):
+            reading.problem(location, f"'{name}' should list {self.count} names separated by commas, "
+                                      f"not {len([n for n in names if n])}")
+            return None
+        return super().check(value, location, reading, name)
+
+
 class Labels(Record):
     """Every short text the pages show. A center's guide.yml may change any of them."""
 
@@ -307,6 +323,24 @@ class Labels(Record):
     """A calendar event's title."""
     checklist_your_date = Label("date")
     """The reader's date beside a timed checklist line."""
+
+    # Dates, as the scripts write them (the names and order of the guide's language)
+    date_long = Label("weekday", "day", "month", "year")
+    """A date in full, such as "{weekday}, {month} {day}, {year}"."""
+    date_short = Label("day", "month")
+    """A short date, with a month's short name, such as "{month} {day}"."""
+    date_with_time = Label("date", "time")
+    """A date with a time of day, such as "{date} at {time}"."""
+    time_of_day = Label("hour", "hour12", "minute", "period")
+    """A time: {hour} counts 0-23, {hour12} 1-12 with {period} (from time_periods)."""
+    month_names = NameList(12)
+    """The months, January first, separated by commas."""
+    month_short_names = NameList(12)
+    """The months' short names, separated by commas."""
+    weekday_names = NameList(7)
+    """The days of the week, Sunday first, separated by commas."""
+    time_periods = NameList(2)
+    """The words after a time before and after noon, such as "AM, PM"."""
 
     # A career center's contact block
     contact_phone = Label()

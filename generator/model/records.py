@@ -20,6 +20,10 @@ from ..problems import location_of
 from .labels import Labels
 
 DO, DONT = "do", "don't"
+# Blanks any template may use that a career center's branding.yml fills in when the guide is
+# built (the blank -> its name in branding.yml). 'to: center-email' addresses a message to the center.
+CENTER_DETAILS = {"center-name": "name", "center-email": "email", "center-phone": "phone",
+                  "center-website": "website", "center-booking-link": "booking_link"}
 EMAIL, LETTER, SCRIPT, NOTE = "email", "letter", "script", "note"
 # What a template field holds: typed text, or a date the reader picks (written out in words).
 FIELD_TYPES = ("text", "date")
@@ -82,7 +86,8 @@ class Entry(Record):
                          "then": {"required": ["instead"]}, "else": {"not": {"required": ["instead"]}}}
 
     id = Id(defines="entry")
-    """A stable name (lowercase letters, digits, hyphens). Readers' ticks are kept under it: never change it."""
+    """A stable name (lowercase letters, digits, hyphens). Readers' ticks are kept under it: to
+    change it, list the old one under 'former_ids'."""
     kind = Choice(DO, DONT)
     """'do' or "don't"."""
     phase = Reference("phase")
@@ -101,6 +106,9 @@ class Entry(Record):
     """Its line on the checklist; without it the entry is not on the checklist."""
     related = ListOf(Reference("entry"), required=False)
     """Ids of other entries to link to."""
+    former_ids = ListOf(Id(), required=False)
+    """Ids this entry had in earlier versions: a center's changes naming one still work (with a
+    warning), and readers' ticks saved under one move to the new id."""
 
     def rules(self, reading: Reading) -> None:
         if self.kind == DONT and self.instead is None and "instead" not in self._nodes:
@@ -132,9 +140,18 @@ class MessageField(Record):
         if self.type is None:
             object.__setattr__(self, "type", "text")
 
+    def rules(self, reading: Reading) -> None:
+        if self.id and self.id in CENTER_DETAILS:
+            reading.problem(self.where("id"), f"'{self.id}' is the center's own detail, filled in from branding.yml; "
+                                              "choose another id for this field")
+
 
 class MessageTemplate(Record):
     """A message a reader can fill in, copy, email or download."""
+
+    # The center's email address when the template is addressed to it ('to: center-email'): set
+    # once branding.yml is read (model/branding.py fills in the center's details).
+    to_address: str | None = None
 
     record_name = "template"
     json_schema_rules = {"if": {"properties": {"format": {"const": EMAIL}}},
@@ -142,7 +159,7 @@ class MessageTemplate(Record):
                          "else": {"not": {"anyOf": [{"required": [name]} for name in ("subject", "to", "from")]}}}
 
     id = Id(defines="template")
-    """A stable name; the download is downloads/<id>.txt."""
+    """A stable name; the download is downloads/<id>.txt. To change it, list the old one under 'former_ids'."""
     title = Text()
     """Its heading."""
     format = Choice(EMAIL, LETTER, SCRIPT, NOTE)
@@ -164,6 +181,9 @@ class MessageTemplate(Record):
     per_person = ListOf(Reference("placeholder"), required=False)
     """Fields that change from one person to the next (a thank-you to each interviewer): the page
     offers to empty them for the next person and keep the rest."""
+    former_ids = ListOf(Id(), required=False)
+    """Ids this template had in earlier versions: a center's changes naming one still work (with a
+    warning), and what readers typed for it moves to the new id."""
 
     @property
     def fields(self) -> tuple[str, ...]:
@@ -289,6 +309,31 @@ class Timeline(Record):
     """Its points, in order."""
 
 
+class RetiredId(Record):
+    """An id an earlier version of the guide had, and this one has not."""
+
+    record_name = "retired id"
+
+    id = Id()
+    """The id that no longer exists."""
+    removed_in = Text()
+    """The version of the guide that removed it, such as '0.2.0' (CHANGELOG.md lists it there)."""
+    instead = Text(required=False)
+    """What a center that named it should do now, such as "Hide 'x' instead"."""
+
+
+class RetiredIds(Record):
+    """Ids of entries and templates that earlier versions had: a center's changes naming one are
+    told which version removed it and what to do."""
+
+    record_name = "retired group"
+
+    entries = ListOf(Nested(RetiredId), required=False)
+    """Entries removed."""
+    templates = ListOf(Nested(RetiredId), required=False)
+    """Templates removed."""
+
+
 class Page(Record):
     """A generated page's title and texts."""
 
@@ -345,6 +390,9 @@ class GuideSettings(Record):
     """The generated pages' titles and texts."""
     outcomes = ListOf(Nested(Outcome), required=False)
     """The answers a reader can record for an application on "My applications"."""
+    retired = Nested(RetiredIds, required=False)
+    """Ids of entries and templates that earlier versions had: a center's changes.yml naming one
+    is told which version removed it and what to do."""
     labels = Nested(Labels)
     """Every short text the pages show."""
 

@@ -31,7 +31,7 @@ def text_file(template: MessageTemplate, kb: KnowledgeBase, values: dict[str, st
 def mailto(template: MessageTemplate, kb: KnowledgeBase, values: dict[str, str] | None = None) -> str:
     """A mailto: link (RFC 6068) that opens the message as a new email."""
     values = values or {}
-    to = quote(values.get(template.to, "") if template.to else "", safe="@")
+    to = quote(template.to_address or (values.get(template.to, "") if template.to else ""), safe="@")
     subject = quote(fill(template.subject, kb, values), safe="")
     body = quote(fill(template.body, kb, values).replace("\n", "\r\n"), safe="")
     return f"mailto:{to}?subject={subject}&body={body}"

@@ -17,8 +17,10 @@ import yaml
 from markupsafe import Markup
 
 from ..model import timing
+from ..model.fields import MARKDOWN_LINK, is_local_link
 from ..model.knowledge_base import KnowledgeBase
 from ..model.records import Timing
+from ..problems import Problem
 from . import messages
 from .template_cache import template_cache
 from .timeline_svg import timeline_svg
@@ -87,9 +89,19 @@ def plain_text(value: str) -> Markup:
     return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(str(value), quote=False)))
 
 
-def markdown_text(value: str | None) -> Markup:
-    """A Markdown field of the content, passed to Markdown as written."""
-    return Markup((value or "").strip())
+@jinja2.pass_context
+def markdown_text(context, value: str | None) -> Markup:
+    """A Markdown field of the content, passed to Markdown as written, except its links to the
+    site's files: written from the guide's top folder, they are made relative to this page."""
+    here = posixpath.dirname(context["page_uri"]) or "."
+
+    def relative(match: re.Match) -> str:
+        if not is_local_link(match[2]) or here == ".":
+            return match[0]
+        target = posixpath.relpath(match[2], here) + ("/" if match[2].endswith("/") else "")
+        return match[0].replace(f"({match[2]}", f"({target}", 1)
+
+    return Markup(MARKDOWN_LINK.sub(relative, (value or "").strip()))
 
 
 def html_lines(value: str) -> Markup:
@@ -136,7 +148,7 @@ def render_site(kb: KnowledgeBase, site_url: str | None = None) -> Site:
             meta["tags"] = list(search_words)  # the theme's search ranks these words first
         front_matter = yaml.safe_dump(meta, allow_unicode=True, width=1000)
         body = env.get_template(template).render(
-            kb=kb, labels=labels, title=title, link=link, phase_uri=phase_uri,
+            kb=kb, labels=labels, title=title, link=link, phase_uri=phase_uri, page_uri=uri,
             entries=kb.entries, timing_text=timing_text, site_url=site_url, fields=kb.fields,
             download_uri=download_uri, blank=lambda field_id: messages.blank(kb, field_id),
             fill=lambda text: messages.fill(text, kb), mailto=lambda t: messages.mailto(t, kb),
@@ -163,3 +175,28 @@ def render_site(kb: KnowledgeBase, site_url: str | None = None) -> Site:
         GeneratedFile(download_uri(t.id), messages.text_file(t, kb).encode("utf-8")) for t in kb.templates
     )
     return Site(tuple(pages), downloads, nav)
+
+
+def page_uris(kb: KnowledgeBase) -> set[str]:
+    """The files the guide generates, named as links in the content name them."""
+    return {HOME, *(phase_uri(p.id) for p in kb.phases), *(uri for uri, _ in LISTED_PAGES),
+            *(download_uri(t.id) for t in kb.templates)}
+
+
+def content_link_problems(kb: KnowledgeBase, handwritten: set[str]) -> list[Problem]:
+    """Links in the content's Markdown that lead to no file of the site. They name a file from
+    the guide's top folder (`checklist.md`, `phases/while-you-wait.md#be-patient`, a center's
+    `mock-interviews.md`), whatever page shows them; each problem says the form that works."""
+    known = page_uris(kb) | handwritten
+    problems = []
+    for target, location in kb.links:
+        path = target.split("#")[0]
+        if not path or posixpath.normpath(path) in known:
+            continue
+        anchor = target[len(path):]
+        stem = re.sub(r"^(\.\.?/)+", "", path).removesuffix("/").removesuffix("/index.html").removesuffix(".html")
+        meant = next((uri for uri in (stem, f"{stem}.md", f"{stem}/index.md") if uri in known), None)
+        hint = f": write '{meant}{anchor}'" if meant else ", such as 'checklist.md' or 'phases/while-you-wait.md'"
+        problems.append(Problem(location, f"the link '{target}' leads to no page of the guide; links in the content "
+                                          f"name a page's file from the guide's top folder{hint}"))
+    return problems

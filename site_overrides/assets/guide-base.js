@@ -96,18 +96,10 @@ window.followupGuide = (function () {
     return root + path + pageEnd + (anchor ? "#" + anchor : "");
   }
 
-  // Dates in the page's language, as "Friday, March 6, 2026"; formatters are made once.
-  var formatters = {};
+  // Dates in the guide's language, as "Friday, March 6, 2026" (the date labels of guide.yml).
+  var dateWords = core.parseJSON(meta("dates"));
   function formatDate(date, style) {
-    var options = style === "short" ? { month: "short", day: "numeric" }
-      : { weekday: "long", day: "numeric", month: "long", year: "numeric" };
-    if (style === true) {
-      options.hour = "numeric";
-      options.minute = "2-digit";
-    }
-    var key = String(style);
-    if (!formatters[key]) formatters[key] = new Intl.DateTimeFormat(document.documentElement.lang || undefined, options);
-    return formatters[key].format(date);
+    return core.inWords(date, style, dateWords);
   }
 
   var watchers = [];

@@ -20,6 +20,7 @@
   var works = true;
   var memory = null; // the record, once storage has refused it
   var listeners = [];
+  var renamed = core.parseJSON(guide.meta("renamed")); // ids the guide renamed: saved ticks follow them
 
   var cache = { raw: undefined, record: null };
 
@@ -32,6 +33,7 @@
     if (stored.value !== cache.raw || !cache.record) {
       cache.raw = stored.value;
       cache.record = core.normalise(core.parseJSON(stored.value));
+      if (renamed) core.rename(cache.record, renamed);
     }
     return cache.record;
   }

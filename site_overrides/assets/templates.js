@@ -21,9 +21,7 @@
   function dateInWords(value) {
     var parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
     if (!parts) return value;
-    var date = new Date(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3]), 12);
-    return date.toLocaleDateString(document.documentElement.lang || undefined,
-      { weekday: "long", day: "numeric", month: "long", year: "numeric" });
+    return guide.formatDate(new Date(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3]), 12), false);
   }
 
   function typedText(input) {
@@ -68,7 +66,7 @@
     var filled = values(widget);
     var subject = widget.querySelector("[data-fg-subject]");
     return {
-      to: typedValue(widget, "data-fg-to"),
+      to: widget.getAttribute("data-fg-to-address") || typedValue(widget, "data-fg-to"), // the center's, or typed
       from: typedValue(widget, "data-fg-from"),
       subject: subject ? guide.fill(subject.getAttribute("data-fg-source"), filled) : null,
       body: guide.fill(widget.querySelector("[data-fg-body]").getAttribute("data-fg-source"), filled)

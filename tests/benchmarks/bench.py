@@ -255,11 +255,10 @@ def own_script_ms(profile: dict) -> float:
 def application_work(site: Path, count: int = 50) -> list[dict]:
     """Script work of the home and checklist pages with `count` applications saved, in Chromium,
     median of several loads: the time spent in the guide's own script during the load (sampled
-    by DevTools' CPU profiler, every 100 microseconds), of which the browser's one-time set-up of
-    date formatting (timed apart, in a fresh page, with the Performance API), the whole page's
-    script time (DevTools' ScriptDuration, the theme's scripts included), and one redraw of
-    everything that depends on the saved record, timed in the page with the Performance API
-    (performance.now around store.refresh())."""
+    by DevTools' CPU profiler, every 100 microseconds), the whole page's script time (DevTools'
+    ScriptDuration, the theme's scripts included), and one redraw of everything that depends on
+    the saved record, timed in the page with the Performance API (performance.now around
+    store.refresh())."""
     from playwright.sync_api import sync_playwright
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(CompressingHandler, directory=str(site)))
@@ -271,19 +270,8 @@ def application_work(site: Path, count: int = 50) -> list[dict]:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=system_chromium(), args=CHROMIUM_FLAGS)
             for page_path in APPLICATION_PAGES:
-                own, whole, redraws, setups = [], [], [], []
+                own, whole, redraws = [], [], []
                 for _ in range(APPLICATION_RUNS):
-                    # What the browser itself takes to set up date formatting, the first time a page
-                    # formats a date in its language: part of the guide's time wherever it shows dates.
-                    context = browser.new_context()
-                    page = context.new_page()
-                    page.goto(url + "about/", wait_until="load")
-                    setups.append(page.evaluate("""() => {
-                        const start = performance.now();
-                        new Intl.DateTimeFormat(document.documentElement.lang, {dateStyle: "full"}).format(new Date());
-                        return performance.now() - start;
-                    }"""))
-                    context.close()
                     context = browser.new_context()
                     page = context.new_page()
                     page.add_init_script(f"localStorage.setItem({json.dumps(key)}, {json.dumps(saved_applications(count))})")
@@ -304,7 +292,6 @@ def application_work(site: Path, count: int = 50) -> list[dict]:
                     context.close()
                 rows.append({"page": "/" + page_path, "applications": count,
                              "guide_script_ms_during_load": round(statistics.median(own), 1),
-                             "of_which_date_format_setup_ms": round(statistics.median(setups), 1),
                              "all_scripts_ms_during_load": round(statistics.median(whole), 1),
                              "one_redraw_ms": round(statistics.median(redraws), 1)})
             browser.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import urllib.request
 from html.parser import HTMLParser
 from pathlib import Path
@@ -14,7 +15,7 @@ from axe_playwright_python.sync_playwright import Axe
 from browsing import RECORD_VIOLATIONS
 from playwright.sync_api import expect
 from support import DEFAULT_KB as KB
-from support import make_center
+from support import DEBRIEF_TEMPLATE, make_center
 
 from generator.cli import OFFLINE_SWITCH, build_site
 
@@ -50,7 +51,9 @@ entries:
     summary: Talk the interview through with us while it is fresh.
     body: Our advisers help you see what went well and prepare for the next round.
     checklist: Book a debrief with a career adviser
+    former_ids: [debrief-with-us]
 """,
+    "content__message-templates.yml": DEBRIEF_TEMPLATE,
     "content__changes.yml": f"""\
 change:
   entries:
@@ -158,6 +161,38 @@ def test_the_checklist_persists_under_the_sub_path_and_sets_no_cookie(watched, p
     assert "book-a-debrief" in json.loads(page.evaluate("k => localStorage.getItem(k)", key))["general"]["done"]
     assert watched.context.cookies() == []
     assert watched.offsite_requests == [] and watched.page_errors == []
+
+
+def test_the_staff_pages_are_left_out_and_links_to_them_become_text(page, center):
+    _, url, site = center
+    assert not (site / "editing-the-guide").exists() and not (site / "host-your-own-copy").exists()
+    for html_page in site.rglob("*.html"):
+        assert "editing-the-guide" not in html_page.read_text(), html_page
+    page.goto(url + "about/")
+    expect(page.locator("article")).to_contain_text("Editing this guide explains how")
+    expect(page.get_by_role("link", name="Editing this guide")).to_have_count(0)
+
+
+def test_saved_ticks_follow_a_renamed_entry(page, center):
+    _, url, _ = center
+    page.goto(url)
+    key = "followup-guide:data:v3:state-university-career-center"
+    saved = {"version": 3, "applications": {}, "general": {"done": {"debrief-with-us": True}}, "chosen": ""}
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, json.dumps(saved)])
+    page.goto(url + "checklist/")
+    expect(page.locator('[data-fg-item="book-a-debrief"]')).to_be_checked()
+
+
+def test_a_message_to_the_center_needs_no_address_and_carries_its_details(page, center):
+    _, url, _ = center
+    page.goto(url + "templates/")
+    debrief = page.locator('[data-fg-template="ask-for-a-debrief"]')
+    expect(debrief.locator("[data-fg-body]")).to_contain_text("Hello State University Career Center,")
+    expect(debrief.locator("[data-fg-body]")).to_contain_text("https://careers.example.edu/appointments")
+    expect(debrief.locator("input[type=email]")).to_have_count(1)  # the reader's own address only
+    debrief.locator('[data-fg-field="company"]').fill("Acme")
+    expect(debrief.locator("[data-fg-mailto]")).to_have_attribute("href", re.compile(
+        r"^mailto:careers@example\.edu\?subject=A%20debrief%20after%20my%20interview%20with%20Acme&"))
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

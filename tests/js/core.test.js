@@ -255,3 +255,38 @@ test("the next interviewer follows the one named, and there is none after the la
   assert.equal(records.nextInterviewer(app, "Someone else"), null);
   assert.equal(records.nextInterviewer(undefined, "José"), null);
 });
+
+test("rename: ticks, calendar events and typed details follow renamed ids; what is under a new id wins", () => {
+  const record = records.normalise({
+    version: 3, chosen: "a1", details: {},
+    general: { done: { "be-patient": "2026-03-01" }, moments: {} },
+    applications: {
+      a1: { done: { "be-patient": "2026-03-02", "wait-patiently": "2026-03-05", "keep-searching": true },
+        calendar: { "be-patient": { at: "2026-03-09T00:00:00.000Z", sequence: 2 } },
+        overrides: { "old-note": { note: "typed" } } },
+    },
+  });
+  records.rename(record, { entries: { "be-patient": "wait-patiently" }, templates: { "old-note": "new-note" } });
+  assert.deepEqual(record.general.done, { "wait-patiently": "2026-03-01" });
+  assert.deepEqual(record.applications.a1.done, { "wait-patiently": "2026-03-05", "keep-searching": true });
+  assert.deepEqual(record.applications.a1.calendar, { "wait-patiently": { at: "2026-03-09T00:00:00.000Z", sequence: 2 } });
+  assert.deepEqual(record.applications.a1.overrides, { "new-note": { note: "typed" } });
+});
+
+test("inWords: dates written with the guide's names and patterns, in English and in another order", () => {
+  const english = {
+    long: "{weekday}, {month} {day}, {year}", short: "{month} {day}", withTime: "{date} at {time}",
+    time: "{hour12}:{minute} {period}",
+    months: "January, February, March, April, May, June, July, August, September, October, November, December",
+    monthsShort: "Jan, Feb, Mar, Apr, May, Jun, Jul, Aug, Sep, Oct, Nov, Dec",
+    weekdays: "Sunday, Monday, Tuesday, Wednesday, Thursday, Friday, Saturday", periods: "AM, PM",
+  };
+  assert.equal(dates.inWords(new Date(2026, 2, 6, 9), false, english), "Friday, March 6, 2026");
+  assert.equal(dates.inWords(new Date(2026, 2, 6, 9), "short", english), "Mar 6");
+  assert.equal(dates.inWords(new Date(2026, 2, 6, 15, 5), true, english), "Friday, March 6, 2026 at 3:05 PM");
+  assert.equal(dates.inWords(new Date(2026, 2, 6, 0, 30), true, english), "Friday, March 6, 2026 at 12:30 AM");
+  const spanish = { ...english, long: "{weekday}, {day} de {month} de {year}", withTime: "{date}, {time}",
+    time: "{hour}:{minute}", months: "enero, febrero, marzo, abril, mayo, junio, julio, agosto, septiembre, octubre, noviembre, diciembre",
+    weekdays: "domingo, lunes, martes, miércoles, jueves, viernes, sábado" };
+  assert.equal(dates.inWords(new Date(2026, 2, 4, 15, 0), true, spanish), "miércoles, 4 de marzo de 2026, 15:00");
+});

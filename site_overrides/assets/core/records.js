@@ -278,7 +278,31 @@
     });
   }
 
+  function moveKeys(object, renamed) {
+    Object.keys(renamed).forEach(function (former) {
+      if (!Object.prototype.hasOwnProperty.call(object, former)) return;
+      if (!object[renamed[former]]) object[renamed[former]] = object[former];
+      delete object[former];
+    });
+  }
+
+  /* Entries and templates the guide has renamed since the record was saved: ticks, calendar
+   * events and typed details move to the new ids (what is saved under a new id wins).
+   * renamed = {entries: {former: id}, templates: {former: id}}. Changes the record. */
+  function rename(record, renamed) {
+    var entries = renamed.entries || {};
+    var templates = renamed.templates || {};
+    [record.general].concat(Object.keys(record.applications).map(function (id) { return record.applications[id]; }))
+      .forEach(function (slot) {
+        moveKeys(slot.done, entries);
+        if (slot.calendar) moveKeys(slot.calendar, entries);
+        if (slot.overrides) moveKeys(slot.overrides, templates);
+      });
+    return record;
+  }
+
   core.VERSION = VERSION;
+  core.rename = rename;
   core.fill = fill;
   core.parseJSON = parseJSON;
   core.emptyRecord = emptyRecord;

@@ -1,0 +1,68 @@
+"""Links in the content's Markdown name a file from the guide's top folder, whatever page shows
+them: the pages write them relative to themselves, and a link that would lead nowhere is found
+by `validate` (not only by the build) at its file, line and column, with the form that works."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.loading.sources import GuideSources, load_guide
+from generator.problems import ContentError
+from generator.rendering.pages import render_site
+
+ROOT = Path(__file__).resolve().parents[2]
+
+ADVICE = """\
+entries:
+  - id: book-a-mock-interview
+    kind: do
+    phase: while-you-wait
+    title: Practise with a mock interview
+    summary: It makes the next round easier.
+    body: |
+      Our [mock interviews](mock-interviews.md) run every week; see also
+      the [checklist](checklist.md#checklist-print) and [our guide](https://example.edu/).
+"""
+
+
+def center(tmp_path: Path, advice: str = ADVICE) -> GuideSources:
+    (tmp_path / "overlay" / "advice").mkdir(parents=True)
+    (tmp_path / "overlay" / "advice" / "ours.yml").write_text(advice)
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "mock-interviews.md").write_text("# Mock interviews\n")
+    return GuideSources(ROOT / "content", tmp_path / "overlay", None, tmp_path / "pages")
+
+
+def test_links_name_files_from_the_top_folder_and_each_page_makes_them_relative(tmp_path):
+    kb, _ = load_guide(center(tmp_path))
+    pages = {page.uri: page.markdown for page in render_site(kb).pages}
+    assert "Our [mock interviews](../mock-interviews.md)" in pages["phases/while-you-wait.md"]
+    assert "the [checklist](../checklist.md#checklist-print)" in pages["phases/while-you-wait.md"]
+    assert "[our guide](https://example.edu/)" in pages["phases/while-you-wait.md"]
+    assert "[checklist](checklist.md)" in pages["index.md"]  # the home page is in the top folder
+
+
+@pytest.mark.parametrize("written, advice", [
+    ("../mock-interviews/", "write 'mock-interviews.md'"),
+    ("mock-interviews.html#tuesdays", "write 'mock-interviews.md#tuesdays'"),
+    ("mock-interview.md", "such as 'checklist.md' or 'phases/while-you-wait.md'"),
+])
+def test_a_link_that_leads_nowhere_is_reported_where_it_is_typed(tmp_path, written, advice):
+    with pytest.raises(ContentError) as raised:
+        load_guide(center(tmp_path, ADVICE.replace("(mock-interviews.md)", f"({written})")))
+    assert [str(p) for p in raised.value.problems] == [
+        f"{tmp_path / 'overlay' / 'advice' / 'ours.yml'}:8:29: the link '{written}' leads to no page of the guide; "
+        f"links in the content name a page's file from the guide's top folder{', ' if 'such' in advice else ': '}"
+        f"{advice}"]
+
+
+def test_validate_reports_it_in_a_center_folder(tmp_path, capsys, monkeypatch):
+    folder = tmp_path / "center"
+    assert main(["init", str(folder), "--name", "North College Careers"]) == 0
+    (folder / "content" / "advice" / "our-advice.yml").write_text(ADVICE.replace("(mock-interviews.md)", "(mock/)"))
+    monkeypatch.chdir(folder)
+    capsys.readouterr()
+    assert main(["validate"]) == 1
+    assert "content/advice/our-advice.yml:8:29: the link 'mock/' leads to no page of the guide" in capsys.readouterr().err
