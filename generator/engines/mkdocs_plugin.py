@@ -132,6 +132,8 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
                    **{path.relative_to(config.docs_dir).as_posix(): path for path in Path(config.docs_dir).rglob("*.md")}}
         handwritten = set(sources)
         staff = sorted(uri for uri in handwritten - generated if is_for_staff(sources[uri]))
+        # Set on every build: MkDocs keeps one instance of the plugin for the whole process.
+        self.unpublished = set()
         if not self.config.staff_pages:
             self.unpublished, staff = set(staff), []
             self.default_pages = {uri: path for uri, path in self.default_pages.items() if uri not in self.unpublished}
