@@ -4,10 +4,13 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, order=True)
-class Location:
+class Location(NamedTuple):
+    """A place in a file; ordered by file, line, column. (A named tuple: loading makes one for
+    every value it reads, and a tuple is made several times faster than a frozen dataclass.)"""
+
     path: Path
     line: int  # 1-based
     column: int  # 1-based

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.commands.serve import serve as mkdocs_serve
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
@@ -77,6 +76,8 @@ class MkDocsEngine:
             unify_policies(into)  # one policy a host can send for every language's pages
 
     def serve(self, dev_addr: str) -> None:
+        from mkdocs.commands.serve import serve as mkdocs_serve  # a web server and a file watcher: not for build
+
         mkdocs_serve(self.config_file, livereload=True, dev_addr=dev_addr, watch_theme=True)
 
 

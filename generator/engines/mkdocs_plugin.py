@@ -34,6 +34,7 @@ from ..rendering.assets import bundles
 from ..rendering.contact import COUNTER_MARKER, PRIVACY_PAGE, contact_html, with_forget_all
 from ..rendering.page_values import page_values
 from ..rendering.pages import render_site
+from ..rendering.template_cache import template_cache
 from . import material_theme
 
 BRANDING_ASSETS = "assets/branding"
@@ -253,6 +254,10 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
                     self.shown_in_source.add(uri)  # allowed by missing_translations: fallback (load_guides)
         self.origins = {file.dest_uri: file.abs_src_path for file in files}
         return files
+
+    def on_env(self, env, config, files):
+        env.bytecode_cache = template_cache()  # the theme's templates compiled once, not on every build
+        return env
 
     def on_page_markdown(self, markdown, page, config, files):
         # Front matter is checked by load_guide; what MkDocs read must agree, or nothing is built.

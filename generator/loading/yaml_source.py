@@ -178,19 +178,17 @@ def _reject_tab_indentation(path: Path, text: str) -> None:
 
 
 def _structural_problems(path: Path, root: yaml.Node):
-    seen: set[int] = set()  # aliases point at nodes already walked
+    """Unsupported tags, keys that are not names, duplicate keys. The nodes form a tree: a file
+    with aliases was refused before (_aliases)."""
     stack = [root]
     while stack:
         node = stack.pop()
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
         if node.tag not in _STANDARD_TAGS:
             yield Problem(location_of(node), f"the tag '{node.tag}' is not supported; remove it")
-        if isinstance(node, yaml.MappingNode):
+        if node.id == "mapping":
             first_line: dict[str, int] = {}
             for key, value in node.value:
-                if not isinstance(key, yaml.ScalarNode):
+                if key.id != "scalar":
                     yield Problem(location_of(key), "a key must be a plain name, not a list or a group")
                 elif key.value in first_line:
                     yield Problem(
@@ -200,5 +198,5 @@ def _structural_problems(path: Path, root: yaml.Node):
                 else:
                     first_line[key.value] = key.start_mark.line + 1
                 stack.append(value)
-        elif isinstance(node, yaml.SequenceNode):
+        elif node.id == "sequence":
             stack.extend(node.value)

@@ -468,16 +468,15 @@ class Record:
         cls._specs = specs
         cls._by_attribute = {spec.name: spec for spec in specs.values()}
         cls._deprecated = frozenset(key for key, spec in specs.items() if isinstance(spec, Deprecated))
+        cls._not_given = dict.fromkeys(cls._by_attribute)
 
     def __init__(self, location: Location | None = None, **values):
-        set_ = object.__setattr__
-        set_(self, "location", location)
-        set_(self, "_nodes", {})  # the nodes of the fields given, by name: where a rule points
-        set_(self, "changed_at", None)  # the change in changes.yml that edited this record
-        for name in self._by_attribute:
-            set_(self, name, values.pop(name, None))
-        for name, value in values.items():  # derived values the model adds (a phase's entries)
-            set_(self, name, value)
+        attributes = self.__dict__  # set directly: the record is frozen (__setattr__ refuses)
+        attributes["location"] = location
+        attributes["_nodes"] = {}  # the nodes of the fields given, by name: where a rule points
+        attributes["changed_at"] = None  # the change in changes.yml that edited this record
+        attributes.update(self._not_given)  # every field None until read
+        attributes.update(values)  # with the values given, and derived ones the model adds (a phase's entries)
 
     def __setattr__(self, name, value):
         raise AttributeError(f"{type(self).__name__} is frozen; use replace()")

@@ -23,6 +23,7 @@ from ..model.records import Timing
 from ..problems import Problem
 from . import messages
 from .durations import duration_text
+from .template_cache import template_cache
 from .timeline_svg import timeline_svg
 
 HOME = "index.md"
@@ -141,6 +142,7 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
+        bytecode_cache=template_cache(),
     )
     env.filters["text"] = plain_text
     env.filters["markdown"] = markdown_text

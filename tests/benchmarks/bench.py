@@ -13,6 +13,7 @@ import logging
 import os
 import platform
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -48,14 +49,14 @@ BUILD_RUNS = 9
 logging.getLogger("mkdocs").setLevel(logging.ERROR)
 
 
-def timed(action) -> float:
-    start = time.perf_counter()
+def timed(action, clock=time.perf_counter) -> float:
+    start = clock()
     action()
-    return time.perf_counter() - start
+    return clock() - start
 
 
-def median_time(action, runs: int) -> float:
-    return statistics.median(timed(action) for _ in range(runs))
+def median_time(action, runs: int, clock=time.perf_counter) -> float:
+    return statistics.median(timed(action, clock) for _ in range(runs))
 
 
 # --- Build time: the generator beside plain MkDocs building the same pages -----------------
@@ -99,17 +100,29 @@ def plain_build(config_file: Path, site_dir: Path) -> None:
 BIN = Path(sys.executable).parent
 
 
-def process_time(command: list[str], cwd: Path) -> float:
-    """The whole process, as a person runs it: interpreter start, imports, build, exit."""
+def process_time(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float, float]:
+    """The whole process, as a person runs it: interpreter start, imports, build, exit. Its wall
+    time, and its CPU time (user and system), which another developer's load on the machine
+    changes much less."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run(command, cwd=cwd, check=True, capture_output=True)
-    return time.perf_counter() - start
+    subprocess.run(command, cwd=cwd, check=True, capture_output=True, env=env)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def build_against_plain(work: Path, guide: Path, label: str, runs: int) -> dict:
+def first_build_env(work: Path) -> dict:
+    """An environment in which the build finds no compiled templates (the first build on a
+    machine): Jinja's cache folder is in the temporary folder, here a new empty one."""
+    return {**os.environ, "TMPDIR": tempfile.mkdtemp(dir=work)}
+
+
+def build_against_plain(work: Path, guide: Path, label: str, runs: int, first_builds: bool = False) -> dict:
     """`followup-guide build` beside `mkdocs build` of the same pages (exported as plain Markdown,
     with the same theme, overrides, bundled assets and Markdown extensions, and no plugin of ours),
-    each a whole process, the two taken in turns so that both meet the same load on the machine."""
+    each a whole process, taken in turns so that both meet the same load on the machine.
+    `first_builds`: also a build without the compiled templates of earlier builds, in the turns."""
     plain = export_plain(guide, work / f"plain-{label}", same_theme=True)
     build_site(str(guide / "mkdocs.yml"), str(work / f"bundles-{label}"))  # the plain build gets our bundles too
     (plain.parent / "docs/assets").mkdir(parents=True, exist_ok=True)
@@ -117,10 +130,24 @@ def build_against_plain(work: Path, guide: Path, label: str, runs: int) -> dict:
         shutil.copy2(work / f"bundles-{label}/assets" / name, plain.parent / "docs/assets" / name)
     generator_command = [str(BIN / "followup-guide"), "build", "-d", str(work / f"site-generator-{label}")]
     mkdocs_command = [str(BIN / "mkdocs"), "build", "--quiet", "-f", str(plain), "-d", str(work / f"site-plain-{label}")]
-    timings = [(process_time(generator_command, guide), process_time(mkdocs_command, plain.parent)) for _ in range(runs)]
-    generator, mkdocs = (statistics.median(column) for column in zip(*timings))
-    return {"entries": label, "runs": runs, "followup_guide_build_s": round(generator, 3),
-            "plain_mkdocs_build_s": round(mkdocs, 3), "ratio": round(generator / mkdocs, 3)}
+    timings = []
+    for _ in range(runs):
+        turn = [process_time(generator_command, guide), process_time(mkdocs_command, plain.parent)]
+        if first_builds:
+            turn.append(process_time(generator_command, guide, env=first_build_env(work)))
+        timings.append(turn)
+    (generator, generator_cpu), (mkdocs, mkdocs_cpu) = [
+        (statistics.median(wall for wall, _ in column), statistics.median(cpu for _, cpu in column))
+        for column in list(zip(*timings))[:2]]
+    row = {"entries": label, "runs": runs, "followup_guide_build_s": round(generator, 3),
+           "plain_mkdocs_build_s": round(mkdocs, 3), "ratio": round(generator / mkdocs, 3),
+           "cpu_ratio": round(generator_cpu / mkdocs_cpu, 3)}
+    if first_builds:
+        first = statistics.median(wall for wall, _ in list(zip(*timings))[2])
+        first_cpu = statistics.median(cpu for _, cpu in list(zip(*timings))[2])
+        row.update(first_build_s=round(first, 3), first_build_ratio=round(first / mkdocs, 3),
+                   first_build_cpu_ratio=round(first_cpu / mkdocs_cpu, 3))
+    return row
 
 
 def one_language(guide: Path) -> Path:
@@ -133,7 +160,7 @@ def one_language(guide: Path) -> Path:
 
 def build_overhead(work: Path) -> list[dict]:
     guide = one_language(copy_guide(work / "guide"))
-    rows = [build_against_plain(work, guide, "default", BUILD_RUNS)]
+    rows = [build_against_plain(work, guide, "default", BUILD_RUNS, first_builds=True)]
     shutil.copytree(work / "site-generator-default", work / "site-generator")  # for the weight and Lighthouse
     for size, runs in ((1000, 5), (10000, 3)):
         rows.append(build_against_plain(work, synthetic_guide(work, size), f"{size:,}", runs))
@@ -145,7 +172,7 @@ def zensical_build(work: Path) -> dict:
     guide = work / "guide"
     commands = {engine: [str(BIN / "followup-guide"), "build", "--engine", engine, "-d", str(work / f"site-{engine}")]
                 for engine in ("mkdocs", "zensical")}
-    timings = [tuple(process_time(command, guide) for command in commands.values()) for _ in range(3)]
+    timings = [tuple(process_time(command, guide)[0] for command in commands.values()) for _ in range(3)]
     mkdocs, zensical = (statistics.median(column) for column in zip(*timings))
     return {"mkdocs_s": round(mkdocs, 3), "zensical_s": round(zensical, 3)}
 
@@ -168,12 +195,14 @@ def synthetic_guide(work: Path, entries: int) -> Path:
 
 
 def load_and_validate(work: Path) -> list[dict]:
-    """Reading, merging and validating the knowledge base alone (in this process, median of 5)."""
+    """Reading, merging and validating the knowledge base alone (in this process, median of 5):
+    wall time, and this process's CPU time."""
     rows = []
     for size in (1000, 10000):
         guide = work / f"guide-{size}"
-        load = median_time(lambda: load_knowledge_base(guide / "content"), runs=5)
-        rows.append({"entries": f"{size:,}", "load_and_validate_s": round(load, 3)})
+        load = lambda: load_knowledge_base(guide / "content")  # noqa: E731
+        rows.append({"entries": f"{size:,}", "load_and_validate_s": round(median_time(load, runs=5), 3),
+                     "cpu_s": round(median_time(load, runs=5, clock=time.process_time), 3)})
     return rows
 
 
@@ -361,9 +390,11 @@ def main() -> None:
             results["weight"] = weight(work)
             results["applications"] = application_work(work / "site-generator")
             results["lighthouse"] = lighthouse(work / "site-generator")
-    print(f"Machine: {results['machine']} (load average {results['load']} when it started)")
+    print(f"Machine: {results['machine']} (load average {results['load']} when it started, "
+          f"{os.getloadavg()[0]} when it ended)")
     print(table("Whole-process build time: followup-guide build beside mkdocs build of the same pages "
-                "(median, the two in turns; target ratio <= 1.05)", results["build"]))
+                "(median, the two in turns; target ratio <= 1.05; cpu_ratio: of their CPU times; first_build: "
+                "without the compiled templates of earlier builds)", results["build"]))
     print(table("Load and validate (target: 10,000 entries under 0.3 s)", results["load_and_validate"]))
     print(table("The default guide built by each engine (whole process, median of 3)", [results["engines"]]))
     if not only_builds:

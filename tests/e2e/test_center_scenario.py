@@ -102,15 +102,17 @@ def tool(tmp_path_factory):
     assert len(commands) == 1, "the page gives one command to install a wheel file"
     home = tmp_path_factory.mktemp("pipx")
     env = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    # pipx comes with the test extra (next to this Python), alone on the PATH: the command the page
+    # gives finds it there, and followup-guide is found only where pipx puts it.
+    (home / "tools").mkdir()
+    (home / "tools/pipx").symlink_to(Path(sys.executable).with_name("pipx"))
     env.update(PIPX_HOME=str(home / "pipx"), PIPX_BIN_DIR=str(home / "bin"),
-               PATH=f"{home / 'bin'}:{home / 'tools/bin'}:{env['PATH']}")
+               PATH=f"{home / 'bin'}:{home / 'tools'}:{env['PATH']}")
 
     def run(*args, cwd=None):
         return subprocess.run(args, check=True, env=env, capture_output=True, text=True, cwd=cwd)
 
     run(sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "--wheel-dir", str(home / "dist"), str(ROOT))
-    run(sys.executable, "-m", "venv", str(home / "tools"))  # where pipx itself comes from in this test
-    run(str(home / "tools/bin/python"), "-m", "pip", "install", "--quiet", "pipx")
     run("bash", "-c", commands[0], cwd=home / "dist")  # exactly as the page writes it
     return run
 
