@@ -39,6 +39,17 @@ def copy_guide(destination: Path) -> Path:
     return destination
 
 
+def one_language(folder: Path) -> Path:
+    """The guide in `folder` publishing English only: for a test about something other than
+    languages, one site to build instead of one per language (tests/e2e/test_languages.py and
+    tests/site_build/test_languages.py cover the languages)."""
+    config = folder / "mkdocs.yml"
+    text = config.read_text()
+    assert "languages: [en, es]" in text, "the guide's languages setting moved; update one_language"
+    config.write_text(text.replace("languages: [en, es]", "languages: [en]"))
+    return folder
+
+
 class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format, *args):
         pass

@@ -15,7 +15,7 @@ from axe_playwright_python.sync_playwright import Axe
 from browsing import RECORD_VIOLATIONS
 from playwright.sync_api import expect
 from support import DEFAULT_KB as KB
-from support import DEBRIEF_TEMPLATE, make_center
+from support import DEBRIEF_TEMPLATE, make_center, one_language
 
 from generator.cli import OFFLINE_SWITCH, build_site
 
@@ -102,7 +102,7 @@ templates:
 def center(served_root, tmp_path_factory):
     """The center's folder and the URL it is served at."""
     url, root = served_root
-    folder = make_center(tmp_path_factory.mktemp("center") / "state-u", "State University Career Center", **OVERLAY)
+    folder = one_language(make_center(tmp_path_factory.mktemp("center") / "state-u", "State University Career Center", **OVERLAY))
     build_site(str(folder / "mkdocs.yml"), str(root / SUB_PATH), site_url=url + SUB_PATH)
     return folder, url + SUB_PATH, root / SUB_PATH
 
@@ -235,7 +235,7 @@ def test_the_branded_pages_have_no_accessibility_violations(page, center, path, 
 def test_two_centers_on_one_server_keep_separate_progress(page, served_root, tmp_path_factory):
     url, root = served_root
     for name, path in (("North College Careers", "north/"), ("South College Careers", "south/")):
-        folder = make_center(tmp_path_factory.mktemp("two") / path.strip("/"), name)
+        folder = one_language(make_center(tmp_path_factory.mktemp("two") / path.strip("/"), name))
         build_site(str(folder / "mkdocs.yml"), str(root / path), site_url=url + path)
     page.goto(url + "north/checklist/")
     page.locator('[data-fg-item="keep-searching"]').check()
@@ -248,7 +248,7 @@ def test_two_centers_on_one_server_keep_separate_progress(page, served_root, tmp
 
 
 def test_the_offline_build_works_from_files(watched, page, tmp_path, monkeypatch):
-    folder = make_center(tmp_path / "offline-center", "Offline Careers", **{"branding.yml": BRANDING})
+    folder = one_language(make_center(tmp_path / "offline-center", "Offline Careers", **{"branding.yml": BRANDING}))
     monkeypatch.setenv(OFFLINE_SWITCH, "true")
     site = build_site(str(folder / "mkdocs.yml"))
     assert (site / "checklist.html").is_file()  # file addresses, no folder/index.html

@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from generator.cli import build_site
-from support import copy_guide
+from support import copy_guide, one_language
 
 
 @pytest.fixture(scope="session")
@@ -13,7 +13,7 @@ def guides(served_root, tmp_path_factory):
     """Three builds on one server: /a/ and /b/ are two guides, /c/ is guide a moved to another path."""
     url, root = served_root
     for path, site_id in (("a", "guide-a"), ("b", "guide-b"), ("c", "guide-a")):
-        source = copy_guide(tmp_path_factory.mktemp(f"source-{path}"))
+        source = one_language(copy_guide(tmp_path_factory.mktemp(f"source-{path}")))
         config = source / "mkdocs.yml"
         config.write_text(config.read_text().replace(
             "content_dir: content", f"content_dir: content\n      site_id: {site_id}"))

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from browsing import RECORD_VIOLATIONS
 from playwright.sync_api import expect
-from support import ROOT, copy_guide, lay_case
+from support import ROOT, copy_guide, lay_case, one_language
 
 from generator.cli import build_site
 
@@ -19,7 +19,7 @@ CASE = ROOT / "tests/fixtures/hostile-but-valid"
 @pytest.fixture(scope="module")
 def hostile_site(served_root, tmp_path_factory):
     url, root = served_root
-    guide = copy_guide(tmp_path_factory.mktemp("hostile") / "guide")
+    guide = one_language(copy_guide(tmp_path_factory.mktemp("hostile") / "guide"))
     lay_case(CASE, guide)
     site = build_site(str(guide / "mkdocs.yml"), str(root / "hostile"), site_url=url + "hostile/")
     return url + "hostile/", site

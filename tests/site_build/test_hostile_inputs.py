@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from support import copy_guide, lay_case, make_center
+from support import copy_guide, lay_case, make_center, one_language
 
 from generator.cli import main
 
@@ -42,7 +42,7 @@ def expected_lines(case: Path, guide: Path) -> list[str]:
 @pytest.fixture(scope="session")
 def previous_site(tmp_path_factory) -> Path:
     """A site built from the default guide: what every case's folder holds before the build."""
-    guide = copy_guide(tmp_path_factory.mktemp("previous") / "guide")
+    guide = one_language(copy_guide(tmp_path_factory.mktemp("previous") / "guide"))
     cwd = os.getcwd()
     os.chdir(guide)
     try:
@@ -71,7 +71,7 @@ def test_hostile_input_is_refused_with_its_place_and_the_previous_site_kept(
     case = CASES / name
     setup = yaml.safe_load((case / "setup.yml").read_text()) if (case / "setup.yml").is_file() else {}
     guide = tmp_path / "guide"
-    make_center(guide, "Hostile Center") if setup.get("center") else copy_guide(guide)
+    one_language(make_center(guide, "Hostile Center") if setup.get("center") else copy_guide(guide))
     shutil.copytree(previous_site, guide / "site")
     before = tree_digest(guide / "site")
     lay_case(case, guide)
