@@ -38,7 +38,7 @@ from ..problems import ContentError, Location, Problem, location_of
 from ..package_data import package_version
 from .merge import apply_changes, merge_groups
 from .translations import SOURCE_LANGUAGE, Translation
-from .yaml_source import YamlFileError, read_yaml
+from .yaml_source import read_root
 
 PHASES = ("fields", "rules", "references", "timing")
 
@@ -93,13 +93,7 @@ class _Files:
         self.reading = reading
 
     def root(self, path: Path) -> yaml.Node | None:
-        try:
-            root, problems = read_yaml(path, self.reading.sources)
-        except YamlFileError as error:
-            self.reading.problems += error.problems
-            return None
-        self.reading.problems += problems
-        return root
+        return read_root(path, self.reading)
 
     def record(self, path: Path, record: type[Record], partial: bool = False) -> Record | None:
         root = self.root(path)
@@ -143,12 +137,10 @@ def _load(content_dir: Path, overlay_dir: Path | None, center: dict | None, lang
         more_fields, more_templates = _templates(files, overlay_dir, partial=True)
         field_nodes += more_fields
         template_nodes += more_templates
-        # Renamed ids, known before changes.yml is read: a change naming a former id follows it.
-        reading.renamed = _former_ids(entry_nodes, "entry") | _former_ids(template_nodes, "template")
-        if os.path.lexists(overlay_dir / "changes.yml"):
-            changes = files.record(overlay_dir / "changes.yml", Changes)
-    else:
-        reading.renamed = _former_ids(entry_nodes, "entry") | _former_ids(template_nodes, "template")
+    # Renamed ids, known before changes.yml is read: a change naming a former id follows it.
+    reading.renamed = _former_ids(entry_nodes, "entry") | _former_ids(template_nodes, "template")
+    if overlay_dir is not None and os.path.lexists(overlay_dir / "changes.yml"):
+        changes = files.record(overlay_dir / "changes.yml", Changes)
 
     # 2. Merge (the changes).
     hidden: dict[tuple[str, str], Location] = {}

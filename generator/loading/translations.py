@@ -35,7 +35,7 @@ from ..model.fields import Deprecated, ListOf, Nested, Reading, Record, did_you_
 from ..model.records import GuideSettings
 from ..problems import Location, Problem, display_path, location_of
 from .merge import merge_groups
-from .yaml_source import YamlFileError, read_yaml
+from .yaml_source import read_root
 
 SOURCE_LANGUAGE = "en"  # the language the content is written in
 TRANSLATIONS = "translations"
@@ -91,12 +91,9 @@ class Translation:
     # -- reading the translation files ----------------------------------------------------------
 
     def _root(self, path: Path) -> yaml.MappingNode | None:
-        try:
-            root, problems = read_yaml(path, self.reading.sources)
-        except YamlFileError as error:
-            self.reading.problems += error.problems
+        root = read_root(path, self.reading)
+        if root is None:
             return None
-        self.reading.problems += problems
         if not isinstance(root, yaml.MappingNode):
             self.reading.problem(location_of(root), "a translation file should be a group of 'name: value' lines")
             return None
@@ -180,17 +177,20 @@ class Translation:
                 return pairs[name][1].value.strip()
         return None
 
+    def _group(self, texts: yaml.Node | None, wrong_shape: str) -> dict:
+        """The translated texts given for a group, by name; a node of another shape is a problem."""
+        if texts is None:
+            return {}
+        if not isinstance(texts, yaml.MappingNode):
+            self.reading.problem(location_of(texts), wrong_shape)
+            return {}
+        return _pairs(texts)
+
     def _record(self, record: type[Record], node: yaml.Node, texts: yaml.Node | None, kind: str, what: str,
                 quiet: bool = False) -> yaml.Node:
         if not isinstance(node, yaml.MappingNode):
             return node
-        given = {}
-        if texts is not None:
-            if isinstance(texts, yaml.MappingNode):
-                given = _pairs(texts)
-            else:
-                self.reading.problem(location_of(texts), f"the translation of {what} should be a group of "
-                                                         "'name: text' lines")
+        given = self._group(texts, f"the translation of {what} should be a group of 'name: text' lines")
         used = set()
         pairs = []
         for key, child in node.value:
@@ -230,13 +230,8 @@ class Translation:
 
     def _list(self, record: type[Record], node: yaml.SequenceNode, texts: yaml.Node | None, kind: str, what: str,
               quiet: bool) -> yaml.SequenceNode:
-        given = {}
-        if texts is not None:
-            if isinstance(texts, yaml.MappingNode):
-                given = _pairs(texts)
-            else:
-                self.reading.problem(location_of(texts), f"the translation of {what} should be a group of 'id:' "
-                                                         "lines, each with the texts of that one")
+        given = self._group(texts, f"the translation of {what} should be a group of 'id:' lines, each with "
+                                   "the texts of that one")
         seen = []
         items = []
         for item in node.value:

@@ -200,3 +200,15 @@ def _structural_problems(path: Path, root: yaml.Node):
                 stack.append(value)
         elif node.id == "sequence":
             stack.extend(node.value)
+
+
+def read_root(path: Path, reading) -> yaml.Node | None:
+    """A file's root node, its problems added to `reading` (a model.fields.Reading); None when
+    the file cannot be read as YAML at all."""
+    try:
+        root, problems = read_yaml(path, reading.sources)
+    except YamlFileError as error:
+        reading.problems += error.problems
+        return None
+    reading.problems += problems
+    return root
