@@ -190,7 +190,7 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
 
         self.extra_files = []
         palette = logo = favicon = None
-        extra = page_values(kb, site_id, theme_text)
+        extra = page_values(kb, site_id, self.site.data_script, theme_text)
         if branding:
             extra["contact"] = contact_html(branding, kb.labels)
             logo = extra["logo"] = self._asset("logo", branding.logo)

@@ -187,7 +187,7 @@ class ZensicalEngine:
                 files[uri] = without_links_to(files[uri].decode("utf-8-sig"), uri, unpublished).encode("utf-8")
             files.update({file.uri: file.content for file in site.files})
             files.update(bundles(default_path("site_overrides")))
-            extra_guide, theme = self._theme(kb, branding, files)
+            extra_guide, theme = self._theme(kb, branding, files, site.data_script)
             for uri, content in files.items():
                 (docs / uri).parent.mkdir(parents=True, exist_ok=True)
                 (docs / uri).write_bytes(content)
@@ -235,10 +235,10 @@ class ZensicalEngine:
         pages_dir = self.sources.content_dir / "pages"
         return {p.relative_to(pages_dir).as_posix() for p in pages_dir.rglob("*.md")} if pages_dir.is_dir() else set()
 
-    def _theme(self, kb, branding, files: dict) -> tuple[dict, dict]:
+    def _theme(self, kb, branding, files: dict, data_script: str) -> tuple[dict, dict]:
         theme = {key: value for key, value in (self.config.get("theme") or {}).items() if key != "custom_dir"}
         theme.update(name="material", custom_dir="overrides", variant="classic", font=False)
-        extra = page_values(kb, self.settings.get("site_id") or slugify(kb.title), _escaped)
+        extra = page_values(kb, self.settings.get("site_id") or slugify(kb.title), data_script, _escaped)
         if branding:
             extra["contact"] = str(contact_html(branding, kb.labels))
             palette = {"primary": branding.primary and material_theme.palette_colour(branding.primary),

@@ -16,11 +16,12 @@ DATE_LABELS = {"long": "date_long", "short": "date_short", "withTime": "date_wit
                "periods": "time_periods"}
 
 
-def page_values(kb: KnowledgeBase, site_id: str, escape: Callable[[str], str]) -> dict:
-    """`escape` makes a label safe for a theme that prints it without escaping."""
+def page_values(kb: KnowledgeBase, site_id: str, data_script: str, escape: Callable[[str], str]) -> dict:
+    """`data_script`: the uri of the guide's data (Site.data_script); `escape` makes a label safe
+    for a theme that prints it without escaping."""
     renamed = kb.renamed_ids
     return {
-        "site_id": site_id, "contact": "", "branding_css": False, "logo": None,
+        "site_id": site_id, "contact": "", "branding_css": False, "logo": None, "data_script": data_script,
         # Ids the guide renamed, for store.js: readers' saved ticks follow them.
         "renamed": json.dumps(renamed, sort_keys=True) if any(renamed.values()) else "",
         # How the scripts write dates (core/dates.js: inWords).

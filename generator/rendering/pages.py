@@ -6,6 +6,7 @@ static-site builder could take the same pages.
 from __future__ import annotations
 
 import functools
+import hashlib
 import html
 import json
 import posixpath
@@ -37,9 +38,9 @@ def phase_uri(phase_id: str) -> str:
 
 
 def guide_data(kb: KnowledgeBase) -> str:
-    """What the pages' scripts need to date the steps and say what is due (data-fg-guide): the
-    timing rules, each step's title, summary and page, the steps of each phase, what each
-    recorded answer leads to, and the moment that is the employer's decision date."""
+    """What the pages' scripts need to date the steps and say what is due: the timing rules,
+    each step's title, summary and page, the steps of each phase, what each recorded answer
+    leads to, and the moment that is the employer's decision date."""
     steps = {e.id: e for e in timing.steps(kb)}
     for phase in kb.phases:
         steps.update({e.id: e for e in phase.entries if e.checklist})
@@ -69,6 +70,17 @@ def log_context(kb: KnowledgeBase) -> dict[str, str]:
             "csv_columns": json.dumps([kb.labels[name] for name in LOG_COLUMNS], ensure_ascii=False)}
 
 
+def data_script(data: str) -> GeneratedFile:
+    """The guide's data (guide_data) as a script that every page loads once from the site itself
+    (then from the browser's cache), instead of a copy in each page that needs it: with many
+    entries it was half of those pages, read again by every step of the build. A script, not a
+    JSON file, so that a copy opened from files works too (a browser fetches no file:// data).
+    Its name changes with its content, so a browser never uses an old copy with new pages."""
+    digest = hashlib.sha256(data.encode()).hexdigest()[:12]
+    return GeneratedFile(f"assets/followup-guide-data.{digest}.js",
+                         f"window.followupGuideData = {data};\n".encode())
+
+
 def download_uri(template_id: str) -> str:
     return f"downloads/{template_id}.txt"
 
@@ -91,6 +103,7 @@ class Site:
     files: tuple[GeneratedFile, ...]
     # MkDocs-style navigation: a list of {title: uri} and {title: [...]} items, titles in plain text
     nav: list
+    data_script: str  # the uri of the guide's data (one of `files`), for every page's head
 
 
 # Characters Markdown would read as formatting; in plain-text fields they are meant literally.
@@ -175,12 +188,11 @@ def render_site(kb: KnowledgeBase, site_url: str | None = None) -> Site:
             entries=kb.entries, timing_text=timing_text, site_url=site_url, fields=kb.fields,
             download_uri=download_uri, blank=lambda field_id: messages.blank(kb, field_id),
             fill=lambda text: messages.fill(text, kb), mailto=lambda t: messages.mailto(t, kb),
-            timeline=lambda phase_id=None: timeline_svg(kb, phase_id), guide_data=data,
+            timeline=lambda phase_id=None: timeline_svg(kb, phase_id),
             duration=lambda timing: duration_text(timing.duration, labels), **context,
         )
         return GeneratedPage(uri, f"---\n{front_matter}---\n\n{body}")
 
-    data = guide_data(kb)
     pages = [render(HOME, "home.md.j2", kb.title, kb.description)]
     for phase in kb.phases:
         pages.append(render(phase_uri(phase.id), "phase.md.j2", phase.title, phase.summary,
@@ -198,7 +210,8 @@ def render_site(kb: KnowledgeBase, site_url: str | None = None) -> Site:
     downloads = tuple(
         GeneratedFile(download_uri(t.id), messages.text_file(t, kb).encode("utf-8")) for t in kb.templates
     )
-    return Site(tuple(pages), downloads, nav)
+    data = data_script(guide_data(kb))
+    return Site(tuple(pages), (data, *downloads), nav, data.uri)
 
 
 def page_uris(kb: KnowledgeBase) -> set[str]:

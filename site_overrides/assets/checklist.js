@@ -14,12 +14,10 @@
   var core = window.followupGuideCore;
   var all = guide.all;
 
-  // The guide's timing rules and steps, from the page (data-fg-guide), when it carries them.
+  // The guide's timing rules and steps (its data script, loaded before this one), on the pages
+  // that use them (marked data-fg-guide).
   guide.data = function () {
-    var element = document.querySelector("[data-fg-guide]");
-    if (!element) return null;
-    if (!element.fgData) element.fgData = guide.parseJSON(element.getAttribute("data-fg-guide"));
-    return element.fgData;
+    return (document.querySelector("[data-fg-guide]") && window.followupGuideData) || null;
   };
 
   guide.planOf = function (slot, data) {

@@ -1,7 +1,7 @@
 /* The follow-up planner: the reader's own dates for each timed step, and a calendar file.
  *
- * The rules come from the page (data-fg-guide, written at build time from the knowledge
- * base's timings); the arithmetic is core/dates.js, the same as generator/timing.py. The
+ * The rules come from the guide's data script (guide.data(), written at build time from the
+ * knowledge base's timings); the arithmetic is core/dates.js, the same as generator/timing.py. The
  * dates are the chosen application's (saved as they are typed), or, for a reader without
  * applications, kept only when they tick "Remember my dates". A button is shown only when
  * what it does can be done: a step's calendar button once that step has a date.

@@ -83,7 +83,8 @@ def export_plain(guide: Path, destination: Path, same_theme: bool) -> Path:
     if same_theme:
         config["theme"]["custom_dir"] = str(guide / "site_overrides")
         config["extra"]["followup_guide"] = {"site_id": "after-the-interview", "contact": "", "branding_css": False,
-                                             "home": "Home", "not_found_title": "", "not_found_text": ""}
+                                             "home": "Home", "not_found_title": "", "not_found_text": "",
+                                             "data_script": site.data_script}
     else:
         config["theme"].pop("custom_dir", None)
     (destination / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True))

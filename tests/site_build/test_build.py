@@ -131,7 +131,9 @@ def test_quotes_and_angle_brackets_in_titles_appear_as_typed(guide_copy, engine_
 def test_changing_a_timing_changes_the_picture_and_the_planner(guide_copy):
     def follow_up_rule(site):
         planner = (site / "planner/index.html").read_text()
-        rules = json.loads(html.unescape(re.search(r'data-fg-guide="([^"]*)"', planner)[1]))["rules"]
+        script = re.search(r'<script src="\.\./(assets/followup-guide-data\.[0-9a-f]+\.js)">', planner)[1]
+        data = re.fullmatch(r"window\.followupGuideData = (.*);\n", (site / script).read_text(), re.S)[1]
+        rules = json.loads(data)["rules"]
         return next(step for step in rules["steps"] if step["entry"] == "send-one-follow-up")
 
     before = build_site("mkdocs.yml", "before")

@@ -114,12 +114,12 @@ def test_references_and_rules_of_a_template_are_checked(guide_copy):
 def test_the_guide_builds_without_a_templates_file(guide_copy):
     (guide_copy / "content/message-templates.yml").unlink()
     kb = load_knowledge_base(Path("content"))
-    assert kb.templates == () and render_site(kb).files == ()
+    assert kb.templates == () and not [f for f in render_site(kb).files if f.uri.startswith("downloads/")]
 
 
 def test_every_template_has_a_blank_text_download():
     site = render_site(KB)
-    downloads = {f.uri: f.content for f in site.files}
+    downloads = {f.uri: f.content for f in site.files if f.uri.startswith("downloads/")}
     assert sorted(downloads) == sorted(f"downloads/{t.id}.txt" for t in KB.templates)
     assert downloads["downloads/thank-you-email.txt"].decode() == (
         "Subject: Thank you for the [Job title] interview, from [Your name]\n\n"

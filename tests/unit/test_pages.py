@@ -99,7 +99,18 @@ def test_the_pages_give_their_scripts_the_rules_steps_and_answers(site, kb):
     assert data["phases"][answer.id] == [e.id for e in answer.entries if e.checklist]
     assert data["outcomes"] == {o.id: o.phase for o in kb.outcomes} and "offer" in data["outcomes"]
     assert data["decision"] == {"moment": "stated-date", "title": kb.moments["stated-date"].label}
-    for uri in ("index.md", "planner.md", "checklist.md", "applications.md", "phases/afterwards.md"):
+    # One script for every page holds it, named by its content; the pages that use it are marked.
+    script = next(f for f in site.files if f.uri == site.data_script)
+    assert re.fullmatch(r"assets/followup-guide-data\.[0-9a-f]{12}\.js", script.uri)
+    assigned = re.fullmatch(r"window\.followupGuideData = (.*);\n", script.content.decode(), re.S)
+    assert assigned and json.loads(assigned[1]) == data
+    for uri in ("index.md", "planner.md", "checklist.md", "applications.md", "log.md", "phases/afterwards.md"):
         page = next(p for p in site.pages if p.uri == uri).markdown
-        carried = re.search(r'data-fg-guide="([^"]*)"', page)
-        assert carried and json.loads(html.unescape(carried[1])) == data, uri
+        assert "<div hidden data-fg-guide></div>" in page and '"rules"' not in page, uri
+    assert "data-fg-guide" not in next(p for p in site.pages if p.uri == "templates.md").markdown
+
+
+def test_the_data_script_is_named_by_its_content(kb, site):
+    assert render_site(kb).data_script == site.data_script
+    changed = render_site(load_knowledge_base(ROOT / "content", language="es"))
+    assert changed.data_script != site.data_script

@@ -92,6 +92,6 @@ def test_a_former_id_may_not_be_the_id_of_another_entry(tmp_path):
 
 def test_the_pages_name_each_rename_for_the_readers_saved_ticks(tmp_path):
     kb = load_knowledge_base(next_version(tmp_path))
-    values = page_values(kb, "guide", str)
+    values = page_values(kb, "guide", "data.js", str)
     assert json.loads(values["renamed"]) == {"entries": {"be-patient": "wait-patiently"}, "templates": {}}
-    assert page_values(load_knowledge_base(ROOT / "content"), "guide", str)["renamed"] == ""
+    assert page_values(load_knowledge_base(ROOT / "content"), "guide", "data.js", str)["renamed"] == ""
