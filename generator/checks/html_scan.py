@@ -14,15 +14,22 @@ import html
 import re
 from dataclasses import dataclass, field
 
-_TAG_OPEN = re.compile(r"<([a-zA-Z][^\t\n\f\r />]*)")
-# One attribute: separators (spaces and '/'), a name, and optionally '=' and a value.
-_ATTRIBUTE = re.compile(
-    r"[\t\n\f\r /]*([^\t\n\f\r />][^\t\n\f\r /=>]*)"
-    r"(?:[\t\n\f\r ]*=[\t\n\f\r ]*(\"[^\"]*\"?|'[^']*'?|[^\t\n\f\r >]*))?"
-)
-_TAG_END = re.compile(r"[\t\n\f\r /]*>")
+
+def _attribute(group: str) -> str:
+    """One attribute: separators (spaces and '/'), a name, and optionally '=' and a value,
+    double-quoted, single-quoted or bare (a quote left open runs to the end of the page).
+    `group` is "(" to capture the name and the value, "(?:" to leave them uncaptured."""
+    return (rf"[\t\n\f\r /]*{group}[^\t\n\f\r />][^\t\n\f\r /=>]*)"
+            rf"(?:[\t\n\f\r ]*=[\t\n\f\r ]*(?:\"{group}[^\"]*)\"?|'{group}[^']*)'?|{group}[^\t\n\f\r >]*)))?")
+
+
+_ATTRIBUTES = re.compile(_attribute("("))
+# A start tag: its name, its attributes, and its end ('>'; missing when the page ends first).
+# No attribute can begin where the end does, so the longest run of attributes is the one a
+# browser reads, and the pattern never needs to backtrack.
+_START_TAG = re.compile(rf"<([a-zA-Z][^\t\n\f\r />]*)((?:{_attribute('(?:')})*)([\t\n\f\r /]*>)?")
 # Elements whose content is text up to their end tag, whatever it looks like.
-_RAW_TEXT = {"script", "style"}
+_RAW_TEXT_END = {name: re.compile(rf"</{name}[\t\n\f\r />]", re.I) for name in ("script", "style")}
 
 
 @dataclass
@@ -42,37 +49,28 @@ class Page:
         return [tag for tag in self.tags if tag.name == "script"]
 
 
-def scan(text: str) -> Page:
+def scan(text: str, read: dict[str, dict[str, str]] | None = None) -> Page:
+    """`read`: the attributes of each tag's attribute text already read (the same tags repeat on
+    every page: the navigation, the header); tags with the same text share one dict, read only."""
+    read = {} if read is None else read
     page = Page()
-    position = text.find("<")
-    while position >= 0:
-        opened = _TAG_OPEN.match(text, position)
-        if not opened:
-            position = text.find("<", position + 1)
-            continue
-        tag = Tag(opened[1].lower(), {}, position)
-        at = opened.end()
-        while True:
-            ended = _TAG_END.match(text, at)
-            if ended or at >= len(text):
-                at = ended.end() if ended else len(text)
-                break
-            attribute = _ATTRIBUTE.match(text, at)
-            if not attribute:  # only separators left before the end of the page
-                at = len(text)
-                break
-            name, value = attribute[1].lower(), attribute[2]
-            if value and value[0] in "\"'":
-                value = value[1:-1] if len(value) > 1 and value[-1] == value[0] else value[1:]
-            tag.attributes.setdefault(name, html.unescape(value or ""))
-            at = attribute.end()
-        if tag.name in _RAW_TEXT:
-            closing = re.compile(rf"</{tag.name}[\t\n\f\r />]", re.I).search(text, at)
+    opened = _START_TAG.search(text)
+    while opened:
+        name, written = opened[1].lower(), opened[2]
+        attributes = read.get(written)
+        if attributes is None:
+            attributes = read[written] = {}
+            for attribute, double, single, bare in _ATTRIBUTES.findall(written):
+                attributes.setdefault(attribute.lower(), html.unescape(double or single or bare))
+        tag = Tag(name, attributes, opened.start())
+        at = opened.end() if opened[3] else len(text)
+        if name in _RAW_TEXT_END:
+            closing = _RAW_TEXT_END[name].search(text, at)
             end = closing.start() if closing else len(text)
             tag.text = text[at:end]
             at = end
         page.tags.append(tag)
-        position = text.find("<", at)
+        opened = _START_TAG.search(text, at)
     return page
 
 
@@ -80,10 +78,10 @@ def scan_site(site_dir) -> dict:
     """Every page of a built site: {file: (its text, its scan)}."""
     from pathlib import Path
 
-    pages = {}
+    pages, read = {}, {}
     for path in sorted(Path(site_dir).rglob("*.html")):
         text = path.read_text(encoding="utf-8")
-        pages[path] = (text, scan(text))
+        pages[path] = (text, scan(text, read))
     return pages
 
 

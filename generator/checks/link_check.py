@@ -23,10 +23,13 @@ _LOADED = {("img", "src"), ("img", "srcset"), ("script", "src"), ("source", "src
            ("feimage", "href"), ("feimage", "xlink:href")}
 # (tag, attribute) pairs that are links the reader follows.
 _FOLLOWED = {("a", "href"), ("area", "href"), ("link", "href")}
+_URL_TAGS = {name for name, _ in _LOADED | _FOLLOWED}
 
 
 def tag_urls(tag: Tag):
     """(URL, whether the browser loads it with the page) for each URL of a tag."""
+    if tag.name not in _URL_TAGS:
+        return
     rel = set(tag.attributes.get("rel", "").lower().split())
     if tag.name == "link" and "canonical" in rel:
         return  # the published address, which may be another host
@@ -64,13 +67,20 @@ def broken_links(site_dir: Path, pages: dict[Path, tuple[str, Page]], describe: 
     site_dir = Path(site_dir)
     base = urlsplit(site_url or "http://site.invalid/")
     anchors: dict[Path, set[str]] = {}
+    files: dict[str, Path | None] = {}  # URL path -> the file it leads to, or None
     checked = {}  # (URL path, fragment) -> the problem, or None: the same links repeat on every page
 
-    def problem_with(path: str, fragment: str) -> str | None:
+    def file_at(path: str) -> Path | None:
         file = site_dir / unquote(path[len(base.path):])
         if path.endswith("/") or file.is_dir():
             file = file / "index.html"
-        if not file.is_file():
+        return file if file.is_file() else None
+
+    def problem_with(path: str, fragment: str) -> str | None:
+        if path not in files:
+            files[path] = file_at(path)
+        file = files[path]
+        if file is None:
             return "leads to nothing"
         if fragment and file in pages:
             if file not in anchors:

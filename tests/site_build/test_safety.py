@@ -179,6 +179,11 @@ KNOWN = material_theme.known_inline_scripts()
     ('<a b="x"onclick=alert(1)>x</a>', ["the event handler attribute 'onclick'"]),
     ('<a href=" java\tscript:alert(1)">x</a>', ["a javascript: URL"]),
     ('<meta http-equiv="refresh" content="0; url=https://elsewhere.example/">', ["a page that sends the reader"]),
+    # How a browser's tokenizer separates and ends attributes, and decodes their values.
+    ("<svg/onload=alert(1)>", ["the event handler attribute 'onload'"]),
+    ('<a title="x" title="y" ONCLICK=alert(1) href="&#106;avascript:x">x</a>', ["the event handler", "a javascript:"]),
+    ("<p>a</p><script>if (a<b) x()</script><img src=x onerror=alert(1)>", ["an inline script", "the event handler"]),
+    ("<style>p{}</style ><p>a</p><img src=x onerror=alert(1)", ["the event handler attribute 'onerror'"]),
 ])
 def test_the_policy_check_allows_only_what_the_theme_ships(markup, problems):
     found, _ = page_problems(scan(f"<!doctype html><html><head></head><body>{markup}</body></html>"), KNOWN)
