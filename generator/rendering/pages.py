@@ -106,17 +106,25 @@ class Site:
     data_script: str  # the uri of the guide's data (one of `files`), for every page's head
 
 
-# Characters Markdown would read as formatting; in plain-text fields they are meant literally.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#!])")
+# HTML's special characters as references, and those Markdown would read as formatting behind a
+# backslash: in plain-text fields they are meant literally.
+_PLAIN = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", **{c: "\\" + c for c in "\\`*_{}[]#!"}})
 
 
 def plain_text(value: str) -> Markup:
     """Text shown exactly as typed: HTML and Markdown characters are escaped. A text shown in
     another language than the page's (a missing translation) is marked with its language."""
-    text = Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(str(value), quote=False)))
+    text = Markup(str(value).translate(_PLAIN))
     if isinstance(value, InLanguage):
         return Markup(f'<span lang="{value.language}">{text}</span>')
     return text
+
+
+@functools.lru_cache(maxsize=None)
+def relative_path(target: str, folder: str) -> str:
+    """A path of the site from a folder of the site (posixpath.relpath, which asks the system for
+    the working folder on every call: a page links to the same few pages many times over)."""
+    return posixpath.relpath(target, folder)
 
 
 @jinja2.pass_context
@@ -129,7 +137,7 @@ def markdown_text(context, value: str | None) -> Markup:
     def relative(match: re.Match) -> str:
         if not is_local_link(match[2]) or here == ".":
             return match[0]
-        target = posixpath.relpath(match[2], here) + ("/" if match[2].endswith("/") else "")
+        target = relative_path(match[2], here) + ("/" if match[2].endswith("/") else "")
         return match[0].replace(f"({match[2]}", f"({target}", 1)
 
     text = MARKDOWN_LINK.sub(relative, (value or "").strip())
@@ -156,6 +164,7 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
         bytecode_cache=template_cache(),
+        auto_reload=False,  # the package's templates do not change while it runs: no stat per include
     )
     env.filters["text"] = plain_text
     env.filters["markdown"] = markdown_text
@@ -176,7 +185,7 @@ def render_site(kb: KnowledgeBase, site_url: str | None = None) -> Site:
 
     def render(uri: str, template: str, title: str, description: str, search_words=(), **context) -> GeneratedPage:
         def link(target: str, anchor: str = "") -> str:
-            path = posixpath.relpath(target, posixpath.dirname(uri) or ".")
+            path = relative_path(target, posixpath.dirname(uri) or ".")
             return path + (f"#{anchor}" if anchor else "")
 
         meta = {"description": str(description)}  # plain text, whatever its language
