@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import logging
 import os
@@ -172,6 +173,10 @@ def build_site(config_file: str, site_dir: str | None = None, engine_name: str =
     target.parent.mkdir(parents=True, exist_ok=True)
     clean_up_after_killed_builds(target)
     staging = staging_folder(target)
+    # What exists now (the modules, the knowledge base) lives until the build ends: Python's
+    # collector need not walk it again at every full collection during the build (with 10,000
+    # entries that walk is a fifth of the rendering time).
+    gc.freeze()
     try:
         adapter.build(guides, staging)
         swap_in(staging, target)
@@ -181,6 +186,8 @@ def build_site(config_file: str, site_dir: str | None = None, engine_name: str =
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    finally:
+        gc.unfreeze()
     return target
 
 
