@@ -32,7 +32,7 @@ _START_TAG = re.compile(rf"<([a-zA-Z][^\t\n\f\r />]*)((?:{_attribute('(?:')})*)(
 _RAW_TEXT_END = {name: re.compile(rf"</{name}[\t\n\f\r />]", re.I) for name in ("script", "style")}
 
 
-@dataclass
+@dataclass(slots=True)
 class Tag:
     name: str  # lowercase
     attributes: dict[str, str]  # names lowercase, values with character references decoded; the first of a name wins
@@ -56,14 +56,15 @@ def scan(text: str, read: dict[str, dict[str, str]] | None = None) -> Page:
     page = Page()
     opened = _START_TAG.search(text)
     while opened:
-        name, written = opened[1].lower(), opened[2]
+        name, written, ended = opened.groups()
+        name = name.lower()
         attributes = read.get(written)
         if attributes is None:
             attributes = read[written] = {}
             for attribute, double, single, bare in _ATTRIBUTES.findall(written):
                 attributes.setdefault(attribute.lower(), html.unescape(double or single or bare))
         tag = Tag(name, attributes, opened.start())
-        at = opened.end() if opened[3] else len(text)
+        at = opened.end() if ended else len(text)
         if name in _RAW_TEXT_END:
             closing = _RAW_TEXT_END[name].search(text, at)
             end = closing.start() if closing else len(text)
