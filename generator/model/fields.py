@@ -24,7 +24,7 @@ from typing import Any, ClassVar
 
 import yaml
 
-from ..problems import Location, Problem, location_of
+from ..problems import Location, Problem, location_of, location_path
 
 _NODE_NAMES = {
     yaml.ScalarNode: "text",
@@ -62,12 +62,26 @@ class Reading:
     links: list[tuple[str, Location]] = field(default_factory=list)
     # (kind, former id) -> (the id it has now, where the former id is listed): renamed entries and templates
     renamed: dict[tuple[str, str], tuple[str, Location]] = field(default_factory=dict)
+    # file name -> (a character index, the line it is on): where location_at last counted lines to
+    _counted: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False)
 
     def problem(self, location: Location, message: str) -> None:
         self.problems.append(Problem(location, message))
 
     def warning(self, location: Location, message: str) -> None:
         self.warnings.append(Problem(location, message))
+
+    def location_at(self, name: str, index: int) -> Location:
+        """The line and column of the character at `index` of the file `name` read (the same as
+        Location.at). Lines are counted on from the place asked for before, so that asking in
+        the order of the file reads it once, not once per question."""
+        text = self.sources[name]
+        start, line = self._counted.get(name, (0, 1))
+        if index < start:
+            start, line = 0, 1
+        line += text.count("\n", start, index)
+        self._counted[name] = (index, line)
+        return Location(location_path(name), line, index - text.rfind("\n", 0, index))
 
 
 class InLanguage(str):
@@ -153,13 +167,10 @@ def is_local_link(target: str) -> bool:
     return not (target.startswith(("#", "/")) or re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", target))
 
 
-def _typed_matches(pattern: re.Pattern, node: yaml.Node, reading: Reading, group: int = 0):
-    """Each match of `pattern` in a value as typed in its file, with the line and column where
-    its `group` starts."""
+def _typed_matches(pattern: re.Pattern, node: yaml.Node, reading: Reading):
+    """Each match of `pattern` in a value as typed in its file (reading.location_at tells where)."""
     source = reading.sources.get(node.start_mark.name, "")
-    path = location_of(node).path
-    for match in pattern.finditer(source, node.start_mark.index, node.end_mark.index):
-        yield match, Location.at(path, source, match.start(group))
+    return pattern.finditer(source, node.start_mark.index, node.end_mark.index)
 
 
 class Markdown(Text):
@@ -170,9 +181,9 @@ class Markdown(Text):
     def convert(self, node, reading, name):
         value = super().convert(node, reading, name)
         if value is not None:
-            for match, where in _typed_matches(MARKDOWN_LINK, node, reading, group=2):
+            for match in _typed_matches(MARKDOWN_LINK, node, reading):
                 if is_local_link(match[2]):
-                    reading.links.append((match[2], where))
+                    reading.links.append((match[2], reading.location_at(node.start_mark.name, match.start(2))))
         return value
 
     def check(self, value, location, reading, name):
@@ -194,8 +205,9 @@ class MessageText(Text):
     def convert(self, node, reading, name):
         value = super().convert(node, reading, name)
         if value is not None:
-            for match, where in _typed_matches(PLACEHOLDER, node, reading):
-                reading.references.append(("placeholder", match[1], where))
+            for match in _typed_matches(PLACEHOLDER, node, reading):
+                reading.references.append(("placeholder", match[1], reading.location_at(node.start_mark.name,
+                                                                                        match.start())))
         return value
 
 
