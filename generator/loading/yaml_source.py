@@ -186,20 +186,31 @@ def _structural_problems(path: Path, root: yaml.Node):
         if node.tag not in _STANDARD_TAGS:
             yield Problem(location_of(node), f"the tag '{node.tag}' is not supported; remove it")
         if node.id == "mapping":
-            first_line: dict[str, int] = {}
-            for key, value in node.value:
-                if key.id != "scalar":
-                    yield Problem(location_of(key), "a key must be a plain name, not a list or a group")
-                elif key.value in first_line:
-                    yield Problem(
-                        location_of(key),
-                        f"duplicate key '{key.value}' (first at line {first_line[key.value]}); keep only one",
-                    )
-                else:
-                    first_line[key.value] = key.start_mark.line + 1
-                stack.append(value)
+            pairs = node.value
+            try:
+                distinct_names = len({key.value for key, _ in pairs}) == len(pairs)
+            except TypeError:  # a key that is a list or a group
+                distinct_names = False
+            if not distinct_names:
+                yield from _key_problems(pairs)
+            stack += [value for _, value in pairs]
         elif node.id == "sequence":
-            stack.extend(node.value)
+            stack += node.value
+
+
+def _key_problems(pairs: list[tuple[yaml.Node, yaml.Node]]):
+    """Keys of a group that are not names, and names given twice."""
+    first_line: dict[str, int] = {}
+    for key, _ in pairs:
+        if key.id != "scalar":
+            yield Problem(location_of(key), "a key must be a plain name, not a list or a group")
+        elif key.value in first_line:
+            yield Problem(
+                location_of(key),
+                f"duplicate key '{key.value}' (first at line {first_line[key.value]}); keep only one",
+            )
+        else:
+            first_line[key.value] = key.start_mark.line + 1
 
 
 def read_root(path: Path, reading) -> yaml.Node | None:
