@@ -4,16 +4,24 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from support import ROOT, copy_guide, serve_directory
+from support import ROOT, copy_guide, one_language, serve_directory
 
 from generator.cli import build_site
 
 @pytest.fixture
-def guide_copy(tmp_path, monkeypatch) -> Path:
-    """A private copy of the default guide, made the working directory (as an editor would run it)."""
+def bilingual_guide_copy(tmp_path, monkeypatch) -> Path:
+    """A private copy of the default guide in both its languages, made the working directory (as
+    an editor would run it)."""
     copy_guide(tmp_path / "guide")
     monkeypatch.chdir(tmp_path / "guide")
     return tmp_path / "guide"
+
+
+@pytest.fixture
+def guide_copy(bilingual_guide_copy) -> Path:
+    """The same copy publishing English only, for a test about something other than languages:
+    one site per build instead of two."""
+    return one_language(bilingual_guide_copy)
 
 
 @pytest.fixture(scope="session")
@@ -33,14 +41,29 @@ def engine(request) -> str:
 
 
 @pytest.fixture(scope="session")
-def built_site(served_root, engine) -> Path:
-    """The default guide, built once per engine for the session with `followup-guide build`, into
-    the served folder. site_url is the server's address, as a real host would set it."""
+def site_builds(served_root):
+    """The default guide as each engine builds it with `followup-guide build`, into the served
+    folder, made the first time a test asks for that engine and kept for the session. site_url
+    is the server's address, as a real host would set it."""
     url, root = served_root
-    folder = "guide" if engine == "mkdocs" else f"guide-{engine}"
-    return build_site(str(ROOT / "mkdocs.yml"), str(root / folder), engine_name=engine, site_url=f"{url}{folder}/")
+    builds = {}
+
+    def site(engine: str) -> Path:
+        if engine not in builds:
+            folder = "guide" if engine == "mkdocs" else f"guide-{engine}"
+            builds[engine] = build_site(str(ROOT / "mkdocs.yml"), str(root / folder), engine_name=engine,
+                                        site_url=f"{url}{folder}/")
+        return builds[engine]
+    return site
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
+def built_site(site_builds, engine) -> Path:
+    """The default guide built by the test's engine (once per session: a module that runs on both
+    engines and one that runs on MkDocs alone share the same MkDocs build)."""
+    return site_builds(engine)
+
+
+@pytest.fixture
 def site_url(served_root, built_site) -> str:
     return served_root[0] + built_site.name + "/"

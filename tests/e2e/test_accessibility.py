@@ -66,3 +66,17 @@ def test_no_accessibility_violations_with_applications(page, site_url, path):
         page.locator("[data-fg-link-qr] svg").wait_for()
         page.mouse.move(0, 0)  # not hovering a button
     assert_no_violations_in_both_palettes(page)
+
+
+def test_a_hovered_button_keeps_its_contrast_in_both_palettes(page, site_url):
+    # axe checks a page at rest; a hovered button (one drawn as a link too) is checked here.
+    page.emulate_media(color_scheme="light")
+    page.goto(site_url + "templates/")
+    for scheme in ("default", "slate"):
+        if scheme == "slate":
+            page.locator('form[data-md-component="palette"] label:visible').click()
+        for selector in ("a.fg-button", "button.fg-button"):
+            button = page.locator(f"article {selector}:visible").first
+            button.hover()
+            results = AXE.run(page, context=f"article {selector}", options=COLOUR_RULES)
+            assert results.violations_count == 0, f"{scheme}, {selector} hovered:\n" + results.generate_report()

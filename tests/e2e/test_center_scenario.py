@@ -5,7 +5,7 @@ to the center, `validate`, `build`, publish under a sub-path of a real nginx (th
 the server started as an unprivileged user) next to a second guide, and make the offline copy.
 Then, in Chromium: every page and file served with the security headers, the guide's 404 page,
 each guide's own progress, the center's changes, its own page linked from its entry, the printed
-checklist with the logo and booking link, and search in the offline copy."""
+checklist with the logo and booking link, and search in the offline copy in both languages."""
 from __future__ import annotations
 
 import os
@@ -268,4 +268,9 @@ def test_the_offline_copy_searches_from_files(published, tool, watched, page):
     page.goto((center / "offline" / "checklist.html").as_uri())
     page.locator(".md-search__input").press_sequentially("thank")
     expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=30_000)
+    # The Spanish copy searches its own index, in Spanish, from files too.
+    page.goto((center / "offline" / "es" / "checklist.html").as_uri())
+    page.locator(".md-search__input").press_sequentially("agradecimiento")
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=30_000)
+    expect(page.locator(".md-search-result__item").first).to_contain_text("agradecimiento")
     assert watched.page_errors == [] and watched.offsite_requests == []

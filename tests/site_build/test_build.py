@@ -151,9 +151,9 @@ def test_changing_a_timing_changes_the_picture_and_the_planner(guide_copy):
 
 def test_a_center_that_leaves_out_staff_pages_does_not_leave_them_out_of_the_next_build(tmp_path, monkeypatch):
     # MkDocs keeps one instance of the plugin for the whole process (a server's rebuilds, a test session).
-    from support import copy_guide, make_center
+    from support import copy_guide, make_center, one_language
 
-    monkeypatch.chdir(make_center(tmp_path / "center", "Staff Pages Off Careers"))
+    monkeypatch.chdir(one_language(make_center(tmp_path / "center", "Staff Pages Off Careers")))
     assert not (build_site("mkdocs.yml") / "editing-the-guide/index.html").exists()
-    monkeypatch.chdir(copy_guide(tmp_path / "guide"))
+    monkeypatch.chdir(one_language(copy_guide(tmp_path / "guide")))
     assert (build_site("mkdocs.yml") / "editing-the-guide/index.html").is_file()

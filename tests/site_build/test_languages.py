@@ -54,24 +54,24 @@ def test_a_center_adds_french_and_publishes_it_with_a_fallback(tmp_path, capsys,
     assert any(name.startswith("fr/search/") for name in names)
 
 
-def test_a_new_language_starts_from_every_text_in_english(guide_copy, capsys):
+def test_a_new_language_starts_from_every_text_in_english(bilingual_guide_copy, capsys):
     assert main(["translation", "fr"]) == 0
     assert "Wrote 12 files into content/translations/fr/" in capsys.readouterr().out
-    advice = (guide_copy / "content/translations/fr/advice/before-you-leave.yml").read_text()
+    advice = (bilingual_guide_copy / "content/translations/fr/advice/before-you-leave.yml").read_text()
     assert advice.splitlines()[:4] == [
         "# yaml-language-server: $schema=../../../schemas/translation-advice.schema.json",
         "# The texts of advice/before-you-leave.yml in 'fr', by entry id.",
         "entries:", "  ask-when-you-will-hear:"]
-    config = guide_copy / "mkdocs.yml"
+    config = bilingual_guide_copy / "mkdocs.yml"
     config.write_text(config.read_text().replace("languages: [en, es]", "languages: [en, es, fr]")
                       .replace("missing_translations: fallback", "missing_translations: fail"))
     assert main(["validate"]) == 0, capsys.readouterr().err  # every text is there, to be translated
-    (guide_copy / "content/translations/fr/guide.yml").write_text("title: Après l'entretien\n")
+    (bilingual_guide_copy / "content/translations/fr/guide.yml").write_text("title: Après l'entretien\n")
     assert main(["translation", "fr"]) == 0
     assert "Wrote 0 files" in capsys.readouterr().out  # what is there is never overwritten
-    assert (guide_copy / "content/translations/fr/guide.yml").read_text() == "title: Après l'entretien\n"
+    assert (bilingual_guide_copy / "content/translations/fr/guide.yml").read_text() == "title: Après l'entretien\n"
     assert main(["validate"]) == 1
-    line = next(n for n, text in enumerate((guide_copy / "content/guide.yml").read_text().splitlines(), 1)
+    line = next(n for n, text in enumerate((bilingual_guide_copy / "content/guide.yml").read_text().splitlines(), 1)
                 if text.startswith("description:"))
     assert (f"content/guide.yml:{line}:14: 'description' of the guide has no 'fr' translation; "
             "write it in content/translations/fr/guide.yml") in capsys.readouterr().err

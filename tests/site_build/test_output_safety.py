@@ -66,8 +66,9 @@ def test_a_build_killed_at_any_point_leaves_a_complete_site_and_the_next_build_c
     new_site, new_zip = digest(guide_copy / "reference"), (guide_copy / "reference.zip").read_bytes()
     assert new_site != old_site
 
-    killed = 0
-    for step in range(1, 10):
+    # Kills from a third of the way on: before that the build is still starting and reading.
+    killed, steps = 0, range(3, 9)
+    for step in steps:
         process = _build(guide_copy, env)
         time.sleep(duration * step / 10)
         process.send_signal(signal.SIGKILL)
@@ -77,7 +78,7 @@ def test_a_build_killed_at_any_point_leaves_a_complete_site_and_the_next_build_c
         assert (guide_copy / "site.zip").read_bytes() in (old_zip, new_zip)
         killed += process.returncode == -signal.SIGKILL
     # On a busy machine a build may finish before its kill; most must have been killed.
-    assert killed >= 5, f"only {killed} of 9 builds were killed before they finished"
+    assert killed >= 4, f"only {killed} of {len(steps)} builds were killed before they finished"
 
     assert subprocess.run([COMMAND, "build"], cwd=guide_copy, env=env).returncode == 0
     assert digest(guide_copy / "site") == new_site

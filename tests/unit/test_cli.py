@@ -12,19 +12,19 @@ def run(*args, cwd):
     return subprocess.run([COMMAND, *args], cwd=cwd, capture_output=True, text=True)
 
 
-def test_validate_accepts_the_default_guide(guide_copy):
-    result = run("validate", cwd=guide_copy)
+def test_validate_accepts_the_default_guide(bilingual_guide_copy):
+    result = run("validate", cwd=bilingual_guide_copy)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("The knowledge base is valid: 54 entries in 7 phases, in 2 languages (en, es).")
 
 
-def test_validate_lists_every_problem_and_exits_1_without_a_traceback(guide_copy):
-    config = guide_copy / "mkdocs.yml"
+def test_validate_lists_every_problem_and_exits_1_without_a_traceback(bilingual_guide_copy):
+    config = bilingual_guide_copy / "mkdocs.yml"
     config.write_text(config.read_text().replace("missing_translations: fallback", "missing_translations: fail"))
-    (guide_copy / "content/advice/extra.yml").write_text(
+    (bilingual_guide_copy / "content/advice/extra.yml").write_text(
         "entries:\n  - id: extra\n    kind: do\n    phase: afterwards\n    titel: X\n    summary: Y.\n    body: Z.\n"
         "    related: [nope]\n")
-    result = run("validate", cwd=guide_copy)
+    result = run("validate", cwd=bilingual_guide_copy)
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
         "content/advice/extra.yml:5:5: unknown field 'titel' (did you mean 'title'?)",

@@ -19,8 +19,8 @@ CASES = Path(__file__).resolve().parents[1] / "fixtures" / "translations"
 
 
 @pytest.mark.parametrize("case", sorted(p.name for p in CASES.iterdir()))
-def test_a_missing_or_wrong_translation_is_reported_at_its_line(case, guide_copy):
-    shutil.copytree(CASES / case / "overlay", guide_copy / "overlay")
+def test_a_missing_or_wrong_translation_is_reported_at_its_line(case, bilingual_guide_copy):
+    shutil.copytree(CASES / case / "overlay", bilingual_guide_copy / "overlay")
     expected = (CASES / case / "expected.txt").read_text(encoding="utf-8").splitlines()
 
     with pytest.raises(ContentError) as raised:
@@ -47,8 +47,8 @@ def test_the_default_guide_is_whole_in_spanish_and_keeps_its_ids():
             assert spanish.labels[name] != label, name
 
 
-def test_with_a_fallback_an_untranslated_text_is_shown_in_english_and_marked(guide_copy):
-    shutil.copytree(CASES / "untranslated-entry" / "overlay", guide_copy / "overlay")
+def test_with_a_fallback_an_untranslated_text_is_shown_in_english_and_marked(bilingual_guide_copy):
+    shutil.copytree(CASES / "untranslated-entry" / "overlay", bilingual_guide_copy / "overlay")
     sources = GuideSources(Path("content"), Path("overlay"), None, None, ("en", "es"), fallback=True)
     guides = load_guides(sources)
     kb = guides["es"][0]
