@@ -29,7 +29,7 @@ class Colour(Text):
             contrast = contrast_with_white(value)
             if contrast < self.min_contrast:
                 reading.problem(where, f"'{name}' {value} is too light to read on a white page (contrast "
-                                          f"{contrast:.1f}:1, needs {self.min_contrast:g}:1); choose a darker colour")
+                                       f"{contrast:.1f}:1, needs {self.min_contrast:g}:1); choose a darker colour")
                 return None
             return value.lower()
         if value.lower() in self.names:
@@ -48,7 +48,7 @@ class Colour(Text):
                 return None
             return value.lower()
         reading.problem(where, f"'{name}' must be a colour the theme knows ({', '.join(self.names)}) or a hex "
-                                  f"colour in quotes such as \"#0b5394\", not '{value}'{did_you_mean(value, self.names)}")
+                               f"colour in quotes such as \"#0b5394\", not '{value}'{did_you_mean(value, self.names)}")
         return None
 
     def json_schema(self, partial=False):
@@ -135,8 +135,8 @@ class CounterAddress(Text):
     def check(self, value, where, reading, name):
         if not re.fullmatch(r"https://[^\s/?#{}]+/[^\s{}]*\{path\}[^\s{}]*", value):
             reading.problem(where, f"'{name}' should be the https:// address of your own counter with {{path}} "
-                                      "where the page's path goes, like \"https://stats.example.edu/count?p={path}\", "
-                                      f"not '{value}'")
+                                   "where the page's path goes, like \"https://stats.example.edu/count?p={path}\", "
+                                   f"not '{value}'")
             return None
         return value
 

@@ -150,8 +150,9 @@ class Text(FieldType):
             return None
         return self.check(value, node, reading, name)
 
-    def check(self, value: str, where: yaml.Node, reading: Reading, name: str):
-        """The value, or None with a problem `where` it was typed (the node, or its Location)."""
+    def check(self, value: str, where: yaml.Node | Location, reading: Reading, name: str):
+        """The value, or None with a problem `where` it was typed: the node (reading.problem works
+        out its Location only then), or the Location itself."""
         return value
 
     def json_schema(self, partial=False):
@@ -197,7 +198,7 @@ class Markdown(Text):
     def check(self, value, where, reading, name):
         if "=" in value and GUIDE_ATTRIBUTE.search(value):  # (an attribute needs its '=')
             reading.problem(where, f"'{name}' uses a data-fg- attribute, which only the guide's own buttons and "
-                                      "boxes may use; remove it")
+                                   "boxes may use; remove it")
             return None
         return value
 
@@ -244,7 +245,7 @@ class Id(Text):
             return None
         if self.defines and (value in RESERVED_IDS or value.startswith(RESERVED_PREFIXES)):
             reading.problem(where, f"the id '{value}' is one the guide uses itself; choose another, "
-                                      f"such as '{self.defines}-{value}'"
+                                   f"such as '{self.defines}-{value}'"
                             + (f" (ids may not start with {', '.join(RESERVED_PREFIXES)})"
                                if value.startswith(RESERVED_PREFIXES) else ""))
             return None
@@ -272,7 +273,7 @@ class Reference(Id):
         if (self.kind, value) in reading.renamed:
             new = reading.renamed[(self.kind, value)][0]
             reading.warning(where, f"the {self.kind} '{value}' is now called '{new}'; write '{new}' here "
-                                      "(CHANGELOG.md lists every renamed id)")
+                                   "(CHANGELOG.md lists every renamed id)")
             value = new
         if value is not None:
             reading.references.append((self.kind, value, where if isinstance(where, Location) else location_of(where)))
@@ -316,7 +317,7 @@ class DurationText(Text):
         match = _DURATION.match(value)
         if not match:
             reading.problem(where, f"'{name}' should be a number and a unit, like '24 hours', '7 days' or "
-                                      f"'3 months', not '{value}'")
+                                   f"'3 months', not '{value}'")
             return None
         return Duration(int(match[1]), match[2] + "s", value)
 

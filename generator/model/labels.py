@@ -22,7 +22,7 @@ class Label(Text):
     def check(self, value, where, reading, name):
         if re.search(r"[{}]", re.sub(r"\{[^{}]*\}", "", value)):
             reading.problem(where, f"'{name}' has a '{{' or '}}' that does not belong to a placeholder such as "
-                                      "{date}; remove it, or complete the placeholder")
+                                   "{date}; remove it, or complete the placeholder")
             return None
         for placeholder in re.findall(r"\{([^{}]*)\}", value):
             if placeholder not in self.placeholders:
@@ -43,7 +43,7 @@ class NameList(Label):
         names = [part.strip() for part in value.split(",")]
         if len(names) != self.count or not all(names):
             reading.problem(where, f"'{name}' should list {self.count} names separated by commas, "
-                                      f"not {len([n for n in names if n])}")
+                                   f"not {len([n for n in names if n])}")
             return None
         return super().check(value, where, reading, name)
 
