@@ -47,15 +47,21 @@ class CommandError(Exception):
 
 
 @functools.lru_cache(maxsize=256)
-def _path(name: str) -> Path:
+def location_path(name: str) -> Path:
+    """The path of a file by the name its nodes' marks carry (one Path object per file)."""
     return Path(name)
+
+
+# Location((path, line, column)) without the named tuple's __new__, a Python function: loading
+# makes one for every record, id and reference.
+_new_location = functools.partial(tuple.__new__, Location)
 
 
 def location_of(node) -> Location:
     """Where a YAML node starts. Nodes carry the name of their file (see loading.yaml_source),
     so a value merged from an overlay still points at the file its editor wrote."""
     mark = node.start_mark
-    return Location(_path(mark.name), mark.line + 1, mark.column + 1)
+    return _new_location((location_path(mark.name), mark.line + 1, mark.column + 1))
 
 
 def display_path(path: Path) -> str:

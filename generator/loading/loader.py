@@ -169,6 +169,8 @@ def _load(content_dir: Path, overlay_dir: Path | None, center: dict | None, lang
     _check_references(reading, settings, center)
     if reading.problems or settings is None:
         raise ContentError(reading.problems)
+    for record in reading.records:  # the rules were the last to need the nodes: the model keeps none
+        record.forget_nodes()
     # Phase "timing", on the model.
     kb = _model(settings, entries, fields, [_with_center(t, center or {}) for t in templates], hidden,
                 tuple(reading.warnings), tuple(reading.links))
@@ -207,8 +209,12 @@ def _former_ids(nodes: list[yaml.Node], kind: str) -> dict[tuple[str, str], tupl
     for node in nodes:
         if not isinstance(node, yaml.MappingNode):
             continue
-        values = {key.value: value for key, value in node.value if isinstance(key, yaml.ScalarNode)}
-        new, former = values.get("id"), values.get("former_ids")
+        new = former = None
+        for key, value in node.value:  # the last of a key given twice, as a record reads it
+            if key.value == "id":
+                new = value
+            elif key.value == "former_ids":
+                former = value
         if isinstance(new, yaml.ScalarNode) and isinstance(former, yaml.SequenceNode):
             for item in former.value:
                 if isinstance(item, yaml.ScalarNode):
@@ -274,8 +280,11 @@ def _model(settings: GuideSettings, entries: list[Entry], fields: list[MessageFi
     present = {e.id for e in entries if ("entry", e.id) not in hidden}  # references to hidden entries are dropped
     models = [e.replace(related=tuple(i for i in e.related or () if i in present))
               for e in entries if e.id in present]
-    phases = tuple(p.replace(entries=tuple(e for e in models if e.phase == p.id),
-                             search_words=tuple(p.search_words or ())) for p in settings.phases)
+    by_phase: dict[str, list[Entry]] = {p.id: [] for p in settings.phases}
+    for entry in models:
+        by_phase.get(entry.phase, []).append(entry)
+    phases = tuple(p.replace(entries=tuple(by_phase[p.id]), search_words=tuple(p.search_words or ()))
+                   for p in settings.phases)
     return KnowledgeBase(
         title=settings.title,
         description=settings.description,

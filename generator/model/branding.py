@@ -24,12 +24,12 @@ class Colour(Text):
         self.names = names
         self.min_contrast = min_contrast
 
-    def check(self, value, location, reading, name):
+    def check(self, value, where, reading, name):
         if _HEX.match(value):
             contrast = contrast_with_white(value)
             if contrast < self.min_contrast:
-                reading.problem(location, f"'{name}' {value} is too light to read on a white page (contrast "
-                                          f"{contrast:.1f}:1, needs {self.min_contrast:g}:1); choose a darker colour")
+                reading.problem(where, f"'{name}' {value} is too light to read on a white page (contrast "
+                                       f"{contrast:.1f}:1, needs {self.min_contrast:g}:1); choose a darker colour")
                 return None
             return value.lower()
         if value.lower() in self.names:
@@ -42,13 +42,13 @@ class Colour(Text):
             if colour is None or contrast < self.min_contrast:
                 readable = [n for n in self.names if named_colours()[self.kind].get(n)
                             and contrast_with_white(named_colours()[self.kind][n]) >= self.min_contrast]
-                reading.problem(location, f"'{name}' {value} is too light to read on a white page"
+                reading.problem(where, f"'{name}' {value} is too light to read on a white page"
                                 + (f" (contrast {contrast:.1f}:1, needs {self.min_contrast:g}:1)" if contrast else "")
                                 + f"; choose a darker colour, such as {', '.join(readable)}")
                 return None
             return value.lower()
-        reading.problem(location, f"'{name}' must be a colour the theme knows ({', '.join(self.names)}) or a hex "
-                                  f"colour in quotes such as \"#0b5394\", not '{value}'{did_you_mean(value, self.names)}")
+        reading.problem(where, f"'{name}' must be a colour the theme knows ({', '.join(self.names)}) or a hex "
+                               f"colour in quotes such as \"#0b5394\", not '{value}'{did_you_mean(value, self.names)}")
         return None
 
     def json_schema(self, partial=False):
@@ -112,9 +112,9 @@ class Pattern(Text):
         self.pattern = pattern
         self.example = example
 
-    def check(self, value, location, reading, name):
+    def check(self, value, where, reading, name):
         if not self.pattern.match(value):
-            reading.problem(location, f"'{name}' should look like {self.example}, not '{value}'")
+            reading.problem(where, f"'{name}' should look like {self.example}, not '{value}'")
             return None
         return value
 
@@ -132,11 +132,11 @@ class CounterAddress(Text):
     """The address of a self-hosted page-view counter, with {path} where the page's path goes,
     such as "https://stats.example.edu/count?p={path}" (GoatCounter) or a Matomo image address."""
 
-    def check(self, value, location, reading, name):
+    def check(self, value, where, reading, name):
         if not re.fullmatch(r"https://[^\s/?#{}]+/[^\s{}]*\{path\}[^\s{}]*", value):
-            reading.problem(location, f"'{name}' should be the https:// address of your own counter with {{path}} "
-                                      "where the page's path goes, like \"https://stats.example.edu/count?p={path}\", "
-                                      f"not '{value}'")
+            reading.problem(where, f"'{name}' should be the https:// address of your own counter with {{path}} "
+                                   "where the page's path goes, like \"https://stats.example.edu/count?p={path}\", "
+                                   f"not '{value}'")
             return None
         return value
 

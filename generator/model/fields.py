@@ -24,7 +24,7 @@ from typing import Any, ClassVar
 
 import yaml
 
-from ..problems import Location, Problem, location_of
+from ..problems import Location, Problem, location_of, location_path
 
 _NODE_NAMES = {
     yaml.ScalarNode: "text",
@@ -62,12 +62,28 @@ class Reading:
     links: list[tuple[str, Location]] = field(default_factory=list)
     # (kind, former id) -> (the id it has now, where the former id is listed): renamed entries and templates
     renamed: dict[tuple[str, str], tuple[str, Location]] = field(default_factory=dict)
+    # file name -> (a character index, the line it is on): where location_at last counted lines to
+    _counted: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False)
 
-    def problem(self, location: Location, message: str) -> None:
-        self.problems.append(Problem(location, message))
+    def problem(self, where: Location | yaml.Node, message: str) -> None:
+        """A problem at a Location, or at the start of a node (its Location worked out only now:
+        valid content, which has no problems, needs none)."""
+        self.problems.append(Problem(where if isinstance(where, Location) else location_of(where), message))
 
-    def warning(self, location: Location, message: str) -> None:
-        self.warnings.append(Problem(location, message))
+    def warning(self, where: Location | yaml.Node, message: str) -> None:
+        self.warnings.append(Problem(where if isinstance(where, Location) else location_of(where), message))
+
+    def location_at(self, name: str, index: int) -> Location:
+        """The line and column of the character at `index` of the file `name` read (the same as
+        Location.at). Lines are counted on from the place asked for before, so that asking in
+        the order of the file reads it once, not once per question."""
+        text = self.sources[name]
+        start, line = self._counted.get(name, (0, 1))
+        if index < start:
+            start, line = 0, 1
+        line += text.count("\n", start, index)
+        self._counted[name] = (index, line)
+        return Location(location_path(name), line, index - text.rfind("\n", 0, index))
 
 
 class InLanguage(str):
@@ -127,14 +143,16 @@ class Text(FieldType):
     def convert(self, node, reading, name):
         value = node.value.strip()
         if not value:
-            reading.problem(location_of(node), f"'{name}' is empty; write its text")
+            reading.problem(node, f"'{name}' is empty; write its text")
             return None
         if not self.multiline and "\n" in value:
-            reading.problem(location_of(node), f"'{name}' should be a single line of text")
+            reading.problem(node, f"'{name}' should be a single line of text")
             return None
-        return self.check(value, location_of(node), reading, name)
+        return self.check(value, node, reading, name)
 
-    def check(self, value: str, location: Location, reading: Reading, name: str):
+    def check(self, value: str, where: yaml.Node | Location, reading: Reading, name: str):
+        """The value, or None with a problem `where` it was typed: the node (reading.problem works
+        out its Location only then), or the Location itself."""
         return value
 
     def json_schema(self, partial=False):
@@ -145,21 +163,23 @@ class Text(FieldType):
 # fake "Save" button that wipes a reader's progress.
 GUIDE_ATTRIBUTE = re.compile(r"data-fg-[a-z0-9_-]*\s*=", re.I)  # written as an attribute, not a mention
 # An inline Markdown link, [text](target "title"), that is not an image: group 1 the text, 2 the target.
-MARKDOWN_LINK = re.compile(r"(?<!!)\[([^\[\]]*)\]\(\s*<?([^\s()<>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+# (It starts with '[' and then looks back for a '!': a pattern that starts with a character is
+# searched for many times faster than one that starts by looking back.)
+MARKDOWN_LINK = re.compile(r"\[(?<!!\[)([^\[\]]*)\]\(\s*<?([^\s()<>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+
+
+_URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 def is_local_link(target: str) -> bool:
     """Whether a link's target is a file of this site, written as a path (not a URL, an anchor or an address)."""
-    return not (target.startswith(("#", "/")) or re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", target))
+    return not (target.startswith(("#", "/")) or _URL_SCHEME.match(target))
 
 
-def _typed_matches(pattern: re.Pattern, node: yaml.Node, reading: Reading, group: int = 0):
-    """Each match of `pattern` in a value as typed in its file, with the line and column where
-    its `group` starts."""
+def _typed_matches(pattern: re.Pattern, node: yaml.Node, reading: Reading):
+    """Each match of `pattern` in a value as typed in its file (reading.location_at tells where)."""
     source = reading.sources.get(node.start_mark.name, "")
-    path = location_of(node).path
-    for match in pattern.finditer(source, node.start_mark.index, node.end_mark.index):
-        yield match, Location.at(path, source, match.start(group))
+    return pattern.finditer(source, node.start_mark.index, node.end_mark.index)
 
 
 class Markdown(Text):
@@ -170,15 +190,15 @@ class Markdown(Text):
     def convert(self, node, reading, name):
         value = super().convert(node, reading, name)
         if value is not None:
-            for match, where in _typed_matches(MARKDOWN_LINK, node, reading, group=2):
+            for match in _typed_matches(MARKDOWN_LINK, node, reading):
                 if is_local_link(match[2]):
-                    reading.links.append((match[2], where))
+                    reading.links.append((match[2], reading.location_at(node.start_mark.name, match.start(2))))
         return value
 
-    def check(self, value, location, reading, name):
-        if GUIDE_ATTRIBUTE.search(value):
-            reading.problem(location, f"'{name}' uses a data-fg- attribute, which only the guide's own buttons and "
-                                      "boxes may use; remove it")
+    def check(self, value, where, reading, name):
+        if "=" in value and GUIDE_ATTRIBUTE.search(value):  # (an attribute needs its '=')
+            reading.problem(where, f"'{name}' uses a data-fg- attribute, which only the guide's own buttons and "
+                                   "boxes may use; remove it")
             return None
         return value
 
@@ -194,8 +214,9 @@ class MessageText(Text):
     def convert(self, node, reading, name):
         value = super().convert(node, reading, name)
         if value is not None:
-            for match, where in _typed_matches(PLACEHOLDER, node, reading):
-                reading.references.append(("placeholder", match[1], where))
+            for match in _typed_matches(PLACEHOLDER, node, reading):
+                reading.references.append(("placeholder", match[1], reading.location_at(node.start_mark.name,
+                                                                                        match.start())))
         return value
 
 
@@ -215,22 +236,23 @@ class Id(Text):
         super().__init__(**options)
         self.defines = defines
 
-    def check(self, value, location, reading, name):
+    def check(self, value, where, reading, name):
         if not _SLUG.match(value):
             reading.problem(
-                location,
+                where,
                 f"'{name}' must use only lowercase letters, digits and hyphens, like '{slugify(value) or 'my-id'}'",
             )
             return None
         if self.defines and (value in RESERVED_IDS or value.startswith(RESERVED_PREFIXES)):
-            reading.problem(location, f"the id '{value}' is one the guide uses itself; choose another, "
-                                      f"such as '{self.defines}-{value}'"
+            reading.problem(where, f"the id '{value}' is one the guide uses itself; choose another, "
+                                   f"such as '{self.defines}-{value}'"
                             + (f" (ids may not start with {', '.join(RESERVED_PREFIXES)})"
                                if value.startswith(RESERVED_PREFIXES) else ""))
             return None
         if self.defines:
+            location = where if isinstance(where, Location) else location_of(where)
             first = reading.definitions.setdefault((self.defines, value), location)
-            if first != location:
+            if first is not location and first != location:
                 reading.problem(location, f"duplicate {self.defines} id '{value}' (first used at {first.display()}); "
                                           "give each one its own id")
         return value
@@ -246,15 +268,15 @@ class Reference(Id):
         super().__init__(**options)
         self.kind = kind
 
-    def check(self, value, location, reading, name):
-        value = super().check(value, location, reading, name)
+    def check(self, value, where, reading, name):
+        value = super().check(value, where, reading, name)
         if (self.kind, value) in reading.renamed:
             new = reading.renamed[(self.kind, value)][0]
-            reading.warning(location, f"the {self.kind} '{value}' is now called '{new}'; write '{new}' here "
-                                      "(CHANGELOG.md lists every renamed id)")
+            reading.warning(where, f"the {self.kind} '{value}' is now called '{new}'; write '{new}' here "
+                                   "(CHANGELOG.md lists every renamed id)")
             value = new
         if value is not None:
-            reading.references.append((self.kind, value, location))
+            reading.references.append((self.kind, value, where if isinstance(where, Location) else location_of(where)))
         return value
 
 
@@ -265,10 +287,10 @@ class Choice(Text):
         super().__init__(**options)
         self.choices = choices
 
-    def check(self, value, location, reading, name):
+    def check(self, value, where, reading, name):
         if value not in self.choices:
             allowed = " or ".join(f"'{c}'" for c in self.choices)
-            reading.problem(location, f"'{name}' must be {allowed}, not '{value}'{did_you_mean(value, self.choices)}")
+            reading.problem(where, f"'{name}' must be {allowed}, not '{value}'{did_you_mean(value, self.choices)}")
             return None
         return value
 
@@ -291,11 +313,11 @@ class DurationText(Text):
 
     translatable = False
 
-    def check(self, value, location, reading, name):
+    def check(self, value, where, reading, name):
         match = _DURATION.match(value)
         if not match:
-            reading.problem(location, f"'{name}' should be a number and a unit, like '24 hours', '7 days' or "
-                                      f"'3 months', not '{value}'")
+            reading.problem(where, f"'{name}' should be a number and a unit, like '24 hours', '7 days' or "
+                                   f"'3 months', not '{value}'")
             return None
         return Duration(int(match[1]), match[2] + "s", value)
 
@@ -366,7 +388,7 @@ class MapOf(FieldType):
         result = {}
         for key, child in node.value:
             if isinstance(key, yaml.ScalarNode):
-                id_ = self.key_type.check(key.value, location_of(key), reading, name)
+                id_ = self.key_type.check(key.value, key, reading, name)
                 value = self.value.read(child, reading, key.value)
                 if id_ is not None and value is not None:
                     result[id_] = (key, value)
@@ -503,6 +525,11 @@ class Record:
         node = self._nodes.get(name)
         return location_of(node) if node is not None else self.location
 
+    def forget_nodes(self) -> None:
+        """Lets go of the YAML nodes kept for the rules phase (where() then gives the record's own
+        location): the model lives on through the build, and a large file's nodes are many."""
+        self._nodes.clear()
+
     @classmethod
     def field_names(cls) -> list[str]:
         """The fields' names as written in YAML, in the order declared."""
@@ -514,49 +541,53 @@ class Record:
     def from_node(cls, node: yaml.MappingNode, reading: Reading, partial: bool = False) -> Record:
         """The record read from a group node (`partial`: every field optional, as in an overlay)."""
         record = cls(location_of(node))
+        values = record.__dict__
         change = getattr(node, "changed_by", None)
         if change is not None:
-            object.__setattr__(record, "changed_at", location_of(change))
-        fields = cls._specs
+            values["changed_at"] = location_of(change)
         pairs = node.value
         if cls._deprecated and any(isinstance(key, yaml.ScalarNode) and key.value in cls._deprecated
                                    for key, _ in pairs):
             pairs = cls._apply_deprecations(pairs, reading)
+        fields = cls._specs
         given: dict[str, yaml.Node] = {}
-        misspelled: set[str] = set()  # fields an unknown key was probably meant to be
-        mentioned: set[str] = set()
+        not_missing: set[str] = set()  # fields left blank, and those an unknown key was probably meant to be
         for key, child in pairs:
             if not isinstance(key, yaml.ScalarNode):
                 continue  # reported by yaml_source
             spec = fields.get(key.value)
-            if spec is not None:
-                mentioned.add(key.value)
-                if not _is_blank(child):
-                    given[key.value] = child
-                elif _comment_after_colon(key, reading):
-                    reading.problem(location_of(child), f"'{key.value}' has no value: what follows '#' is read "
-                                                        "as a comment; put the value in quotes, like \"#0b5394\"")
+            if spec is None:
+                not_missing.update(cls._unknown_field(key, reading))
+            elif child.value != "" or child.style or not isinstance(child, yaml.ScalarNode):  # not _is_blank
+                given[key.value] = child
+            else:
+                not_missing.add(key.value)
+                if _comment_after_colon(key, reading):
+                    reading.problem(child, f"'{key.value}' has no value: what follows '#' is read "
+                                           "as a comment; put the value in quotes, like \"#0b5394\"")
                 elif spec.required and not partial:
-                    reading.problem(location_of(child), f"'{key.value}' is empty; {spec.when_empty}")
-                continue
-            close = difflib.get_close_matches(key.value, [k for k, f in fields.items() if not isinstance(f, Deprecated)],
-                                              n=1, cutoff=0.6)
-            misspelled.update(close)
-            allowed = ", ".join(k for k, f in fields.items() if not isinstance(f, Deprecated))
-            hint = f" (did you mean '{close[0]}'?)" if close else f" (allowed here: {allowed})"
-            reading.problem(location_of(key), f"unknown field '{key.value}'{hint}")
-        values = record.__dict__
+                    reading.problem(child, f"'{key.value}' is empty; {spec.when_empty}")
+        nodes = values["_nodes"]
         for key, spec in fields.items():
             child = given.get(key)
             if child is not None:
                 if isinstance(spec, Deprecated):
                     continue
                 values[spec.name] = spec.read(child, reading, key)
-                record._nodes[spec.name] = child
-            elif spec.required and not partial and key not in mentioned and key not in misspelled:
+                nodes[spec.name] = child
+            elif spec.required and not partial and key not in not_missing:
                 reading.problem(record.location, f"this {cls.record_name} has no '{key}'; add it")
         reading.records.append(record)
         return record
+
+    @classmethod
+    def _unknown_field(cls, key: yaml.ScalarNode, reading: Reading) -> list[str]:
+        """Reports a key that is no field of the record; the fields it was probably meant to be."""
+        known = [k for k, f in cls._specs.items() if not isinstance(f, Deprecated)]
+        close = difflib.get_close_matches(key.value, known, n=1, cutoff=0.6)
+        hint = f" (did you mean '{close[0]}'?)" if close else f" (allowed here: {', '.join(known)})"
+        reading.problem(key, f"unknown field '{key.value}'{hint}")
+        return close
 
     @classmethod
     def _apply_deprecations(cls, pairs, reading: Reading) -> list:

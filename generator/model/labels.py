@@ -19,15 +19,15 @@ class Label(Text):
         super().__init__(**options)
         self.placeholders = frozenset(placeholders)
 
-    def check(self, value, location, reading, name):
+    def check(self, value, where, reading, name):
         if re.search(r"[{}]", re.sub(r"\{[^{}]*\}", "", value)):
-            reading.problem(location, f"'{name}' has a '{{' or '}}' that does not belong to a placeholder such as "
-                                      "{date}; remove it, or complete the placeholder")
+            reading.problem(where, f"'{name}' has a '{{' or '}}' that does not belong to a placeholder such as "
+                                   "{date}; remove it, or complete the placeholder")
             return None
         for placeholder in re.findall(r"\{([^{}]*)\}", value):
             if placeholder not in self.placeholders:
                 known = ", ".join(f"{{{p}}}" for p in sorted(self.placeholders)) or "none"
-                reading.problem(location, f"'{name}' uses the unknown placeholder {{{placeholder}}} (it can use: {known})")
+                reading.problem(where, f"'{name}' uses the unknown placeholder {{{placeholder}}} (it can use: {known})")
                 return None
         return value
 
@@ -39,13 +39,13 @@ class NameList(Label):
         super().__init__(**options)
         self.count = count
 
-    def check(self, value, location, reading, name):
+    def check(self, value, where, reading, name):
         names = [part.strip() for part in value.split(",")]
         if len(names) != self.count or not all(names):
-            reading.problem(location, f"'{name}' should list {self.count} names separated by commas, "
-                                      f"not {len([n for n in names if n])}")
+            reading.problem(where, f"'{name}' should list {self.count} names separated by commas, "
+                                   f"not {len([n for n in names if n])}")
             return None
-        return super().check(value, location, reading, name)
+        return super().check(value, where, reading, name)
 
 
 class Labels(Record):

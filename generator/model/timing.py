@@ -84,6 +84,7 @@ def plan(kb: KnowledgeBase, given: dict[str, datetime]) -> Plan:
     assumed: set[str] = set()
     dates: dict[str, datetime] = {}
     too_far: set[str] = set()
+    timed = steps(kb)
     progress = True
     while progress:
         progress = False
@@ -105,7 +106,7 @@ def plan(kb: KnowledgeBase, given: dict[str, datetime]) -> Plan:
             except OverflowError:
                 too_far.add(moment.id)
             progress = True
-        for entry in steps(kb):
+        for entry in timed:
             if entry.id in dates or entry.id in too_far:
                 continue
             if anchor(kb, entry.timing) in too_far:

@@ -1,0 +1,113 @@
+"""The shortcuts that make loading fast give the same results as the plain way."""
+from __future__ import annotations
+
+import random
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.loading.loader import load_knowledge_base
+from generator.loading.yaml_source import read_yaml_text
+from generator.model.fields import MARKDOWN_LINK, Reading, Record
+from generator.problems import ContentError, Location
+
+ROOT = Path(__file__).resolve().parents[2]
+TEXT = "title: a\nbody: |\n  one [x](a.md)\n\n  two {name}\r\nlast line without an end"
+
+
+def test_location_at_is_location_at_for_every_character_in_any_order():
+    reading = Reading(sources={"f.yml": TEXT})
+    indexes = list(range(len(TEXT) + 1))
+    for order in (indexes, list(reversed(indexes)), random.Random(15).sample(indexes, len(indexes))):
+        for index in order:
+            assert reading.location_at("f.yml", index) == Location.at(Path("f.yml"), TEXT, index), index
+
+
+def test_location_at_counts_each_file_on_its_own():
+    other = "\n\n\nx"
+    reading = Reading(sources={"a.yml": TEXT, "b.yml": other})
+    assert reading.location_at("a.yml", len(TEXT)) == Location.at(Path("a.yml"), TEXT, len(TEXT))
+    assert reading.location_at("b.yml", 3) == Location(Path("b.yml"), 4, 1)
+    assert reading.location_at("a.yml", 9) == Location(Path("a.yml"), 2, 1)
+
+
+def test_the_link_pattern_finds_what_a_pattern_that_looks_back_first_finds():
+    looking_back_first = re.compile(r"(?<!!)" + MARKDOWN_LINK.pattern.replace(r"\[(?<!!\[)", r"\[", 1))
+    texts = ["[a](b.md)", "![a](b.png) and [c](d.md)", "x![a](b.png)", "[[a](b.md)", '[a]( <b.md> "t" )', "![]("]
+    texts += [path.read_text(encoding="utf-8") for path in sorted((ROOT / "content").rglob("*.yml"))]
+    generated = random.Random(15)
+    texts += ["".join(generated.choice('![]()<> "ab.md\n') for _ in range(generated.randint(0, 16))) for _ in range(5000)]
+    for text in texts:
+        for start in {0, 1, len(text) // 2}:  # a search from inside a file still looks back before its start
+            found = [(m.span(), m.groups()) for m in MARKDOWN_LINK.finditer(text, start)]
+            assert found == [(m.span(), m.groups()) for m in looking_back_first.finditer(text, start)], (text, start)
+
+
+def structure(text: str) -> list[str]:
+    root, problems = read_yaml_text(Path("f.yml"), text, {})
+    return [str(problem) for problem in problems]
+
+
+def test_keys_that_are_not_names_and_names_given_twice_are_found_at_any_depth():
+    assert structure("a:\n  - b: 1\n    c: 2\n    b: 3\n") == [
+        "f.yml:4:5: duplicate key 'b' (first at line 2); keep only one"]
+    assert structure("a:\n  ? [x, y]\n  : 1\n  ok: 2\n") == ["f.yml:2:5: a key must be a plain name, not a list or a group"]
+    assert sorted(structure("a: {b: 1, b: 2, c: !x 3}\n")) == [
+        "f.yml:1:11: duplicate key 'b' (first at line 1); keep only one",
+        "f.yml:1:20: the tag '!x' is not supported; remove it"]
+    assert structure("a:\n  b: 1\n  c: [1, {d: 2}]\n") == []
+
+
+def reachable_nodes(value, seen=None) -> int:
+    """YAML nodes reachable from a model value through records, tuples, lists and dicts."""
+    seen = set() if seen is None else seen
+    if id(value) in seen:
+        return 0
+    seen.add(id(value))
+    if isinstance(value, yaml.Node):
+        return 1
+    if isinstance(value, Record):
+        value = vars(value)
+    if isinstance(value, dict):
+        return sum(reachable_nodes(v, seen) for item in value.items() for v in item)
+    if isinstance(value, (list, tuple)):
+        return sum(reachable_nodes(v, seen) for v in value)
+    return 0
+
+
+def test_the_model_keeps_no_yaml_node_once_loaded():
+    kb = load_knowledge_base(ROOT / "content")
+    assert reachable_nodes(vars(kb)) == 0
+    assert kb.entries["send-a-thank-you"].timing.of == "interview"  # the values stay
+
+
+def test_a_rule_still_points_at_the_field_it_is_about(tmp_path):
+    """The nodes are let go only once the rules have used them."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    (content / "advice/extra.yml").write_text(
+        "entries:\n  - id: extra\n    kind: do\n    phase: afterwards\n    title: T\n    summary: S\n"
+        "    body: B\n    instead: I\n", encoding="utf-8")
+    with pytest.raises(ContentError) as raised:
+        load_knowledge_base(content)
+    assert [p.message for p in raised.value.problems] == ["only a don't has 'instead'; move this text into 'body'"]
+    assert (raised.value.problems[0].location.line, raised.value.problems[0].location.column) == (8, 14)
+
+
+def test_control_characters_are_found_in_ascii_text_as_in_any_text():
+    from generator.loading.yaml_source import _CONTROL, YamlFileError, _reject_control_characters
+
+    for character in [chr(c) for c in range(128)] + ["\x85", "\x9f", "\ufffe", "é"]:
+        text = f"title: a{character}b\n"
+        try:
+            _reject_control_characters(Path("f.yml"), text)
+            found = None
+        except YamlFileError as error:
+            found = str(error)
+        expected = _CONTROL.search(text)
+        assert found == (None if expected is None else (
+            f"f.yml:1:9: an invisible control character (U+{ord(character):04X}) is here; delete it "
+            "(it often comes from copying text out of another program)")), repr(character)
