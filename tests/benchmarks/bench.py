@@ -45,7 +45,7 @@ from generator.rendering.pages import render_site  # noqa: E402
 OWN_ASSETS = ["followup-guide.min.css", "followup-guide.min.js"]
 LIGHTHOUSE_PAGES = ["", "checklist/", "templates/"]
 LIGHTHOUSE_RUNS = 3
-BUILD_RUNS = 9
+BUILD_RUNS = 15
 
 logging.getLogger("mkdocs").setLevel(logging.ERROR)
 
@@ -173,7 +173,7 @@ def build_overhead(work: Path) -> list[dict]:
     guide = one_language(copy_guide(work / "guide"))
     rows = [build_against_plain(work, guide, "default", BUILD_RUNS, first_builds=True)]
     shutil.copytree(work / "site-generator-default", work / "site-generator")  # for the weight and Lighthouse
-    for size, runs in ((1000, 5), (10000, 3)):
+    for size, runs in ((1000, 7), (10000, 3)):
         rows.append(build_against_plain(work, synthetic_guide(work, size), f"{size:,}", runs))
     return rows
 
