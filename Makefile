@@ -30,10 +30,13 @@ bench: $(VENV)/.installed-test browser
 	cd tests/benchmarks && npm install --no-audit --no-fund --silent
 	$(BIN)/python tests/benchmarks/bench.py
 
+# An editable install is not compiled as pip compiles an installed package, and where
+# PYTHONDONTWRITEBYTECODE is set nothing ever is: every command would compile the package first.
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet --editable .
+	$(BIN)/python -m compileall -q generator
 	touch $@
 
 # The tests build the guide with both engines, so they install Zensical too.
