@@ -122,20 +122,30 @@ window.followupGuide = (function () {
     return core.inWords(date, style, dateWords);
   }
 
-  var watchers = [];
+  // The parser inserts the page an element at a time: each is tested once against every
+  // watcher's selector together, and only one that matches is tested against each.
+  var watchers = [], anyWatched = "";
+  function added(records, selector) {
+    return records.filter(function (node) {
+      return node.matches(selector) || node.querySelector(selector);
+    });
+  }
   new MutationObserver(function (records) {
-    watchers.forEach(function (watcher) {
-      var inserted = records.some(function (record) {
-        return Array.prototype.some.call(record.addedNodes, function (node) {
-          return node.nodeType === 1 && (node.matches(watcher.selector) || node.querySelector(watcher.selector));
-        });
+    var elements = [];
+    records.forEach(function (record) {
+      Array.prototype.forEach.call(record.addedNodes, function (node) {
+        if (node.nodeType === 1) elements.push(node);
       });
-      if (inserted) watcher.callback();
+    });
+    var watched = anyWatched ? added(elements, anyWatched) : [];
+    if (watched.length) watchers.forEach(function (watcher) {
+      if (added(watched, watcher.selector).length) watcher.callback();
     });
   }).observe(document.documentElement, { childList: true, subtree: true });
 
   function whenInserted(selector, callback) {
     watchers.push({ selector: selector, callback: callback });
+    anyWatched = watchers.map(function (watcher) { return watcher.selector; }).join(", ");
     document.addEventListener("DOMContentLoaded", callback);
   }
 
