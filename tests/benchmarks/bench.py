@@ -253,10 +253,37 @@ def load_only() -> None:
         rows = load_and_validate(work)
     print(table(f"Load and validate (target: 10,000 entries under 0.3 s of CPU in a new process; load average "
                 f"{start:.2f} at the start, {os.getloadavg()[0]:.2f} at the end)", rows))
+    save({"load_and_validate": rows}, "load_and_validate_measured", start)
+
+
+def save(sections: dict, measured: str, load: float) -> None:
+    """Write `sections` into results.json, keeping the sections another run measured, with the
+    date and the machine's load of this run under `measured`."""
     results = json.loads((HERE / "results.json").read_text()) if (HERE / "results.json").exists() else {}
-    results["load_and_validate"] = rows
-    results["load_and_validate_measured"] = {"date": time.strftime("%Y-%m-%d"), "load": round(start, 2)}
+    results.update(sections, machine=machine())
+    results[measured] = {"date": time.strftime("%Y-%m-%d"), "load": round(load, 2)}
     (HERE / "results.json").write_text(json.dumps(results, indent=2) + "\n")
+
+
+def pages_only() -> None:
+    """`bench.py --pages`: weight, script work and Lighthouse of one build of the default guide,
+    without the build series (written into results.json beside the others)."""
+    start = os.getloadavg()[0]
+    with tempfile.TemporaryDirectory() as temporary:
+        work = Path(temporary)
+        guide = one_language(copy_guide(work / "guide"))
+        build_site(str(guide / "mkdocs.yml"), str(work / "site-generator"))
+        sections = {"weight": weight(work), "applications": application_work(work / "site-generator"),
+                    "lighthouse": lighthouse(work / "site-generator")}
+    print_pages(sections)
+    save(sections, "pages_measured", start)
+
+
+def print_pages(results: dict) -> None:
+    print(table("Weight (gzip; target: own JS and CSS under 8 KB)", [results["weight"]]))
+    print(table("Script work with 50 applications saved (median of "
+                f"{APPLICATION_RUNS}; target: under 50 ms)", results["applications"]))
+    print(table("Lighthouse scores (target: 100)", results["lighthouse"]))
 
 
 # --- Weight of the checklist page -----------------------------------------------------------
@@ -433,6 +460,8 @@ def main() -> None:
     os.environ["SOURCE_DATE_EPOCH"] = "1700000000"
     if "--load" in sys.argv:
         return load_only()
+    if "--pages" in sys.argv:
+        return pages_only()
     only_builds = "--builds" in sys.argv  # the build figures alone, without Lighthouse
     with tempfile.TemporaryDirectory() as temporary:
         work = Path(temporary)
@@ -454,11 +483,9 @@ def main() -> None:
                 results["load_and_validate"]))
     print(table("The default guide built by each engine (whole process, median of 3)", [results["engines"]]))
     if not only_builds:
-        print(table("Weight (gzip; target: own JS and CSS under 8 KB)", [results["weight"]]))
-        print(table("Script work with 50 applications saved (median of "
-                    f"{APPLICATION_RUNS}; target: under 50 ms)", results["applications"]))
-        print(table("Lighthouse scores (target: 100)", results["lighthouse"]))
-    (HERE / "results.json").write_text(json.dumps(results, indent=2) + "\n")
+        print_pages(results)
+    kept = json.loads((HERE / "results.json").read_text()) if (HERE / "results.json").exists() else {}
+    (HERE / "results.json").write_text(json.dumps({**kept, **results}, indent=2) + "\n")  # --builds keeps the rest
     print(f"\nSaved to {(HERE / 'results.json').relative_to(ROOT)}")
 
 
