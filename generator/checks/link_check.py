@@ -93,8 +93,6 @@ def broken_links(site_dir: Path, pages: dict[Path, tuple[str, Page]], describe: 
     for page_file, (_, page) in sorted(pages.items()):
         here = base.path + page_file.relative_to(site_dir).as_posix()
         for tag in page.tags:
-            if tag.name not in _URL_TAGS:
-                continue
             for link, loaded in tag_urls(tag):
                 target = _url_path(link, here, base)
                 if target is None and loaded and not link.startswith(tuple(o + "/" for o in allowed_origins)):

@@ -150,22 +150,29 @@ class Translation:
     def records(self, kind: str, record: type[Record], nodes: list[yaml.Node], hidden: dict) -> list[yaml.Node]:
         """The entries, fields or templates, each with its texts in this language."""
         given = self.items[kind]
-        result = []
-        seen = set()
-        for node in nodes:
-            id_ = self._key(record, node)
-            if id_ is None:
-                result.append(node)
-                continue
-            seen.add(id_)
-            texts = given.get(id_)
-            quiet = (kind, id_) in hidden  # a hidden entry is not shown: it needs no translation
-            result.append(self._record(record, node, texts[1] if texts else None, kind, f"the {kind} '{id_}'", quiet))
+        # A hidden entry is not shown: it needs no translation.
+        result, seen = self._by_id(record, nodes, given, kind, f"the {kind}", lambda id_: (kind, id_) in hidden)
         for id_, (key, _) in given.items():
             if id_ not in seen and seen:  # none read at all: the English file's problem is reported instead
                 self.reading.problem(location_of(key), f"there is no {kind} '{id_}' in the guide to translate"
                                                        f"{did_you_mean(id_, seen)}; check the id or remove it here")
         return result
+
+    def _by_id(self, record: type[Record], nodes: list[yaml.Node], given: dict, kind: str, what: str,
+               quiet) -> tuple[list[yaml.Node], dict[str, None]]:
+        """Each of `nodes` with its texts from `given` (by id), and the ids read, in order. `what`
+        names one ("the entry"); `quiet(id)`: whether a missing text is left unreported."""
+        translated, seen = [], {}
+        for node in nodes:
+            id_ = self._key(record, node)
+            if id_ is None:
+                translated.append(node)
+                continue
+            seen[id_] = None
+            texts = given.get(id_)
+            translated.append(self._record(record, node, texts[1] if texts else None, kind, f"{what} '{id_}'",
+                                           quiet(id_)))
+        return translated, seen
 
     @staticmethod
     def _key(record: type[Record], node: yaml.Node) -> str | None:
@@ -232,17 +239,7 @@ class Translation:
               quiet: bool) -> yaml.SequenceNode:
         given = self._group(texts, f"the translation of {what} should be a group of 'id:' lines, each with "
                                    "the texts of that one")
-        seen = []
-        items = []
-        for item in node.value:
-            id_ = self._key(record, item)
-            if id_ is None:
-                items.append(item)
-                continue
-            seen.append(id_)
-            text = given.get(id_)
-            items.append(self._record(record, item, text[1] if text else None, kind,
-                                      f"the {record.record_name} '{id_}'", quiet))
+        items, seen = self._by_id(record, node.value, given, kind, f"the {record.record_name}", lambda id_: quiet)
         for id_, (key, _) in given.items():
             if id_ not in seen:
                 self.reading.problem(location_of(key), f"there is no {record.record_name} '{id_}' in {what}"

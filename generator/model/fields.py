@@ -45,6 +45,12 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
+def located(where: Location | yaml.Node) -> Location:
+    """A Location, or where a node starts: checks pass the node, whose Location is worked out
+    only when something needs it (a problem, an id, a reference)."""
+    return where if isinstance(where, Location) else location_of(where)
+
+
 @dataclass
 class Reading:
     """The state of one validation pass over the whole (merged) knowledge base."""
@@ -68,10 +74,10 @@ class Reading:
     def problem(self, where: Location | yaml.Node, message: str) -> None:
         """A problem at a Location, or at the start of a node (its Location worked out only now:
         valid content, which has no problems, needs none)."""
-        self.problems.append(Problem(where if isinstance(where, Location) else location_of(where), message))
+        self.problems.append(Problem(located(where), message))
 
     def warning(self, where: Location | yaml.Node, message: str) -> None:
-        self.warnings.append(Problem(where if isinstance(where, Location) else location_of(where), message))
+        self.warnings.append(Problem(located(where), message))
 
     def location_at(self, name: str, index: int) -> Location:
         """The line and column of the character at `index` of the file `name` read (the same as
@@ -250,7 +256,7 @@ class Id(Text):
                                if value.startswith(RESERVED_PREFIXES) else ""))
             return None
         if self.defines:
-            location = where if isinstance(where, Location) else location_of(where)
+            location = located(where)
             first = reading.definitions.setdefault((self.defines, value), location)
             if first is not location and first != location:
                 reading.problem(location, f"duplicate {self.defines} id '{value}' (first used at {first.display()}); "
@@ -276,7 +282,7 @@ class Reference(Id):
                                    "(CHANGELOG.md lists every renamed id)")
             value = new
         if value is not None:
-            reading.references.append((self.kind, value, where if isinstance(where, Location) else location_of(where)))
+            reading.references.append((self.kind, value, located(where)))
         return value
 
 
@@ -558,7 +564,7 @@ class Record:
             spec = fields.get(key.value)
             if spec is None:
                 not_missing.update(cls._unknown_field(key, reading))
-            elif child.value != "" or child.style or not isinstance(child, yaml.ScalarNode):  # not _is_blank
+            elif not _is_blank(child):
                 given[key.value] = child
             else:
                 not_missing.add(key.value)
