@@ -529,6 +529,7 @@ class Record:
     json_schema_rules: ClassVar[dict] = {}  # the cross-field rules, as JSON Schema, for editors
     # In a list, the field whose value names the record in a translation (loading/translations.py).
     translation_keys: ClassVar[tuple[str, ...]] = ("id",)
+    defaults: ClassVar[dict[str, Any]] = {}  # the value of a field that is not given, when it is not None
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -538,6 +539,8 @@ class Record:
         cls._by_attribute = {spec.name: spec for spec in specs.values()}
         cls._deprecated = frozenset(key for key, spec in specs.items() if isinstance(spec, Deprecated))
         cls._not_given = dict.fromkeys(cls._by_attribute)
+        # A new record's attributes, before any field is read (see __init__).
+        cls._fresh = {"location": None, "_nodes": None, "changed_at": None, **cls._not_given, **cls.defaults}
         cls._reading_table = cls.reading_table(specs)
 
     @staticmethod
@@ -549,11 +552,21 @@ class Record:
 
     def __init__(self, location: Location | None = None, **values):
         attributes = self.__dict__  # set directly: the record is frozen (__setattr__ refuses)
+        attributes.update(self._fresh)  # every field None (or its default) until read
         attributes["location"] = location
         attributes["_nodes"] = {}  # the nodes of the fields given, by name: where a rule points
-        attributes["changed_at"] = None  # the change in changes.yml that edited this record
-        attributes.update(self._not_given)  # every field None until read
+        # ("changed_at": the change in changes.yml that edited this record)
         attributes.update(values)  # with the values given, and derived ones the model adds (a phase's entries)
+
+    @classmethod
+    def _new(cls, location: Location) -> Record:
+        """Record(location), without a call of __init__ (from_node makes one for every record read)."""
+        record = object.__new__(cls)
+        attributes = record.__dict__
+        attributes.update(cls._fresh)
+        attributes["location"] = location
+        attributes["_nodes"] = {}
+        return record
 
     def __setattr__(self, name, value):
         raise AttributeError(f"{type(self).__name__} is frozen; use replace()")
@@ -595,7 +608,7 @@ class Record:
     @classmethod
     def from_node(cls, node: yaml.MappingNode, reading: Reading, partial: bool = False) -> Record:
         """The record read from a group node (`partial`: every field optional, as in an overlay)."""
-        record = cls(location_of(node))
+        record = cls._new(location_of(node))
         values = record.__dict__
         change = getattr(node, "changed_by", None)
         if change is not None:
