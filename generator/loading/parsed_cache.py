@@ -20,6 +20,7 @@ line, column) is made only when something asks for it: valid content asks for fe
 """
 from __future__ import annotations
 
+import collections as collections_module
 import errno
 import functools
 import hashlib
@@ -38,7 +39,7 @@ import yaml
 # The composer's own kind of mark: libyaml's, made in C, when PyYAML has it.
 Mark = yaml._yaml.Mark if getattr(yaml, "__with_libyaml__", False) else yaml.error.Mark
 
-FORMAT = 1  # the layout of an entry below
+FORMAT = 2  # the layout of an entry (_encode)
 _STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
 _SEQUENCE, _MAPPING = 0, 1  # the first item of a collection's list in an entry
 _PLAIN = ""  # the style libyaml's composer gives a plain scalar (PyYAML's own gives None: kept as any other)
@@ -128,8 +129,6 @@ def remember(key: str | None, root: yaml.Node) -> None:
             data = _SEEN
         else:
             data = _encode(root, key)
-            if data is None:
-                return
     except (ValueError, OverflowError):  # (a mark past 2**32)
         return
     temporary = folder / f"{key}.{os.getpid()}.tmp"
@@ -140,28 +139,38 @@ def remember(key: str | None, root: yaml.Node) -> None:
         temporary.unlink(missing_ok=True)
 
 
-def _encode(root: yaml.Node, key: str) -> bytes | None:
-    """The nodes as nested lists (marshal's own types) and their marks as one array of numbers:
-    start index, line, column, end index, line, column of each node, in the order of a walk
-    from the root. A plain scalar is its text; any other scalar (value, style, tag); a group or list
-    [kind, tag or None, flow style, items...]; a group's items are its keys and values in turn."""
-    marks = array("I")
-    add = marks.extend
+def _encode(root: yaml.Node, key: str) -> bytes:
+    """The nodes in marshal's own types, laid out so that they are made again with few steps of
+    Python: the text of every scalar, in the order of a walk from the root; the style and tag
+    of each scalar that is not a plain text; each group and list, after the groups and lists
+    inside it, as (kind, tag or None, flow style, its items), an item being the number of a
+    scalar, or ~the number of a group or list (a group's items are its keys and values in
+    turn); the root, as an item; and the marks of the scalars, and of the groups and lists, each
+    as an array of numbers: start index, line, column, end index, line, column."""
+    texts, styled, collections = [], [], []
+    scalar_marks, collection_marks = array("I"), array("I")
 
-    def encoded(node):
+    def item(node) -> int:
         start, end = node.start_mark, node.end_mark
-        add((start.index, start.line, start.column, end.index, end.line, end.column))
-        value = node.value
+        marks = (start.index, start.line, start.column, end.index, end.line, end.column)
         if isinstance(node, yaml.ScalarNode):
-            return value if node.style == _PLAIN and node.tag == _STR else (value, node.style, node.tag)
+            texts.append(node.value)
+            scalar_marks.extend(marks)
+            if node.style != _PLAIN or node.tag != _STR:
+                styled.append((len(texts) - 1, node.style, node.tag))
+            return len(texts) - 1
         if isinstance(node, yaml.SequenceNode):
-            return [_SEQUENCE, None if node.tag == _SEQ else node.tag, node.flow_style, *map(encoded, value)]
-        items = [_MAPPING, None if node.tag == _MAP else node.tag, node.flow_style]
-        for pair in value:
-            items += map(encoded, pair)
-        return items
+            kind, plain_tag, items = _SEQUENCE, _SEQ, [item(child) for child in node.value]
+        else:
+            kind, plain_tag, items = _MAPPING, _MAP, [number for key, value in node.value
+                                                      for number in (item(key), item(value))]
+        collections.append((kind, None if node.tag == plain_tag else node.tag, node.flow_style, items))
+        collection_marks.extend(marks)
+        return ~(len(collections) - 1)
 
-    return marshal.dumps((FORMAT, key, encoded(root), marks.tobytes()))
+    root_item = item(root)
+    return marshal.dumps((FORMAT, key, texts, styled, collections, root_item,
+                          scalar_marks.tobytes(), collection_marks.tobytes()))
 
 
 class _LazyMark:
@@ -182,58 +191,58 @@ class _LazyMark:
         return mark
 
 
-def _node_classes(file: str, marks: array) -> tuple[type, type, type]:
+def _node_classes(file: str, scalar_marks: array, collection_marks: array) -> tuple[type, type, type]:
     """The three kinds of node of one file read from the cache: each knows the file's name and
     marks, and gives the composer's defaults (a plain tag, the plain style)."""
-    shared = {"_file": file, "_marks": marks, "start_mark": _LazyMark("start_mark", 0),
-              "end_mark": _LazyMark("end_mark", 3), "__slots__": ()}
-    return (type("CachedScalarNode", (yaml.ScalarNode,), {**shared, "tag": _STR, "style": _PLAIN}),
-            type("CachedSequenceNode", (yaml.SequenceNode,), {**shared, "tag": _SEQ}),
-            type("CachedMappingNode", (yaml.MappingNode,), {**shared, "tag": _MAP}))
+    shared = {"_file": file, "start_mark": _LazyMark("start_mark", 0), "end_mark": _LazyMark("end_mark", 3),
+              "__slots__": ("_number",)}  # (a slot: set on every node, it is set many times faster than an attribute)
+    return (type("CachedScalarNode", (yaml.ScalarNode,), {**shared, "_marks": scalar_marks, "tag": _STR,
+                                                          "style": _PLAIN}),
+            type("CachedSequenceNode", (yaml.SequenceNode,), {**shared, "_marks": collection_marks, "tag": _SEQ}),
+            type("CachedMappingNode", (yaml.MappingNode,), {**shared, "_marks": collection_marks, "tag": _MAP}))
 
 
 def _decode(data: bytes, key: str, file: str) -> tuple[yaml.Node, bool]:
     """The root node, and whether every group's keys are distinct plain texts."""
-    layout, stored_key, tree, raw_marks = marshal.loads(data)
+    layout, stored_key, texts, styled, collections, root_item, raw_scalar_marks, raw_collection_marks = \
+        marshal.loads(data)
     if layout != FORMAT or stored_key != key:
         raise ValueError("an entry for other text")
-    marks = array("I")
-    marks.frombytes(raw_marks)
-    scalar, sequence, mapping = _node_classes(file, marks)
+    scalar_marks, collection_marks = array("I"), array("I")
+    scalar_marks.frombytes(raw_scalar_marks)
+    collection_marks.frombytes(raw_collection_marks)
+    if len(scalar_marks) != 6 * len(texts) or len(collection_marks) != 6 * len(collections):
+        raise ValueError("marks and nodes do not match")
+    scalar, sequence, mapping = _node_classes(file, scalar_marks, collection_marks)
     new = object.__new__
-    numbers = itertools.count()
-    doubtful_keys = []
-    count = itertools.islice
-
-    def decoded(item):
-        if item.__class__ is str:
-            node = new(scalar)
-            node._number = next(numbers)
-            node.value = item
-            return node
-        node_number = next(numbers)
-        if item.__class__ is tuple:
-            node = new(scalar)
-            node.value, node.style, node.tag = item
-        elif item[0] == _SEQUENCE:
+    # The scalars, most of the nodes, made and filled in by loops in C (map), not one step of Python each.
+    scalars = list(map(new, itertools.repeat(scalar, len(texts))))
+    collections_deque = collections_module.deque
+    collections_deque(map(setattr, scalars, itertools.repeat("value"), texts), 0)
+    collections_deque(map(setattr, scalars, itertools.repeat("_number"), range(len(texts))), 0)
+    for number, style, tag in styled:
+        node = scalars[number]
+        node.style = style
+        node.tag = tag
+    not_plain = {number for number, _, _ in styled}
+    keys_distinct = True
+    made = []
+    for number, (kind, tag, flow_style, items) in enumerate(collections):
+        children = [scalars[item] if item >= 0 else made[~item] for item in items]
+        if kind == _SEQUENCE:
             node = new(sequence)
-            node.value = [decoded(child) for child in count(item, 3, None)]
+            node.value = children
         else:
             node = new(mapping)
-            keys = item[3::2]
-            names = set(keys) if list not in map(type, keys) else ()  # (a key that is a list or group)
-            if len(names) != len(keys) or not all(name.__class__ is str for name in names):
-                doubtful_keys.append(node)  # keys given twice, or not all plain texts: for the structural check
-            children = count(item, 3, None)
-            node.value = [(decoded(key_item), decoded(value_item)) for key_item, value_item in zip(children, children)]
-        node._number = node_number
-        if item.__class__ is list:
-            if item[1] is not None:
-                node.tag = item[1]
-            node.flow_style = item[2]
-        return node
-
-    root = decoded(tree)
-    if next(numbers) * 6 != len(marks):
-        raise ValueError("marks and nodes do not match")
-    return root, not doubtful_keys
+            pairs = iter(children)
+            node.value = list(zip(pairs, pairs))
+            if keys_distinct:  # keys given twice, or not all plain texts: for the structural check
+                keys = items[::2]
+                keys_distinct = (min(keys, default=0) >= 0 and not_plain.isdisjoint(keys)
+                                 and len({texts[key] for key in keys}) == len(keys))
+        node._number = number
+        node.flow_style = flow_style
+        if tag is not None:
+            node.tag = tag
+        made.append(node)
+    return (scalars[root_item] if root_item >= 0 else made[~root_item]), keys_distinct
