@@ -60,7 +60,9 @@ def _depends_on() -> bytes:
 
 
 def _key(text: str) -> str:
-    return hashlib.sha256(_depends_on() + text.encode("utf-8", "surrogatepass")).hexdigest()
+    key = hashlib.sha256(_depends_on())  # (SHA-256: in the processor's own instructions where it has them)
+    key.update(text.encode("utf-8", "surrogatepass"))
+    return key.hexdigest()
 
 
 def cache_folder() -> Path | None:

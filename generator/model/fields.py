@@ -621,7 +621,7 @@ class Record:
         given: dict[str, yaml.Node] = {}
         not_missing: set[str] = set()  # fields left blank, and those an unknown key was probably meant to be
         for key, child in pairs:
-            if not isinstance(key, yaml.ScalarNode):
+            if not isinstance(key, _SCALAR):
                 continue  # reported by yaml_source
             name = key.value
             if name not in fields:
