@@ -164,6 +164,7 @@ class Text(FieldType):
         # read in one step; `plain`: nothing is checked once the text is there.
         self.one_step = kind.convert is Text.convert
         self.plain = self.one_step and kind.check is Text.check and kind.checked is Text.checked
+        self.finish = self.check if kind.checked is Text.checked else self.checked  # checked, in one call
 
     def read(self, node, reading, name):
         # The usual case, a text typed in the guide's own files, in one call: what FieldType.read,
@@ -171,7 +172,7 @@ class Text(FieldType):
         if isinstance(node, _SCALAR) and node.__class__ is not ShownInLanguage and self.one_step:
             value = node.value.strip()
             if value and (self.multiline or "\n" not in value):
-                return value if self.plain else self.checked(value, node, reading, name)
+                return value if self.plain else self.finish(value, node, reading, name)
         return super().read(node, reading, name)
 
     def convert(self, node, reading, name):
@@ -307,7 +308,8 @@ class Reference(Id):
         self.kind = kind
 
     def check(self, value, where, reading, name):
-        value = super().check(value, where, reading, name)
+        if self.defines or not _SLUG.match(value):  # (else Id.check has nothing to say)
+            value = super().check(value, where, reading, name)
         if (self.kind, value) in reading.renamed:
             new = reading.renamed[(self.kind, value)][0]
             reading.warning(where, f"the {self.kind} '{value}' is now called '{new}'; write '{new}' here "
@@ -558,15 +560,6 @@ class Record:
         # ("changed_at": the change in changes.yml that edited this record)
         attributes.update(values)  # with the values given, and derived ones the model adds (a phase's entries)
 
-    @classmethod
-    def _new(cls, location: Location) -> Record:
-        """Record(location), without a call of __init__ (from_node makes one for every record read)."""
-        record = object.__new__(cls)
-        attributes = record.__dict__
-        attributes.update(cls._fresh)
-        attributes["location"] = location
-        attributes["_nodes"] = {}
-        return record
 
     def __setattr__(self, name, value):
         raise AttributeError(f"{type(self).__name__} is frozen; use replace()")
@@ -608,8 +601,11 @@ class Record:
     @classmethod
     def from_node(cls, node: yaml.MappingNode, reading: Reading, partial: bool = False) -> Record:
         """The record read from a group node (`partial`: every field optional, as in an overlay)."""
-        record = cls._new(location_of(node))
+        record = object.__new__(cls)  # Record(location), without a call of __init__
         values = record.__dict__
+        values.update(cls._fresh)
+        values["location"] = location_of(node)
+        values["_nodes"] = {}
         change = getattr(node, "changed_by", None)
         if change is not None:
             values["changed_at"] = location_of(change)
