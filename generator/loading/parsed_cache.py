@@ -23,13 +23,11 @@ from __future__ import annotations
 import collections as collections_module
 import errno
 import functools
-import hashlib
 import itertools
 import marshal
 import os
 import stat
 import sys
-import tempfile
 from array import array
 from pathlib import Path
 from typing import NamedTuple
@@ -52,6 +50,7 @@ CACHED_FROM = 16_000  # characters
 @functools.lru_cache(maxsize=1)
 def _depends_on() -> bytes:
     """All else than the text that the nodes depend on."""
+    import hashlib
     here = Path(__file__).resolve().parent
     code = b"".join((here / name).read_bytes() for name in ("parsed_cache.py", "yaml_source.py"))
     libyaml = yaml._yaml.get_version_string() if getattr(yaml, "__with_libyaml__", False) else "none"
@@ -60,6 +59,8 @@ def _depends_on() -> bytes:
 
 
 def _key(text: str) -> str:
+    import hashlib  # (here: a guide of small files, which the cache skips, never imports it)
+
     key = hashlib.sha256(_depends_on())  # (SHA-256: in the processor's own instructions where it has them)
     key.update(text.encode("utf-8", "surrogatepass"))
     return key.hexdigest()
@@ -68,6 +69,8 @@ def _key(text: str) -> str:
 def cache_folder() -> Path | None:
     """The user's private folder for the cache in the system's temporary folder (checked as Jinja
     checks its own), or None when there is no such folder that is safe to use."""
+    import tempfile  # (imported only when a file is large enough to be cached: it takes a while)
+
     if not hasattr(os, "getuid"):
         return None
     folder = os.path.join(tempfile.gettempdir(), f"followup-guide-yaml-{os.getuid()}")
