@@ -21,6 +21,11 @@ PAGES = (
 LANGUAGES = ["", "es/"]  # the first language at the root, the other under its code
 
 
+@pytest.fixture
+def page(reading_page):
+    return reading_page
+
+
 def assert_no_violations(page, palettes=("default", "slate")) -> None:
     for scheme in palettes:
         if scheme == "slate":

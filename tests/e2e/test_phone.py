@@ -12,9 +12,9 @@ TOUCH = 44
 
 
 @pytest.fixture
-def phone(page):
-    page.set_viewport_size(PHONE)
-    return page
+def phone(reading_page):
+    reading_page.set_viewport_size(PHONE)
+    return reading_page
 
 
 def test_the_home_page_offers_start_here_actions_on_the_first_phone_screen(phone, site_url):
