@@ -134,7 +134,7 @@ def remember(key: str | None, root: yaml.Node) -> None:
             data = _SEEN
         else:
             data = _encode(root, key)
-    except (ValueError, OverflowError):  # (a mark past 2**32)
+    except (ValueError, OverflowError, RecursionError):  # (a mark past 2**32; lists inside lists ~1,000 deep)
         return
     temporary = folder / f"{key}.{os.getpid()}.tmp"
     try:

@@ -218,3 +218,12 @@ def test_small_files_are_not_kept(tmp_path, cache, monkeypatch):
     large = {parsed_cache._key(text) for text in texts if len(text) >= 16_000}
     assert large and len(large) < len(texts)
     assert {path.name for path in cache.iterdir()} == large
+
+
+def test_a_file_too_deep_to_keep_is_read_as_without_a_cache(tmp_path, cache):
+    content = guide(tmp_path)
+    (content / "advice" / "deep.yml").write_text("entries: []\nnotes: " + "[" * 999 + "]" * 999 + "\n")
+    plain = outcome(lambda: load_knowledge_base(content))
+    assert "unknown field 'notes'" in plain
+    for _ in range(2):
+        assert outcome(lambda: load_knowledge_base(content)) == plain
