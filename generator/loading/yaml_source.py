@@ -14,7 +14,6 @@ import yaml
 
 from ..content_files import ProblemError, read_bytes
 from ..problems import Location, Problem, location_of
-from .parsed_cache import Cached, read_cached, remember
 
 # Tags PyYAML resolves for plain scalars, sequences and mappings; an explicit tag such as
 # `!python/object` or `!include` is not part of our format.
@@ -88,19 +87,13 @@ def read_yaml(path: Path, sources: dict[str, str]) -> tuple[yaml.Node, list[Prob
     return read_yaml_text(path, _decode(path, data), sources)
 
 
-def read_yaml_text(path: Path, text: str, sources: dict[str, str], cache: bool = True) -> tuple[yaml.Node, list[Problem]]:
-    """The same for YAML text that stands in the file at `path` (positions are the text's).
-    `cache`: the nodes may come from, and go to, the cache of files read before (parsed_cache)."""
+def read_yaml_text(path: Path, text: str, sources: dict[str, str]) -> tuple[yaml.Node, list[Problem]]:
+    """The same for YAML text that stands in the file at `path` (positions are the text's)."""
     sources[str(path)] = text
     _reject_control_characters(path, text)
     _reject_tab_indentation(path, text)
-    cached = read_cached(text, str(path)) if cache else Cached(None, None)
-    root = cached.root
     try:
-        if root is None:
-            root = yaml.compose(_NamedText(text, str(path)), Loader=_LOADER)
-            if root is not None and not ("&" in text and "*" in text):  # (a file with aliases is refused below)
-                remember(cached.key, root)
+        root = yaml.compose(_NamedText(text, str(path)), Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
         raise YamlFileError(_syntax_problem(path, error)) from None
     except yaml.YAMLError as error:  # anything else PyYAML refuses, without a position
@@ -112,10 +105,7 @@ def read_yaml_text(path: Path, text: str, sources: dict[str, str], cache: bool =
     aliases = _aliases(path, text)
     if aliases:  # not read further: an alias can repeat a value exponentially often (a "YAML bomb")
         raise YamlFileError(*aliases)
-    tagged = "!" in text
-    if cached.keys_distinct and not tagged:
-        return root, []  # no tag, and (seen as the cache made the nodes) no key given twice or not a name
-    return root, list(_structural_problems(path, root, tagged))
+    return root, list(_structural_problems(path, root, tagged="!" in text))
 
 
 def _location(path: Path, mark) -> Location:

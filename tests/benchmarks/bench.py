@@ -218,37 +218,26 @@ print(time.perf_counter() - wall, time.process_time() - cpu)
 LOAD_RUNS = 7
 
 
-def fresh_load(guide: Path, temporary: Path) -> tuple[float, float]:
-    """Wall and CPU time of one load of the guide's knowledge base in a new process, whose cache
-    of files read before (loading/parsed_cache.py, in the temporary folder) is `temporary`'s."""
+def fresh_load(guide: Path) -> tuple[float, float]:
+    """Wall and CPU time of one load of the guide's knowledge base in a new process."""
     result = subprocess.run([sys.executable, "-c", FRESH_LOAD, str(guide / "content")],
-                            check=True, capture_output=True, text=True, env={**os.environ, "TMPDIR": str(temporary)})
+                            check=True, capture_output=True, text=True)
     wall, cpu = map(float, result.stdout.split())
     return wall, cpu
 
 
 def load_and_validate(work: Path) -> list[dict]:
-    """Reading, merging and validating the knowledge base alone, median of 7, each in a new
-    process (CPU time, the target's figure, and wall time): the first load of the files (no
-    cache: a new temporary folder each time), the second (which writes the cache of files read
-    before), and a third, with that cache; and the load repeated in this one process (with the
-    cache from its third load on)."""
+    """Reading, merging and validating the knowledge base alone, median of 7: in a new process
+    each time (CPU time, the target's figure, and wall time), and repeated in this one."""
     compileall.compile_dir(ROOT / "generator", quiet=1)  # as an installed package is
     rows = []
     for size in (1000, 10000):
         guide = work / f"guide-{size}"
-        first, second, cached = [], [], []
-        for run in range(LOAD_RUNS):
-            temporary = Path(tempfile.mkdtemp(dir=work))
-            first.append(fresh_load(guide, temporary))
-            second.append(fresh_load(guide, temporary))
-            cached.append(fresh_load(guide, temporary))
+        fresh = [fresh_load(guide) for _ in range(LOAD_RUNS)]
         load = lambda: load_knowledge_base(guide / "content")  # noqa: E731
         median = lambda runs, which: round(statistics.median(run[which] for run in runs), 3)  # noqa: E731
         rows.append({"entries": f"{size:,}", "runs": LOAD_RUNS,
-                     "fresh_process_cpu_s": median(first, 1), "fresh_process_s": median(first, 0),
-                     "second_load_cpu_s": median(second, 1),
-                     "with_cache_cpu_s": median(cached, 1), "with_cache_s": median(cached, 0),
+                     "fresh_process_cpu_s": median(fresh, 1), "fresh_process_s": median(fresh, 0),
                      "load_and_validate_s": round(median_time(load, runs=LOAD_RUNS), 3),
                      "cpu_s": round(median_time(load, runs=LOAD_RUNS, clock=time.process_time), 3)})
     return rows
@@ -263,8 +252,7 @@ def load_only() -> None:
             synthetic_guide(work, size)
         start = os.getloadavg()[0]
         rows = load_and_validate(work)
-    print(table(f"Load and validate (target: 10,000 entries under 0.3 s of CPU in a new process; fresh_process: the "
-                f"first load, no cache; second_load writes the cache; with_cache: a load from it; load average "
+    print(table(f"Load and validate (target: 10,000 entries under 0.3 s of CPU in a new process; load average "
                 f"{start:.2f} at the start, {os.getloadavg()[0]:.2f} at the end)", rows))
     save({"load_and_validate": rows}, "load_and_validate_measured", start)
 
