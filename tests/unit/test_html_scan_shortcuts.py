@@ -5,9 +5,11 @@ the policy check report the same problems, in the same order, from either."""
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
+from generator.checks import html_scan
 from generator.checks.html_scan import Page, scan, scan_distinct, scan_site
 from generator.checks.link_check import broken_links
 from generator.checks.security import UnsafeMarkup, apply_content_security_policy, page_problems
@@ -64,6 +66,15 @@ def test_random_fragments_read_the_same():
     # 20,000 here to keep the suite quick; the change was checked on 400,000 more (seeds 1-20).
     for text in fragments(20_000, seed=15):
         assert_same_tags(text)
+
+
+def test_the_possessive_patterns_match_what_they_match_when_they_may_give_back():
+    patterns = [html_scan._START_TAG, html_scan._ATTRIBUTES, html_scan._EVERY_START_TAG]
+    giving_back = [re.compile(pattern.pattern.replace("*+", "*")) for pattern in patterns]
+    assert all("*+" in pattern.pattern for pattern in patterns)
+    for text in fragments(5_000, seed=16):
+        for possessive, plain in zip(patterns, giving_back):
+            assert possessive.findall(text) == plain.findall(text), repr(text)
 
 
 def test_tags_that_repeat_across_pages_are_read_once_and_kept_apart_from_others():
