@@ -29,3 +29,12 @@ def test_the_checklist_page_shows_every_line_as_a_checkbox(page, site_url):
     page.goto(site_url + "checklist/")
     assert page.locator("h2:visible").count() == len(DEFAULT_KB.phases) == 7  # a heading for each phase
     assert page.locator("input[type=checkbox]").count() >= 12
+
+
+def test_a_request_to_another_site_is_recorded_and_never_leaves_the_browser(watched, page):
+    # The watcher the other tests rely on: it must see such a request, and the browser must fail it.
+    failed = []
+    page.on("requestfailed", lambda request: failed.append(request.url))
+    with page.expect_event("requestfailed"):
+        page.set_content('<img src="http://example.com/pixel.png" alt="">')
+    assert watched.offsite_requests == failed == ["http://example.com/pixel.png"]

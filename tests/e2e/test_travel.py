@@ -20,8 +20,7 @@ from PIL import Image
 from playwright.sync_api import expect
 from support import DEFAULT_KB as KB
 
-from axe_playwright_python.sync_playwright import Axe
-from browsing import watch
+from browsing import assert_accessible, watch
 
 ZONE = "America/New_York"
 SITE = "after-the-interview"
@@ -129,8 +128,7 @@ def test_a_link_made_in_one_browser_brings_everything_into_another(browsers, sit
     laptop.goto(link)
     expect(receive(laptop)).to_be_visible()
     assert laptop.evaluate("document.activeElement.id") == "fg-receive-heading"  # the reader is taken to the question
-    results = Axe().run(laptop)
-    assert results.violations_count == 0, results.generate_report()
+    assert_accessible(laptop)
     expect(laptop.locator("[data-fg-receive-summary]")).to_have_text(
         L["receive_summary"].format(applications=2, ticks=2, dates=3))
     assert laptop.evaluate("location.hash") == "" and "#" not in laptop.url  # out of the address bar at once
@@ -190,8 +188,7 @@ def test_a_passphrase_protects_the_link_and_the_file(browsers, site_url, tmp_pat
     laptop.goto(link)
     expect(laptop.locator("[data-fg-receive-locked]")).to_be_visible()
     expect(laptop.locator("[data-fg-receive-ask]")).to_be_hidden()
-    results = Axe().run(laptop)
-    assert results.violations_count == 0, results.generate_report()
+    assert_accessible(laptop)
     laptop.get_by_label(L["receive_passphrase"], exact=True).fill("blue lantern 8")
     laptop.get_by_role("button", name=L["receive_open"], exact=True).click()
     expect(laptop.locator("[data-fg-receive-message]")).to_have_text(L["receive_wrong"])
