@@ -30,7 +30,7 @@ from pathlib import Path
 import yaml
 
 from ..model import timing
-from ..model.fields import PLACEHOLDER, Nested, Reading, Record, did_you_mean
+from ..model.fields import PLACEHOLDER, Nested, Reading, Record, did_you_mean, located
 from ..model.knowledge_base import KnowledgeBase
 from ..model.records import CENTER_DETAILS, AdviceFile, Changes, Entry, GuideSettings, MessageField, MessageTemplate, TemplatesFile
 from ..content_files import YAML_SUFFIXES, files_below
@@ -138,7 +138,9 @@ def _load(content_dir: Path, overlay_dir: Path | None, center: dict | None, lang
         field_nodes += more_fields
         template_nodes += more_templates
     # Renamed ids, known before changes.yml is read: a change naming a former id follows it.
-    reading.renamed = _former_ids(entry_nodes, "entry") | _former_ids(template_nodes, "template")
+    # A file can give 'former_ids' only by typing it, or by escaping some of its letters in quotes.
+    naming = {name for name, text in reading.sources.items() if "former_ids" in text or "\\" in text}
+    reading.renamed = _former_ids(entry_nodes, "entry", naming) | _former_ids(template_nodes, "template", naming)
     if overlay_dir is not None and os.path.lexists(overlay_dir / "changes.yml"):
         changes = files.record(overlay_dir / "changes.yml", Changes)
 
@@ -197,17 +199,21 @@ def _templates(files: _Files, directory: Path, partial: bool) -> tuple[list, lis
 
 
 def _each(record: type[Record], nodes: list[yaml.Node], reading: Reading, name: str) -> list:
-    field_type = Nested(record)
-    values = (field_type.read(node, reading, name) for node in nodes)
+    read, group = Nested(record).read, yaml.MappingNode
+    values = [record.from_node(node, reading) if isinstance(node, group) else read(node, reading, name)
+              for node in nodes]  # (Nested.read, without a call of its own for each group)
     return [value for value in values if value is not None]
 
 
-def _former_ids(nodes: list[yaml.Node], kind: str) -> dict[tuple[str, str], tuple[str, Location]]:
-    """(kind, former id) -> (the id now, where the former id is listed), from each node's 'former_ids'.
-    The ids themselves are checked when the records are read; a clash is a problem there."""
+def _former_ids(nodes: list[yaml.Node], kind: str, naming: set[str]) -> dict[tuple[str, str], tuple[str, Location]]:
+    """(kind, former id) -> (the id now, where the former id is listed), from each node's 'former_ids'
+    (only nodes of the files named in `naming` can have one). The ids themselves are checked when
+    the records are read; a clash is a problem there."""
     renamed = {}
+    if not naming:
+        return renamed
     for node in nodes:
-        if not isinstance(node, yaml.MappingNode):
+        if not isinstance(node, yaml.MappingNode) or node.start_mark.name not in naming:
             continue
         new = former = None
         for key, value in node.value:  # the last of a key given twice, as a record reads it
@@ -229,7 +235,7 @@ def _check_references(reading: Reading, settings: GuideSettings | None, center: 
     for (kind, former), (new, location) in reading.renamed.items():
         if (kind, former) in reading.definitions:
             reading.problem(location, f"'{former}' is the id of another {kind} "
-                                      f"({reading.definitions[(kind, former)].display()}); a former id must be free")
+                                      f"({located(reading.definitions[(kind, former)]).display()}); a former id must be free")
     for kind, value, location in reading.references:
         if kind in ("phase", "moment") and kind not in defined_kinds:
             continue  # guide.yml's list of them is empty or unreadable, which is reported: one problem, not one per use
@@ -278,8 +284,9 @@ def _retired(settings: GuideSettings | None) -> dict:
 def _model(settings: GuideSettings, entries: list[Entry], fields: list[MessageField],
            templates: list[MessageTemplate], hidden: dict, warnings: tuple, links: tuple) -> KnowledgeBase:
     present = {e.id for e in entries if ("entry", e.id) not in hidden}  # references to hidden entries are dropped
-    models = [e.replace(related=tuple(i for i in e.related or () if i in present))
-              for e in entries if e.id in present]
+    models = [e for e in entries if e.id in present]
+    for entry in models:  # records only this load holds, so changed in place rather than copied
+        entry.__dict__["related"] = tuple(i for i in entry.related if i in present) if entry.related else ()
     by_phase: dict[str, list[Entry]] = {p.id: [] for p in settings.phases}
     for entry in models:
         by_phase.get(entry.phase, []).append(entry)

@@ -24,14 +24,13 @@ instead and the English text is shown, marked as English (fields.InLanguage).
 """
 from __future__ import annotations
 
-import copy
 import os
 from pathlib import Path
 
 import yaml
 
 from ..content_files import YAML_SUFFIXES, files_below
-from ..model.fields import Deprecated, ListOf, Nested, Reading, Record, did_you_mean, has_translation
+from ..model.fields import Deprecated, ListOf, Nested, Reading, Record, ShownInLanguage, did_you_mean, has_translation
 from ..model.records import GuideSettings
 from ..problems import Location, Problem, display_path, location_of
 from .merge import merge_groups
@@ -264,9 +263,8 @@ class Translation:
             self.reading.problem(location, message)
             return english
         self.reading.warning(location, message + "; until then the page shows it in the guide's own language")
-        shown = copy.copy(english)
-        shown.shown_in = SOURCE_LANGUAGE
-        return shown
+        # (a list of texts keeps its own node: only a text is marked)
+        return ShownInLanguage(english, SOURCE_LANGUAGE) if isinstance(english, yaml.ScalarNode) else english
 
     def file_for(self, path: Path, kind: str) -> Path:
         """Where the translation of a text of `path` belongs: the same name under translations/<code>/,

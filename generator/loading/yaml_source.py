@@ -105,7 +105,7 @@ def read_yaml_text(path: Path, text: str, sources: dict[str, str]) -> tuple[yaml
     aliases = _aliases(path, text)
     if aliases:  # not read further: an alias can repeat a value exponentially often (a "YAML bomb")
         raise YamlFileError(*aliases)
-    return root, list(_structural_problems(path, root))
+    return root, list(_structural_problems(path, root, tagged="!" in text))
 
 
 def _location(path: Path, mark) -> Location:
@@ -189,13 +189,14 @@ def _reject_tab_indentation(path: Path, text: str) -> None:
             ))
 
 
-def _structural_problems(path: Path, root: yaml.Node):
+def _structural_problems(path: Path, root: yaml.Node, tagged: bool = True):
     """Unsupported tags, keys that are not names, duplicate keys. The nodes form a tree: a file
-    with aliases was refused before (_aliases)."""
+    with aliases was refused before (_aliases). `tagged`: whether the file may have tags (a
+    tag, and a %TAG directive, is written with a '!'; without one, every node has its plain tag)."""
     stack = [root]
     while stack:
         node = stack.pop()
-        if node.tag not in _STANDARD_TAGS:
+        if tagged and node.tag not in _STANDARD_TAGS:
             yield Problem(location_of(node), f"the tag '{node.tag}' is not supported; remove it")
         if node.id == "mapping":
             pairs = node.value

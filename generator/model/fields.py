@@ -26,10 +26,11 @@ import yaml
 
 from ..problems import Location, Problem, location_of, location_path
 
-_NODE_NAMES = {
-    yaml.ScalarNode: "text",
-    yaml.SequenceNode: "a list (lines starting with '- ')",
-    yaml.MappingNode: "a group of 'name: value' lines",
+_SCALAR = yaml.ScalarNode
+_NODE_NAMES = {  # by the node's kind (its `id`), which nodes of every class have
+    "scalar": "text",
+    "sequence": "a list (lines starting with '- ')",
+    "mapping": "a group of 'name: value' lines",
 }
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SLUG_PATTERN = _SLUG.pattern
@@ -58,10 +59,11 @@ class Reading:
     sources: dict[str, str] = field(default_factory=dict)  # the text of each file read, by its name
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)  # deprecated fields: the content still builds
-    # (kind, id) -> where it is defined
-    definitions: dict[tuple[str, str], Location] = field(default_factory=dict)
-    # (kind, id, where it is referred to)
-    references: list[tuple[str, str, Location]] = field(default_factory=list)
+    # (kind, id) -> where it is defined: a Location, or the node of the id (located() works out
+    # its Location only when a message needs it: valid content needs none)
+    definitions: dict[tuple[str, str], Location | yaml.Node] = field(default_factory=dict)
+    # (kind, id, where it is referred to: a Location or a node, as above)
+    references: list[tuple[str, str, Location | yaml.Node]] = field(default_factory=list)
     # every record read, for the rules phase
     records: list[Record] = field(default_factory=list)
     # (target, where it is typed) of each link in a Markdown field, checked once the pages are known
@@ -103,6 +105,15 @@ class InLanguage(str):
         return text
 
 
+class ShownInLanguage(yaml.ScalarNode):
+    """The node of a text shown in another language than the page's (InLanguage): its own kind
+    of node, so that reading a text the usual way (Text.read) needs no look for the mark."""
+
+    def __init__(self, node: yaml.ScalarNode, language: str):
+        super().__init__(node.tag, node.value, node.start_mark, node.end_mark, node.style)
+        self.shown_in = language
+
+
 class FieldType:
     """One field of a record (or the items of a list): what it accepts and how it is checked."""
 
@@ -127,7 +138,7 @@ class FieldType:
     def read(self, node: yaml.Node, reading: Reading, name: str) -> Any:
         """The value of the node, or None (with a problem recorded) when it is unusable."""
         if not isinstance(node, self.node_type):
-            reading.problem(location_of(node), f"'{name}' should be {self.accepts}, not {_NODE_NAMES[type(node)]}")
+            reading.problem(location_of(node), f"'{name}' should be {self.accepts}, not {_NODE_NAMES[node.id]}")
             return None
         value = self.convert(node, reading, name)
         language = getattr(node, "shown_in", None)  # an untranslated text (loading/translations.py)
@@ -146,6 +157,24 @@ class Text(FieldType):
     multiline = False
     translatable = True
 
+    def __init__(self, **options):
+        super().__init__(**options)
+        kind = type(self)
+        # A text read the usual way (not one that reads its own way, as an image file does) can be
+        # read in one step; `plain`: nothing is checked once the text is there.
+        self.one_step = kind.convert is Text.convert
+        self.plain = self.one_step and kind.check is Text.check and kind.checked is Text.checked
+        self.finish = self.check if kind.checked is Text.checked else self.checked  # checked, in one call
+
+    def read(self, node, reading, name):
+        # The usual case, a text typed in the guide's own files, in one call: what FieldType.read,
+        # convert and check do for it (tests/unit/test_loading_shortcuts.py compares the two).
+        if isinstance(node, _SCALAR) and node.__class__ is not ShownInLanguage and self.one_step:
+            value = node.value.strip()
+            if value and (self.multiline or "\n" not in value):
+                return value if self.plain else self.finish(value, node, reading, name)
+        return super().read(node, reading, name)
+
     def convert(self, node, reading, name):
         value = node.value.strip()
         if not value:
@@ -154,6 +183,11 @@ class Text(FieldType):
         if not self.multiline and "\n" in value:
             reading.problem(node, f"'{name}' should be a single line of text")
             return None
+        return self.checked(value, node, reading, name)
+
+    def checked(self, value: str, node: yaml.Node, reading: Reading, name: str):
+        """The text of a node that has one, checked (check); extended by texts in which more is
+        found as typed (links, blanks)."""
         return self.check(value, node, reading, name)
 
     def check(self, value: str, where: yaml.Node | Location, reading: Reading, name: str):
@@ -193,8 +227,8 @@ class Markdown(Text):
 
     multiline = True
 
-    def convert(self, node, reading, name):
-        value = super().convert(node, reading, name)
+    def checked(self, value, node, reading, name):
+        value = self.check(value, node, reading, name)
         if value is not None:
             for match in _typed_matches(MARKDOWN_LINK, node, reading):
                 if is_local_link(match[2]):
@@ -217,8 +251,8 @@ class MessageText(Text):
         super().__init__(**options)
         self.multiline = multiline
 
-    def convert(self, node, reading, name):
-        value = super().convert(node, reading, name)
+    def checked(self, value, node, reading, name):
+        value = self.check(value, node, reading, name)
         if value is not None:
             for match in _typed_matches(PLACEHOLDER, node, reading):
                 reading.references.append(("placeholder", match[1], reading.location_at(node.start_mark.name,
@@ -256,11 +290,10 @@ class Id(Text):
                                if value.startswith(RESERVED_PREFIXES) else ""))
             return None
         if self.defines:
-            location = located(where)
-            first = reading.definitions.setdefault((self.defines, value), location)
-            if first is not location and first != location:
-                reading.problem(location, f"duplicate {self.defines} id '{value}' (first used at {first.display()}); "
-                                          "give each one its own id")
+            first = reading.definitions.setdefault((self.defines, value), where)
+            if first is not where and located(first) != located(where):
+                reading.problem(where, f"duplicate {self.defines} id '{value}' (first used at "
+                                       f"{located(first).display()}); give each one its own id")
         return value
 
     def json_schema(self, partial=False):
@@ -275,14 +308,15 @@ class Reference(Id):
         self.kind = kind
 
     def check(self, value, where, reading, name):
-        value = super().check(value, where, reading, name)
+        if self.defines or not _SLUG.match(value):  # (else Id.check has nothing to say)
+            value = super().check(value, where, reading, name)
         if (self.kind, value) in reading.renamed:
             new = reading.renamed[(self.kind, value)][0]
             reading.warning(where, f"the {self.kind} '{value}' is now called '{new}'; write '{new}' here "
                                    "(CHANGELOG.md lists every renamed id)")
             value = new
         if value is not None:
-            reading.references.append((self.kind, value, located(where)))
+            reading.references.append((self.kind, value, where))
         return value
 
 
@@ -345,7 +379,8 @@ class ListOf(FieldType):
         if self.at_least_one and not node.value:
             reading.problem(location_of(node), f"'{name}' is empty; {self.when_empty}")
             return None
-        values = [self.item.read(child, reading, name) for child in node.value]
+        read = self.item.read
+        values = [read(child, reading, name) for child in node.value]
         return tuple(v for v in values if v is not None)
 
     def json_schema(self, partial=False):
@@ -371,6 +406,9 @@ class Node(FieldType):
         self.node_type = node_type or yaml.Node
         self.accepts = accepts or "a value"
         self.schema = schema or {}
+
+    def read(self, node, reading, name):
+        return node if isinstance(node, self.node_type) else super().read(node, reading, name)
 
     def convert(self, node, reading, name):
         return node
@@ -415,6 +453,11 @@ class Nested(FieldType):
     def __init__(self, record: type[Record], **options):
         super().__init__(**options)
         self.record = record
+
+    def read(self, node, reading, name):
+        if isinstance(node, yaml.MappingNode):  # what FieldType.read does for a group, in one call
+            return self.record.from_node(node, reading)
+        return super().read(node, reading, name)
 
     def convert(self, node, reading, name):
         return self.record.from_node(node, reading)
@@ -488,6 +531,7 @@ class Record:
     json_schema_rules: ClassVar[dict] = {}  # the cross-field rules, as JSON Schema, for editors
     # In a list, the field whose value names the record in a translation (loading/translations.py).
     translation_keys: ClassVar[tuple[str, ...]] = ("id",)
+    defaults: ClassVar[dict[str, Any]] = {}  # the value of a field that is not given, when it is not None
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -497,14 +541,25 @@ class Record:
         cls._by_attribute = {spec.name: spec for spec in specs.values()}
         cls._deprecated = frozenset(key for key, spec in specs.items() if isinstance(spec, Deprecated))
         cls._not_given = dict.fromkeys(cls._by_attribute)
+        # A new record's attributes, before any field is read (see __init__).
+        cls._fresh = {"location": None, "_nodes": None, "changed_at": None, **cls._not_given, **cls.defaults}
+        cls._reading_table = cls.reading_table(specs)
+
+    @staticmethod
+    def reading_table(specs: dict[str, FieldType]) -> tuple:
+        """What from_node reads, field by field in the order declared: its name in YAML, its
+        attribute, how it is read, whether it is required (a deprecated field is read elsewhere)."""
+        return tuple((key, spec.name, spec.read, spec.required) for key, spec in specs.items()
+                     if not isinstance(spec, Deprecated))
 
     def __init__(self, location: Location | None = None, **values):
         attributes = self.__dict__  # set directly: the record is frozen (__setattr__ refuses)
+        attributes.update(self._fresh)  # every field None (or its default) until read
         attributes["location"] = location
         attributes["_nodes"] = {}  # the nodes of the fields given, by name: where a rule points
-        attributes["changed_at"] = None  # the change in changes.yml that edited this record
-        attributes.update(self._not_given)  # every field None until read
+        # ("changed_at": the change in changes.yml that edited this record)
         attributes.update(values)  # with the values given, and derived ones the model adds (a phase's entries)
+
 
     def __setattr__(self, name, value):
         raise AttributeError(f"{type(self).__name__} is frozen; use replace()")
@@ -546,8 +601,11 @@ class Record:
     @classmethod
     def from_node(cls, node: yaml.MappingNode, reading: Reading, partial: bool = False) -> Record:
         """The record read from a group node (`partial`: every field optional, as in an overlay)."""
-        record = cls(location_of(node))
+        record = object.__new__(cls)  # Record(location), without a call of __init__
         values = record.__dict__
+        values.update(cls._fresh)
+        values["location"] = location_of(node)
+        values["_nodes"] = {}
         change = getattr(node, "changed_by", None)
         if change is not None:
             values["changed_at"] = location_of(change)
@@ -559,29 +617,27 @@ class Record:
         given: dict[str, yaml.Node] = {}
         not_missing: set[str] = set()  # fields left blank, and those an unknown key was probably meant to be
         for key, child in pairs:
-            if not isinstance(key, yaml.ScalarNode):
+            if not isinstance(key, _SCALAR):
                 continue  # reported by yaml_source
-            spec = fields.get(key.value)
-            if spec is None:
+            name = key.value
+            if name not in fields:
                 not_missing.update(cls._unknown_field(key, reading))
-            elif not _is_blank(child):
-                given[key.value] = child
+            elif child.value != "" or child.style:  # not blank (_is_blank: only a scalar's value is "")
+                given[name] = child
             else:
-                not_missing.add(key.value)
+                not_missing.add(name)
                 if _comment_after_colon(key, reading):
-                    reading.problem(child, f"'{key.value}' has no value: what follows '#' is read "
+                    reading.problem(child, f"'{name}' has no value: what follows '#' is read "
                                            "as a comment; put the value in quotes, like \"#0b5394\"")
-                elif spec.required and not partial:
-                    reading.problem(child, f"'{key.value}' is empty; {spec.when_empty}")
+                elif fields[name].required and not partial:
+                    reading.problem(child, f"'{name}' is empty; {fields[name].when_empty}")
         nodes = values["_nodes"]
-        for key, spec in fields.items():
+        for key, attribute, read, required in cls._reading_table:
             child = given.get(key)
             if child is not None:
-                if isinstance(spec, Deprecated):
-                    continue
-                values[spec.name] = spec.read(child, reading, key)
-                nodes[spec.name] = child
-            elif spec.required and not partial and key not in not_missing:
+                values[attribute] = read(child, reading, key)
+                nodes[attribute] = child
+            elif required and not partial and key not in not_missing:
                 reading.problem(record.location, f"this {cls.record_name} has no '{key}'; add it")
         reading.records.append(record)
         return record

@@ -50,10 +50,7 @@ class Timing(Record):
     weekends = Choice(WEEKENDS_MOVE, WEEKENDS_KEEP, required=False)
     """'move' (the default): a date in days, weeks or months that falls on a Saturday or Sunday moves to the Monday after; 'keep': it stays."""
 
-    def __init__(self, location=None, **values):
-        super().__init__(location, **values)
-        if self.weekends is None:
-            object.__setattr__(self, "weekends", WEEKENDS_MOVE)
+    defaults = {"weekends": WEEKENDS_MOVE}
 
     @property
     def relation(self) -> str:
@@ -135,10 +132,7 @@ class MessageField(Record):
     type = Choice(*FIELD_TYPES, required=False)
     """'text' (the default) or 'date': a date the reader picks, written out in words."""
 
-    def __init__(self, location=None, **values):
-        super().__init__(location, **values)
-        if self.type is None:
-            object.__setattr__(self, "type", "text")
+    defaults = {"type": "text"}
 
     def rules(self, reading: Reading) -> None:
         if self.id and self.id in CENTER_DETAILS:

@@ -2,6 +2,7 @@
 this folder is marked `e2e`, so `pytest -m "not e2e"` runs the rest without a browser."""
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,17 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if HERE in Path(item.path).resolve().parents:
             item.add_marker(pytest.mark.e2e)
+
+
+def pytest_collection_finish(session):
+    """When the center scenario is among the tests to run, its pipx install starts now, beside the
+    tests before it (test_center_scenario.tool takes it over)."""
+    scenario = next((item.module for item in session.items if item.module.__name__.endswith("test_center_scenario")), None)
+    if scenario and not session.config.option.collectonly:
+        home = session.config._tmp_path_factory.mktemp("pipx")  # tmp_path_factory's, which a hook is not given
+        pool = ThreadPoolExecutor(1)
+        scenario.STARTED["install"] = pool.submit(scenario.install_tool, home)
+        pool.shutdown(wait=False)  # its thread ends with the install
 
 
 @pytest.fixture(scope="session")

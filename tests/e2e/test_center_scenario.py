@@ -95,12 +95,11 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def tool(tmp_path_factory):
-    """`run(*command, cwd=...)` with the followup-guide command pipx installed from the wheel."""
+def install_tool(home: Path):
+    """pipx installs the followup-guide command from the wheel, with the command exactly as the
+    page writes it; returns `run(*command, cwd=...)`, which runs a command where pipx put it."""
     commands = re.findall(r"^pipx install \./followup_guide-.*\.whl$", HOST_PAGE, re.M)
     assert len(commands) == 1, "the page gives one command to install a wheel file"
-    home = tmp_path_factory.mktemp("pipx")
     env = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "VIRTUAL_ENV")}
     # pipx comes with the test extra (next to this Python), alone on the PATH: the command the page
     # gives finds it there, and followup-guide is found only where pipx puts it.
@@ -115,6 +114,18 @@ def tool(tmp_path_factory):
     run(sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "--wheel-dir", str(home / "dist"), str(ROOT))
     run("bash", "-c", commands[0], cwd=home / "dist")  # exactly as the page writes it
     return run
+
+
+# The install takes about 25 s, mostly pip downloading and unpacking: tests/e2e/conftest.py starts
+# it in the background as soon as the session's tests are chosen, and the fixture takes it over.
+STARTED: dict = {}
+
+
+@pytest.fixture(scope="module")
+def tool(tmp_path_factory):
+    """`run(*command, cwd=...)` with the followup-guide command pipx installed from the wheel."""
+    started = STARTED.pop("install", None)
+    return started.result() if started else install_tool(tmp_path_factory.mktemp("pipx"))
 
 
 @pytest.fixture(scope="module")

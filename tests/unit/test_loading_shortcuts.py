@@ -11,7 +11,7 @@ import yaml
 
 from generator.loading.loader import load_knowledge_base
 from generator.loading.yaml_source import read_yaml_text
-from generator.model.fields import MARKDOWN_LINK, Reading, Record
+from generator.model.fields import MARKDOWN_LINK, Reading, Record, located
 from generator.problems import ContentError, Location
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -111,3 +111,84 @@ def test_control_characters_are_found_in_ascii_text_as_in_any_text():
         assert found == (None if expected is None else (
             f"f.yml:1:9: an invisible control character (U+{ord(character):04X}) is here; delete it "
             "(it often comes from copying text out of another program)")), repr(character)
+
+
+def text_fields():
+    """Every field of every record that reads a text (Text and the types built on it), and its record."""
+    from generator.model import branding, records  # noqa: F401 (every record declared)
+    from generator.model.fields import Text
+
+    def records_below(cls):
+        for sub in cls.__subclasses__():
+            yield sub
+            yield from records_below(sub)
+
+    return [(record, key, spec) for record in records_below(Record) for key, spec in record._specs.items()
+            if isinstance(spec, Text)]
+
+
+TEXTS = ["", "  ", "plain", " padded ", "two\nlines", "two\n", "UPPER case", "my-id", "my--id", "fg-x", "step-1",
+         "constructor", "do", "don't", "email", "3 days", "24 hours", "1 working day", "x {name} y", "{to}", "a {",
+         "[link](page.md) and [out](https://example.org/)", '<span data-fg-x="1">', "#0b5394", "true", "0.5",
+         "interview", "within-24-hours", "é ü", "{center-name}", "Mon, Tue, Wed, Thu, Fri, Sat, Sun"]
+
+
+def test_a_text_read_in_one_step_is_read_as_the_plain_way_reads_it():
+    """Text.read's one step for a text typed in the guide's files, beside FieldType.read (is it
+    the right kind of node, convert, check): the same value, and the same problems, ids,
+    references and links, for every text field of every record."""
+    from generator.model.fields import FieldType
+
+    fields = text_fields()
+    assert len(fields) > 100
+    for style in (None, '"'):
+        for text in TEXTS:
+            source = f"key: {text}"
+            node = yaml.ScalarNode("tag:yaml.org,2002:str", text, yaml.Mark("f.yml", 5, 0, 5, None, None),
+                                   yaml.Mark("f.yml", len(source), 0, len(source), None, None), style)
+            for record, key, spec in fields:
+                one_step, plain = Reading(sources={"f.yml": source}), Reading(sources={"f.yml": source})
+                plain.renamed = one_step.renamed = {("entry", "my-id"): ("new-id", Location(Path("g.yml"), 1, 1))}
+                value = spec.read(node, one_step, key)
+                assert value == FieldType.read(spec, node, plain, key), (record, key, text)
+                assert type(value) is type(FieldType.read(spec, node, Reading(sources={"f.yml": source}), key))
+                assert ([vars(one_step)[name] for name in ("problems", "warnings", "links")]
+                        == [vars(plain)[name] for name in ("problems", "warnings", "links")]), (record, key, text)
+                assert [(k, v, located(w)) for k, v, w in one_step.references] == [
+                    (k, v, located(w)) for k, v, w in plain.references], (record, key, text)
+                assert {k: located(w) for k, w in one_step.definitions.items()} == {
+                    k: located(w) for k, w in plain.definitions.items()}, (record, key, text)
+
+
+def test_a_file_without_an_exclamation_mark_has_no_tags_to_check():
+    """The tag check is skipped for a file without '!': every tag is written with one."""
+    from generator.loading.yaml_source import _LOADER, _structural_problems
+
+    generated = random.Random(15)
+    pieces = ["a: 1\n", "b: [x, y]\n", "c: {d: 2}\n", "e:\n  - f\n", "'g': \"h\"\n", "i: |\n  j\n", "k: !!str 3\n",
+              "l: !x 4\n", "%TAG ! tag:x,2000:\n---\n", "m: !<tag:yaml.org,2002:str> n\n", "o: '!'\n"]
+    for _ in range(400):
+        text = "".join(generated.sample(pieces, generated.randint(1, 5)))
+        try:
+            root = yaml.compose(text, Loader=_LOADER)
+        except yaml.YAMLError:
+            continue
+        every = [str(p) for p in _structural_problems(Path("f.yml"), root, tagged=True)]
+        assert [str(p) for p in _structural_problems(Path("f.yml"), root, tagged="!" in text)] == every, text
+        if "!" not in text:
+            assert every == []
+
+
+def test_former_ids_written_with_escaped_letters_are_still_found(tmp_path):
+    """Only the files that name 'former_ids' are searched for them: in a double-quoted key,
+    escaped letters name it too."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    advice = content / "advice" / "while-you-wait.yml"
+    advice.write_text(advice.read_text().replace(
+        "  - id: be-patient\n", '  - id: wait-patiently\n    "former_\\x69ds": [be-patient]\n'))
+    for path in (content / "advice").glob("*.yml"):
+        path.write_text(re.sub(r"\bbe-patient\b(?!\])", "wait-patiently", path.read_text()))
+    assert "former_ids" not in advice.read_text()
+    kb = load_knowledge_base(content)
+    assert kb.renamed_ids["entries"] == {"be-patient": "wait-patiently"}

@@ -77,7 +77,9 @@ def renamed_label(monkeypatch):
 
     labels = Nested(RenamedLabels)
     labels.__set_name__(records.GuideSettings, "labels")
-    monkeypatch.setitem(records.GuideSettings._specs, "labels", labels)
+    specs = {**records.GuideSettings._specs, "labels": labels}
+    monkeypatch.setattr(records.GuideSettings, "_specs", specs)
+    monkeypatch.setattr(records.GuideSettings, "_reading_table", records.GuideSettings.reading_table(specs))
 
 
 def test_an_old_overlay_keeps_building_with_a_warning(renamed_label, guide_copy, capsys):
