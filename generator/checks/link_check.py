@@ -89,11 +89,17 @@ def broken_links(site_dir: Path, pages: dict[Path, tuple[str, Page]], describe: 
                 return "points to an anchor the page does not have"
         return None
 
-    problems = []
-    for page_file, (_, page) in sorted(pages.items()):
+    urls: dict[Tag, list[tuple[str, bool]]] = {}  # each tag's URLs: the same tags repeat on every page
+
+    def page_problems(page_file: Path, tags: list[Tag]) -> list[str]:
         here = base.path + page_file.relative_to(site_dir).as_posix()
-        for tag in page.tags:
-            for link, loaded in tag_urls(tag):
+        problems = []
+        for tag in tags:
+            if tag.name not in _URL_TAGS:
+                continue
+            if tag not in urls:
+                urls[tag] = list(tag_urls(tag))
+            for link, loaded in urls[tag]:
                 target = _url_path(link, here, base)
                 if target is None and loaded and not link.startswith(tuple(o + "/" for o in allowed_origins)):
                     problems.append(f"{describe(page_file)}: {OTHER_SITE.format(url=link)}")
@@ -104,6 +110,14 @@ def broken_links(site_dir: Path, pages: dict[Path, tuple[str, Page]], describe: 
                     checked[target] = problem_with(*target)
                 if checked[target]:
                     problems.append(f"{describe(page_file)}: the link '{link}' {checked[target]}")
+        return problems
+
+    problems = []
+    for page_file, (_, page) in sorted(pages.items()):
+        found = page_problems(page_file, page.tags)
+        # scan_site lists each different tag of a page once: a page with a problem is read again
+        # tag by tag, so that each broken link is named as often, and in the order, it appears.
+        problems += page_problems(page_file, page.every_tag()) if found else []
     return problems
 
 

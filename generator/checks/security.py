@@ -18,7 +18,7 @@ import re
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .html_scan import Page, url_parts
+from .html_scan import Page, Tag, url_parts
 
 # Script types a browser treats as data and never runs; every other type counts as a script.
 DATA_TYPES = {"application/json", "application/ld+json"}
@@ -45,27 +45,41 @@ def script_hash(script: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'"
 
 
-def page_problems(page: Page, known_scripts: Iterable[re.Pattern]) -> tuple[list[str], set[str]]:
-    """What the policy does not allow on one page, and the hashes of its known inline scripts."""
+def tag_problems(tag: Tag, known_scripts: Iterable[re.Pattern]) -> tuple[list[str], str | None]:
+    """What the policy does not allow in one tag, and the hash of a known inline script."""
+    problems = []
+    for name, value in tag.attributes.items():
+        if name.startswith("on"):
+            problems.append(f"the event handler attribute '{name}' is not allowed")
+        elif name in URL_ATTRIBUTES and _SCRIPT_SCHEME.match(url_parts(value)):
+            problems.append(f"a {url_parts(value).split(':')[0].lower()}: URL is not allowed")
+    if tag.name == "meta" and tag.attributes.get("http-equiv", "").strip().lower() == "refresh":
+        problems.append("a page that sends the reader to another address by itself (meta refresh) is not "
+                        "allowed; link to the address instead")
+    if tag.name != "script" or "src" in tag.attributes:
+        return problems, None
+    if tag.attributes.get("type", "").strip().lower() in DATA_TYPES:
+        return problems, None  # a data block such as the theme's JSON configuration: never run
+    if any(pattern.fullmatch(tag.text) for pattern in known_scripts):
+        return problems, script_hash(tag.text)
+    problems.append("an inline script that neither the guide nor its theme ships is not allowed "
+                    f"(it starts '{tag.text.strip()[:40]}'); remove it")
+    return problems, None
+
+
+def page_problems(page: Page, known_scripts: Iterable[re.Pattern],
+                  read: dict[Tag, tuple[list[str], str | None]] | None = None) -> tuple[list[str], set[str]]:
+    """What the policy does not allow on one page, and the hashes of its known inline scripts.
+    `read`: what tag_problems found in each tag already checked (scan_site's tags repeat on every page)."""
+    read = {} if read is None else read
     problems, hashes = [], set()
     for tag in page.tags:
-        for name, value in tag.attributes.items():
-            if name.startswith("on"):
-                problems.append(f"the event handler attribute '{name}' is not allowed")
-            elif name in URL_ATTRIBUTES and _SCRIPT_SCHEME.match(url_parts(value)):
-                problems.append(f"a {url_parts(value).split(':')[0].lower()}: URL is not allowed")
-        if tag.name == "meta" and tag.attributes.get("http-equiv", "").strip().lower() == "refresh":
-            problems.append("a page that sends the reader to another address by itself (meta refresh) is not "
-                            "allowed; link to the address instead")
-        if tag.name != "script" or "src" in tag.attributes:
-            continue
-        if tag.attributes.get("type", "").strip().lower() in DATA_TYPES:
-            continue  # a data block such as the theme's JSON configuration: never run
-        if any(pattern.fullmatch(tag.text) for pattern in known_scripts):
-            hashes.add(script_hash(tag.text))
-        else:
-            problems.append("an inline script that neither the guide nor its theme ships is not allowed "
-                            f"(it starts '{tag.text.strip()[:40]}'); remove it")
+        if tag not in read:
+            read[tag] = tag_problems(tag, known_scripts)
+        found, allowed = read[tag]
+        problems += found
+        if allowed:
+            hashes.add(allowed)
     return problems, hashes
 
 
@@ -78,9 +92,9 @@ def apply_content_security_policy(site_dir: Path, pages: dict[Path, tuple[str, P
     the text of style elements the engine's own scripts insert, allowed by their hashes (the
     engine adapter names them, as it names the known scripts)."""
     found_on: dict[str, list[Path]] = {}  # each problem -> the pages it is on
-    hashes = set()
+    hashes, read = set(), {}
     for path, (_, page) in sorted(pages.items()):
-        found, allowed = page_problems(page, known_scripts)
+        found, allowed = page_problems(page, known_scripts, read)
         for problem in dict.fromkeys(found):
             found_on.setdefault(problem, []).append(path)
         hashes |= allowed
