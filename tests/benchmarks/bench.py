@@ -486,6 +486,10 @@ def main() -> None:
     if not only_builds:
         print_pages(results)
     kept = json.loads((HERE / "results.json").read_text()) if (HERE / "results.json").exists() else {}
+    # Each section measured here says so, as the --load and --pages runs' sections do.
+    stamp = {"date": results["date"], "load": round(results["load"] or 0, 2)}
+    measured = ["build_measured", "load_and_validate_measured"] + ([] if only_builds else ["pages_measured"])
+    results.update(dict.fromkeys(measured, stamp))
     (HERE / "results.json").write_text(json.dumps({**kept, **results}, indent=2) + "\n")  # --builds keeps the rest
     print(f"\nSaved to {(HERE / 'results.json').relative_to(ROOT)}")
 
