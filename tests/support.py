@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import shutil
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -37,6 +38,19 @@ def copy_guide(destination: Path) -> Path:
     config = destination / "mkdocs.yml"
     config.write_text(config.read_text().replace("missing_translations: fail", "missing_translations: fallback"))
     return destination
+
+
+def content_with_be_patient_renamed(tmp_path: Path, former_ids_key: str = "former_ids") -> Path:
+    """A copy of the default content in which 'be-patient' is renamed 'wait-patiently', its old
+    id listed under `former_ids_key` (as the YAML writes that key), every reference following."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    advice = content / "advice" / "while-you-wait.yml"
+    advice.write_text(advice.read_text().replace(
+        "  - id: be-patient\n", f"  - id: wait-patiently\n    {former_ids_key}: [be-patient]\n"))
+    for path in (content / "advice").glob("*.yml"):
+        path.write_text(re.sub(r"\bbe-patient\b(?!\])", "wait-patiently", path.read_text()))
+    return content
 
 
 def one_language(folder: Path) -> Path:

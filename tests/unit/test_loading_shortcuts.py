@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from support import content_with_be_patient_renamed
+
 from generator.loading.loader import load_knowledge_base
 from generator.loading.yaml_source import read_yaml_text
 from generator.model.fields import MARKDOWN_LINK, Reading, Record, located
@@ -182,13 +184,7 @@ def test_a_file_without_an_exclamation_mark_has_no_tags_to_check():
 def test_former_ids_written_with_escaped_letters_are_still_found(tmp_path):
     """Only the files that name 'former_ids' are searched for them: in a double-quoted key,
     escaped letters name it too."""
-    content = tmp_path / "content"
-    shutil.copytree(ROOT / "content", content)
-    advice = content / "advice" / "while-you-wait.yml"
-    advice.write_text(advice.read_text().replace(
-        "  - id: be-patient\n", '  - id: wait-patiently\n    "former_\\x69ds": [be-patient]\n'))
-    for path in (content / "advice").glob("*.yml"):
-        path.write_text(re.sub(r"\bbe-patient\b(?!\])", "wait-patiently", path.read_text()))
-    assert "former_ids" not in advice.read_text()
+    content = content_with_be_patient_renamed(tmp_path, former_ids_key='"former_\\x69ds"')
+    assert "former_ids" not in (content / "advice" / "while-you-wait.yml").read_text()
     kb = load_knowledge_base(content)
     assert kb.renamed_ids["entries"] == {"be-patient": "wait-patiently"}

@@ -6,11 +6,11 @@ rename (the page names the renames for store.js)."""
 from __future__ import annotations
 
 import json
-import re
-import shutil
 from pathlib import Path
 
 import pytest
+
+from support import content_with_be_patient_renamed
 
 from generator.loading.loader import load_knowledge_base
 from generator.package_data import package_version
@@ -23,13 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def next_version(tmp_path: Path) -> Path:
     """The default content as a next release would ship it: 'be-patient' renamed
     'wait-patiently', 'flatter-the-interviewer' removed in 9.0.0."""
-    content = tmp_path / "content"
-    shutil.copytree(ROOT / "content", content)
-    advice = content / "advice" / "while-you-wait.yml"
-    advice.write_text(advice.read_text().replace(
-        "  - id: be-patient\n", "  - id: wait-patiently\n    former_ids: [be-patient]\n"))
-    for path in (content / "advice").glob("*.yml"):
-        path.write_text(re.sub(r"\bbe-patient\b(?!\])", "wait-patiently", path.read_text()))
+    content = content_with_be_patient_renamed(tmp_path)
     within = content / "advice" / "within-24-hours.yml"
     text = within.read_text()
     start = text.index("  - id: flatter-the-interviewer\n")
