@@ -77,5 +77,9 @@ def assert_accessible(page: Page, options: dict = EVERY_RULE, where: str = "", c
     """axe-core finds no violation in the page (or in `context`, a selector)."""
     from axe_playwright_python.sync_playwright import Axe  # imported here: only the browser tests need it
 
+    # A change just made (a box ticked, which scrolls the page, a palette switched) may still be
+    # fading in: the theme's header swaps the site's name for the page's title with a transition,
+    # and text caught halfway has half its contrast.
+    page.wait_for_function("() => document.getAnimations().every(a => !(a instanceof CSSTransition) || a.playState !== 'running')")
     results = Axe().run(page, context=context, options=options)
     assert results.violations_count == 0, (where + ":\n" if where else "") + results.generate_report()
