@@ -81,10 +81,10 @@ class Page:
         return [tag for tag in self.tags if tag.name == "script"]
 
 
-def scan(text: str, read: dict[str, dict[str, str]] | None = None) -> Page:
-    """`read`: the attributes of each tag's attribute text already read (the same tags repeat on
-    every page: the navigation, the header); tags with the same text share one dict, read only."""
-    read = {} if read is None else read
+def scan(text: str) -> Page:
+    """Every start tag of the page, in order, with its position. Tags with the same attribute
+    text share one dict of attributes, read only."""
+    read: dict[str, dict[str, str]] = {}
     page = Page(text=text)
     opened = _START_TAG.search(text)
     while opened:
@@ -115,8 +115,9 @@ def _attributes_of(written: str, read: dict[str, dict[str, str]]) -> dict[str, s
 
 def scan_distinct(text: str, seen: dict[tuple, Tag] | None = None, read: dict[str, dict[str, str]] | None = None) -> Page:
     """The page's tags as scan() reads them, each different one once, in the order they first
-    appear. `seen`: the tags read before, by what was written, and `read`, as for scan(): the
-    same tags repeat on every page and in a long page; each is one Tag, read once, read only."""
+    appear. `seen`: the tags read before, by what was written, and `read`: the attributes of each
+    attribute text read before; the same tags repeat on every page and in a long page: each is
+    one Tag, read once, read only."""
     seen = {} if seen is None else seen
     read = {} if read is None else read
     tags = []

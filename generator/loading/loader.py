@@ -199,9 +199,8 @@ def _templates(files: _Files, directory: Path, partial: bool) -> tuple[list, lis
 
 
 def _each(record: type[Record], nodes: list[yaml.Node], reading: Reading, name: str) -> list:
-    read, group = Nested(record).read, yaml.MappingNode
-    values = [record.from_node(node, reading) if isinstance(node, group) else read(node, reading, name)
-              for node in nodes]  # (Nested.read, without a call of its own for each group)
+    read = Nested(record).read
+    values = [read(node, reading, name) for node in nodes]
     return [value for value in values if value is not None]
 
 

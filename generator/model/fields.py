@@ -553,13 +553,17 @@ class Record:
                      if not isinstance(spec, Deprecated))
 
     def __init__(self, location: Location | None = None, **values):
-        attributes = self.__dict__  # set directly: the record is frozen (__setattr__ refuses)
-        attributes.update(self._fresh)  # every field None (or its default) until read
-        attributes["location"] = location
-        attributes["_nodes"] = {}  # the nodes of the fields given, by name: where a rule points
-        # ("changed_at": the change in changes.yml that edited this record)
-        attributes.update(values)  # with the values given, and derived ones the model adds (a phase's entries)
+        self._start(location)
+        self.__dict__.update(values)  # with the values given, and derived ones the model adds (a phase's entries)
 
+    def _start(self, location: Location | None) -> None:
+        """Set directly (the record is frozen: __setattr__ refuses): every field None, or its
+        default, until read; no nodes of fields given yet (where a rule points), and no change
+        of changes.yml that edited it (changed_at)."""
+        attributes = self.__dict__
+        attributes.update(self._fresh)
+        attributes["location"] = location
+        attributes["_nodes"] = {}
 
     def __setattr__(self, name, value):
         raise AttributeError(f"{type(self).__name__} is frozen; use replace()")
@@ -601,11 +605,9 @@ class Record:
     @classmethod
     def from_node(cls, node: yaml.MappingNode, reading: Reading, partial: bool = False) -> Record:
         """The record read from a group node (`partial`: every field optional, as in an overlay)."""
-        record = object.__new__(cls)  # Record(location), without a call of __init__
+        record = object.__new__(cls)  # Record(location), without __init__'s keyword arguments
+        record._start(location_of(node))
         values = record.__dict__
-        values.update(cls._fresh)
-        values["location"] = location_of(node)
-        values["_nodes"] = {}
         change = getattr(node, "changed_by", None)
         if change is not None:
             values["changed_at"] = location_of(change)
