@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import gc
 import json
 import logging
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import jinja2
 
-from .loading.sources import load_guide, load_guides
+from .loading.sources import load_guides
 from .loading.translations import SOURCE_LANGUAGE
 from .model.fields import slugify
 from .model.json_schema import write_schemas
@@ -107,20 +108,38 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"The zip file is {display_path(write_zip(site_dir))}")
         else:
             adapter = engine("mkdocs", args.config_file)
-            _show_warnings(load_guide(adapter.sources, adapter.sources.languages[0])[0])
             note = adapter.instant_navigation_note(args.dev_addr)
             if note:
                 print(note)
-            adapter.serve(args.dev_addr)
-    except ContentError as error:
+            if not adapter.serve(args.dev_addr, functools.partial(_build_to_serve, args.config_file)):
+                return 1
+    except (ContentError, CommandError, OSError) as error:  # OSError: a file that cannot be read or written
+        _report(error)
+        return 1
+    return 0
+
+
+def _report(error: ContentError | CommandError | OSError) -> None:
+    if isinstance(error, ContentError):
         print(error, file=sys.stderr)
         count = len(error.problems)
         print(f"{count} problem{'s' if count != 1 else ''} in the content; nothing was built.", file=sys.stderr)
-        return 1
-    except (CommandError, OSError) as error:  # OSError: a file that cannot be read or written
+    else:
         print(f"followup-guide: {error}", file=sys.stderr)
-        return 1
-    return 0
+
+
+def _build_to_serve(config_file: str, site_dir: Path, **overrides) -> bool:
+    """One build of the whole guide for `serve`, as `build` makes it: whether it succeeded. A
+    problem is reported as `build` reports it, and the site it would have replaced stays served."""
+    try:
+        build_site(config_file, str(site_dir), **overrides)
+    except (ContentError, CommandError, OSError) as error:
+        _report(error)
+        if site_dir.exists():
+            print("followup-guide: still serving the last guide that built; it is built again when you save "
+                  "a change.", file=sys.stderr)
+        return False
+    return True
 
 
 class _Version(argparse.Action):

@@ -2,10 +2,14 @@
 plugin, and the development server. The CLI's staging and swapping are engine-neutral (cli.py)."""
 from __future__ import annotations
 
+import signal
+import tempfile
 from pathlib import Path
+from typing import Callable
+from urllib.parse import urlsplit
 
 from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
+from mkdocs.config import config_options, load_config
 from mkdocs.exceptions import MkDocsException
 
 from ..checks.security import unify_policies
@@ -21,8 +25,11 @@ PLUGIN_NAME = "followup-guide"
 class MkDocsEngine:
     name = "mkdocs"
 
-    def __init__(self, config_file: str, **overrides):
+    def __init__(self, config_file: str, *, serving: bool = False, **overrides):
+        """`serving`: a build for the development server (`serve`), which injects its live-reload
+        script into every page: no Content-Security-Policy, which would block it."""
         self.config_file = config_file
+        self.command = "serve" if serving else "build"
         self.overrides = overrides
         self.config = _load(config_file, **overrides)
         self.plugin = self.config.plugins.get(PLUGIN_NAME)
@@ -65,7 +72,7 @@ class MkDocsEngine:
             if config.site_url and sites[language]:
                 config.site_url = config.site_url.rstrip("/") + "/" + sites[language]
             try:
-                config.plugins.on_startup(command="build", dirty=False)
+                config.plugins.on_startup(command=self.command, dirty=False)
                 try:
                     mkdocs_build(config)
                 finally:
@@ -75,10 +82,47 @@ class MkDocsEngine:
         if len(languages) > 1 and not self.plugin.serving:
             unify_policies(into)  # one policy a host can send for every language's pages
 
-    def serve(self, dev_addr: str) -> None:
-        from mkdocs.commands.serve import serve as mkdocs_serve  # a web server and a file watcher: not for build
+    def serve(self, dev_addr: str, build: Callable[..., bool]) -> bool:
+        """Serve the whole guide, every language, with live reload: `build(into, **overrides)` (the
+        command's, which reports any problem itself and says whether it built) builds it into a
+        temporary folder, again whenever a file it reads changes, while MkDocs' live-reload server
+        serves that folder and reloads the browsers. A failed rebuild leaves the last good site in
+        place. As `mkdocs serve` does, site_url becomes the server's address (under the path of
+        the configured site_url). False when the first build fails: there is nothing to serve."""
+        from mkdocs.livereload import LiveReloadServer  # a web server and a file watcher: not for build
 
-        mkdocs_serve(self.config_file, livereload=True, dev_addr=dev_addr, watch_theme=True)
+        host, port = _address(dev_addr)
+        folder_of_site = urlsplit(self.config.site_url or "").path.strip("/")
+        mount_path = f"/{folder_of_site}/" if folder_of_site else "/"
+        site_url = f"http://{host}:{port}{mount_path}"
+        signal.signal(signal.SIGTERM, _stop)  # stopped as by Ctrl+C, so that its folder is removed
+        with tempfile.TemporaryDirectory(prefix="followup-guide-serve-") as folder:
+            site = Path(folder, "site")
+
+            def rebuild() -> None:  # `build` never raises: after a rebuild that raised, the server's pages would wait forever
+                build(site, serving=True, site_url=site_url)
+
+            if not build(site, serving=True, site_url=site_url):
+                return False
+            server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(site), mount_path=mount_path)
+            server.error_handler = lambda code: _read_or_none(site / "404.html") if code == 404 else None
+            for path in self.watched():
+                server.watch(str(path))
+            try:
+                server.serve()
+            except OSError as error:  # binding the address
+                raise CommandError(f"cannot serve at {dev_addr} ({error.strerror}); is the guide already served "
+                                   "there? Stop that one or pass another address: -a 127.0.0.1:8001") from None
+            except KeyboardInterrupt:
+                pass  # Ctrl+C: the usual way to stop it
+            finally:
+                server.shutdown()
+        return True
+
+    def watched(self) -> list[Path]:
+        """What the staff edit: mkdocs.yml, the content, the overlay, branding and pages, the theme overrides."""
+        custom_dir = self.config.theme.custom_dir
+        return [Path(self.config_file), *self.sources.read_paths(), *([Path(custom_dir)] if custom_dir else [])]
 
 
 def _load(config_file: str, **overrides):
@@ -88,3 +132,21 @@ def _load(config_file: str, **overrides):
         return load_config(config_file, **overrides)
     except MkDocsException as error:
         raise CommandError(f"{config_file}: {error}") from None
+
+
+def _address(dev_addr: str) -> tuple[str, int]:
+    try:
+        host, port = config_options.IpAddress().validate(dev_addr)
+    except config_options.ValidationError:
+        port = 0
+    if not 0 < port < 65536:
+        raise CommandError(f"'{dev_addr}' is not an address to serve at; write one like 127.0.0.1:8000")
+    return host, port
+
+
+def _read_or_none(path: Path) -> bytes | None:
+    return path.read_bytes() if path.is_file() else None
+
+
+def _stop(signal_number, frame):
+    raise KeyboardInterrupt
