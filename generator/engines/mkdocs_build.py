@@ -116,6 +116,8 @@ class MkDocsEngine:
             except KeyboardInterrupt:
                 pass  # Ctrl+C: the usual way to stop it
             finally:
+                for stop in (signal.SIGINT, signal.SIGTERM):
+                    signal.signal(stop, signal.SIG_IGN)  # a second Ctrl+C would leave the folder behind
                 server.shutdown()
         return True
 
