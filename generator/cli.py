@@ -58,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     schema.add_argument("folder", nargs="?", default="schemas", help="where to write them (default: %(default)s)")
     translation = commands.add_parser("translation", help="start a new language: a folder of every text to translate")
     translation.add_argument("language", help="the language's code, such as fr")
-    serve = commands.add_parser("serve", help="serve the guide with live reload while you edit")
+    serve = commands.add_parser("serve", help="serve the whole guide, every language, rebuilt and reloaded while you edit")
     serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: %(default)s)")
     for command in (validate, build, serve, translation):
         command.add_argument("-f", "--config-file", default="mkdocs.yml", help="the site's MkDocs configuration (default: %(default)s)")
