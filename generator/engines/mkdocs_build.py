@@ -102,13 +102,13 @@ class MkDocsEngine:
             def rebuild() -> None:  # `build` never raises: after a rebuild that raised, the server's pages would wait forever
                 build(site, serving=True, site_url=site_url)
 
-            if not build(site, serving=True, site_url=site_url):
-                return False
             server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(site), mount_path=mount_path)
             server.error_handler = lambda code: _read_or_none(site / "404.html") if code == 404 else None
             for path in self.watched():
                 server.watch(str(path))
             try:
+                if not build(site, serving=True, site_url=site_url):
+                    return False
                 server.serve()
             except OSError as error:  # binding the address
                 raise CommandError(f"cannot serve at {dev_addr} ({error.strerror}); is the guide already served "
