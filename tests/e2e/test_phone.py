@@ -95,6 +95,22 @@ def test_the_timeline_takes_at_most_a_third_of_a_phone_screen_and_opens_larger(p
     expect(phone.get_by_role("img", name=KB.timeline.title)).to_have_count(1)
 
 
+@pytest.mark.parametrize("path, row", [("checklist/", ".fg-checklist__item"), ("planner/", ".fg-planner__remember"),
+                                       ("templates/", ".fg-template__remember")])
+def test_a_tick_box_is_ticked_by_a_tap_anywhere_on_its_row_of_at_least_44_px(phone, site_url, path, row):
+    phone.goto(site_url + path)
+    if path == "planner/":  # (dates are remembered once there is one)
+        phone.locator('[data-fg-moment="interview"]').fill("2026-03-06")
+    rows = phone.locator(f".md-content {row}:visible")
+    heights = rows.evaluate_all("els => els.map(e => e.getBoundingClientRect().height)")
+    assert heights and min(heights) >= TOUCH, heights
+    first = rows.first
+    first.scroll_into_view_if_needed()
+    box = first.bounding_box()
+    phone.mouse.click(box["x"] + box["width"] - 2, box["y"] + 2)  # the row's far corner: neither the box nor its words
+    expect(first.locator("input[type=checkbox]")).to_be_checked()
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", ["", "phases/when-an-offer-comes/", "templates/"])
 def test_no_accessibility_violations_on_a_phone_with_everything_unfolded(phone, site_url, path, scheme):
