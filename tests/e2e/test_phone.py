@@ -31,6 +31,17 @@ def test_the_home_page_offers_start_here_actions_on_the_first_phone_screen(phone
         assert box["y"] + box["height"] <= PHONE["height"], f"{name} is below the first screen"
         assert box["height"] >= TOUCH and box["width"] >= TOUCH
         assert link.evaluate("a => a.href") == href
+    # The theme's header buttons too (menu, colours, language, search), and the search field's.
+    header = phone.locator(".md-header .md-header__button.md-icon:visible")
+    assert header.count() >= 4
+    for box in header.evaluate_all("els => els.map(e => e.getBoundingClientRect().toJSON())"):
+        assert box["height"] >= TOUCH and box["width"] >= TOUCH, box
+    phone.locator("label[for=__search].md-header__button").click()
+    phone.locator(".md-search__input").fill("thank")
+    phone.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")  # opened
+    for box in phone.locator(".md-search__icon:visible").evaluate_all("els => els.map(e => e.getBoundingClientRect().toJSON())"):
+        assert box["height"] >= TOUCH and box["width"] >= TOUCH, box
+    phone.keyboard.press("Escape")
     start.get_by_role("link", name=KB.labels["start_thank_you"]).click()
     expect(phone.locator("#template-thank-you-email")).to_be_in_viewport()
 
