@@ -115,7 +115,8 @@ def record_checked(sources: GuideSources, language: str) -> Path:
     Raises ContentError when the guide in that language has problems (a text not translated)."""
     kb, _ = load_guide(sources, language)
     path = translation_folder(sources.overlay_dir or sources.content_dir, language) / FINGERPRINTS
-    lines = [f"# What the English of each text said when its '{language}' translation was last checked, as short",
+    lines = ["# yaml-language-server: $schema=../../schemas/translation-fingerprints.schema.json",
+             f"# What the English of each text said when its '{language}' translation was last checked, as short",
              f"# fingerprints. Written by `followup-guide translation {language} --checked`: not edited by hand.",
              *(f'{where}: "{mark}"' for where, mark in sorted(kb.translated_from.items()))]
     path.parent.mkdir(parents=True, exist_ok=True)
