@@ -91,20 +91,22 @@
     var message = document.querySelector("[data-fg-import-message]");
     var value;
     if (!file) return;
-    file.text().then(function (text) {
+    guide.travel().then(function () {
+      if (file.size > core.transfer.MAX_JSON) throw core.transfer.tooBig(); // not even read
+      return file.text();
+    }).then(function (text) {
       value = guide.parseJSON(text);
-      return guide.travel();
-    }).then(function () {
       var locked = core.transfer.lockedBytes(value);
       if (locked) {
         message.textContent = "";
         return guide.receiveLocked(locked);
       }
-      if (core.merge(guide.store.fresh(), value) < 0) throw new Error("not a progress file"); // nothing changed
-      var count = guide.store.update(function (stored) { return core.merge(stored, value); });
-      message.textContent = guide.fill(message.getAttribute("data-fg-done"), { count: count });
-    }).catch(function () {
-      message.textContent = message.getAttribute("data-fg-failed");
+      if (!core.mergeCounted(guide.store.fresh(), value)) throw new Error("not a progress file"); // nothing changed
+      var counts = guide.store.add(function (stored) { return core.mergeCounted(stored, value); });
+      if (!counts) throw core.transfer.tooBig(); // this browser has no room for it: nothing was added
+      message.textContent = guide.fill(message.getAttribute("data-fg-done"), counts);
+    }).catch(function (error) {
+      message.textContent = message.getAttribute(error.name === "too-big" ? "data-fg-too-big" : "data-fg-failed");
     }).then(function () {
       input.value = ""; // the same file may be chosen again
     });
