@@ -57,6 +57,9 @@ def main(argv: list[str] | None = None) -> int:
     schema.add_argument("folder", nargs="?", default="schemas", help="where to write them (default: %(default)s)")
     translation = commands.add_parser("translation", help="start a new language: a folder of every text to translate")
     translation.add_argument("language", help="the language's code, such as fr")
+    translation.add_argument("--checked", action="store_true",
+                             help="once translated: record the English each translation stands for, so that "
+                                  "a later change to it is flagged")
     serve = commands.add_parser("serve", help="serve the guide with live reload while you edit")
     serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: %(default)s)")
     for command in (validate, build, serve, translation):
@@ -72,10 +75,15 @@ def main(argv: list[str] | None = None) -> int:
             written = write_schemas(Path(args.folder))
             print(f"Wrote {len(written)} JSON Schema files into {display_path(Path(args.folder))}/")
         elif args.command == "translation":
-            from .translation_skeleton import write_skeleton
+            from .translation_skeleton import record_checked, write_skeleton
 
             if not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", args.language):
                 raise CommandError(f"'{args.language}' is not a language code; write one like 'fr' or 'pt-BR'")
+            if args.checked:
+                path = record_checked(engine("mkdocs", args.config_file).sources, args.language)
+                print(f"Wrote {display_path(path)}: a change to the English of a translated text will now be "
+                      "flagged at its translation.")
+                return 0
             folder, written, kept = write_skeleton(engine("mkdocs", args.config_file).sources, args.language)
             print(f"Wrote {len(written)} files into {display_path(folder)}/, in English for now"
                   + (f" ({len(kept)} already there were left as they were)" if kept else "")

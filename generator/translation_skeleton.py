@@ -4,6 +4,10 @@ It writes translations/<code>/ into the center's own content folder (or the guid
 one): every text a reader reads, in the shape loading/translations.py reads, still in English,
 for a translator to replace; and a copy of each page written by hand. Files already there are
 never touched.
+
+`followup-guide translation CODE --checked`, once the texts are translated (and again after
+updating those whose English changed): records in translations/<code>/translated-from.yml what
+each English text said, so that a later change to it is flagged at its translation.
 """
 from __future__ import annotations
 
@@ -15,7 +19,7 @@ import yaml
 
 from .content_files import files_below
 from .loading.sources import GuideSources, load_guide
-from .loading.translations import PAGES, page_translation_folder, translation_folder
+from .loading.translations import FINGERPRINTS, PAGES, page_translation_folder, translation_folder
 from .model.fields import Deprecated, ListOf, Nested, Record, has_translation
 from .problems import CommandError, display_path
 
@@ -104,3 +108,17 @@ def write_skeleton(sources: GuideSources, language: str) -> tuple[Path, list[Pat
     if not written and not kept:
         raise CommandError(f"nothing to write into {display_path(folder)}")
     return folder, written, kept
+
+
+def record_checked(sources: GuideSources, language: str) -> Path:
+    """Writes translated-from.yml for the language, as its texts are now; the file written.
+    Raises ContentError when the guide in that language has problems (a text not translated)."""
+    kb, _ = load_guide(sources, language)
+    path = translation_folder(sources.overlay_dir or sources.content_dir, language) / FINGERPRINTS
+    lines = ["# yaml-language-server: $schema=../../schemas/translation-fingerprints.schema.json",
+             f"# What the English of each text said when its '{language}' translation was last checked, as short",
+             f"# fingerprints. Written by `followup-guide translation {language} --checked`: not edited by hand.",
+             *(f'{where}: "{mark}"' for where, mark in sorted(kb.translated_from.items()))]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path

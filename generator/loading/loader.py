@@ -150,12 +150,14 @@ def _load(content_dir: Path, overlay_dir: Path | None, center: dict | None, lang
         entry_nodes, template_nodes, hidden = apply_changes(entry_nodes, template_nodes, changes, reading)
 
     # 2. Merge (the texts of another language, by id).
+    translated_from: dict[str, str] = {}
     if language and language != SOURCE_LANGUAGE:
         translation = Translation(language, content_dir, overlay_dir, reading, fallback)
         guide = translation.guide_settings(guide)
         entry_nodes = translation.records("entry", Entry, entry_nodes, hidden)
         field_nodes = translation.records("field", MessageField, field_nodes, hidden)
         template_nodes = translation.records("template", MessageTemplate, template_nodes, hidden)
+        translated_from = translation.translated_from
 
     # 3. Validate. Phase "fields": every record read from its merged node.
     settings = Nested(GuideSettings).read(guide, reading, "guide.yml") if guide is not None else None
@@ -175,7 +177,7 @@ def _load(content_dir: Path, overlay_dir: Path | None, center: dict | None, lang
         record.forget_nodes()
     # Phase "timing", on the model.
     kb = _model(settings, entries, fields, [_with_center(t, center or {}) for t in templates], hidden,
-                tuple(reading.warnings), tuple(reading.links))
+                tuple(reading.warnings), tuple(reading.links), translated_from)
     problems = _timing_problems(kb, settings, hidden)
     if problems:
         raise ContentError(problems)
@@ -281,7 +283,8 @@ def _retired(settings: GuideSettings | None) -> dict:
 
 
 def _model(settings: GuideSettings, entries: list[Entry], fields: list[MessageField],
-           templates: list[MessageTemplate], hidden: dict, warnings: tuple, links: tuple) -> KnowledgeBase:
+           templates: list[MessageTemplate], hidden: dict, warnings: tuple, links: tuple,
+           translated_from: dict[str, str]) -> KnowledgeBase:
     present = {e.id for e in entries if ("entry", e.id) not in hidden}  # references to hidden entries are dropped
     models = [e for e in entries if e.id in present]
     for entry in models:  # records only this load holds, so changed in place rather than copied
@@ -310,6 +313,7 @@ def _model(settings: GuideSettings, entries: list[Entry], fields: list[MessageFi
         outcomes=tuple(settings.outcomes or ()),
         warnings=warnings,
         links=links,
+        translated_from=translated_from,
     )
 
 

@@ -13,6 +13,8 @@ translations/es/guide.yml               title, description, copyright, introduct
 translations/es/advice/*.yml            entries: {id: {title, summary, body, instead, checklist}}
 translations/es/message-templates.yml   fields: {id: {label}}, templates: {id: {title, when, subject, body}}
 translations/es/pages/*.md              the pages written by hand, under the same file names
+translations/es/translated-from.yml     what each text said in English when it was translated
+                                        (written by `followup-guide translation es --checked`)
 
 Which fields have a translation is declared once, with each field (`FieldType.translatable`):
 what a reader reads does; ids, kinds, references, timings and choices are the same in every
@@ -21,9 +23,15 @@ language and come from the English files only.
 A text without a translation is a problem, named at the English text's file:line:column with
 the file where its translation belongs; when the center allows a fallback, it is a warning
 instead and the English text is shown, marked as English (fields.InLanguage).
+
+A translation whose English text changed since it was translated is a warning at the
+translation's line: translated-from.yml keeps a short fingerprint of each English text, by
+where it is ("entry/send-one-follow-up/body"), as it was when the translations were last
+checked.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -39,6 +47,12 @@ from .yaml_source import read_root
 SOURCE_LANGUAGE = "en"  # the language the content is written in
 TRANSLATIONS = "translations"
 PAGES = "pages"
+FINGERPRINTS = "translated-from.yml"
+
+
+def fingerprint(english: str) -> str:
+    """A short mark of an English text: another text gives another mark."""
+    return hashlib.sha256(english.strip().encode()).hexdigest()[:10]
 
 
 def translation_folder(root: Path, language: str) -> Path:
@@ -77,6 +91,8 @@ class Translation:
         self.guide: yaml.MappingNode | None = None
         # kind -> id -> (key node, translation node)
         self.items: dict[str, dict[str, tuple[yaml.Node, yaml.Node]]] = {"entry": {}, "field": {}, "template": {}}
+        self.checked: dict[str, str] = {}  # where a text is -> its English's fingerprint when last checked
+        self.translated_from: dict[str, str] = {}  # the same, for each translation used now
         roots = [self.content_dir, *([self.overlay_dir] if self.overlay_dir else [])]
         folders = [translation_folder(root, language) for root in roots]
         if not any(os.path.isdir(folder) for folder in folders):
@@ -111,6 +127,14 @@ class Translation:
                 self._read_groups(path, {"entries": "entry"})
         if os.path.lexists(folder / "message-templates.yml"):
             self._read_groups(folder / "message-templates.yml", {"fields": "field", "templates": "template"})
+        if os.path.lexists(folder / FINGERPRINTS):
+            root = self._root(folder / FINGERPRINTS)
+            for name, (key, value) in _pairs(root).items() if root is not None else ():
+                if isinstance(value, yaml.ScalarNode):
+                    self.checked[name] = value.value.strip()
+                else:
+                    self.reading.problem(location_of(value), f"'{name}' should be one fingerprint, as "
+                                                             f"`followup-guide translation {self.language} --checked` writes it")
 
     def _read_groups(self, path: Path, groups: dict[str, str]) -> None:
         root = self._root(path)
@@ -144,13 +168,13 @@ class Translation:
     def guide_settings(self, node: yaml.Node | None) -> yaml.Node | None:
         if node is None or not isinstance(node, yaml.MappingNode):
             return node
-        return self._record(GuideSettings, node, self.guide, "guide.yml", "the guide")
+        return self._record(GuideSettings, node, self.guide, "guide.yml", "the guide", path=("guide",))
 
     def records(self, kind: str, record: type[Record], nodes: list[yaml.Node], hidden: dict) -> list[yaml.Node]:
         """The entries, fields or templates, each with its texts in this language."""
         given = self.items[kind]
         # A hidden entry is not shown: it needs no translation.
-        result, seen = self._by_id(record, nodes, given, kind, f"the {kind}", lambda id_: (kind, id_) in hidden)
+        result, seen = self._by_id(record, nodes, given, kind, f"the {kind}", lambda id_: (kind, id_) in hidden, (kind,))
         for id_, (key, _) in given.items():
             if id_ not in seen and seen:  # none read at all: the English file's problem is reported instead
                 self.reading.problem(location_of(key), f"there is no {kind} '{id_}' in the guide to translate"
@@ -158,9 +182,10 @@ class Translation:
         return result
 
     def _by_id(self, record: type[Record], nodes: list[yaml.Node], given: dict, kind: str, what: str,
-               quiet) -> tuple[list[yaml.Node], dict[str, None]]:
+               quiet, path: tuple[str, ...]) -> tuple[list[yaml.Node], dict[str, None]]:
         """Each of `nodes` with its texts from `given` (by id), and the ids read, in order. `what`
-        names one ("the entry"); `quiet(id)`: whether a missing text is left unreported."""
+        names one ("the entry"); `quiet(id)`: whether a missing text is left unreported; `path`:
+        where they are (("entry",)), for translated-from.yml."""
         translated, seen = [], {}
         for node in nodes:
             id_ = self._key(record, node)
@@ -170,7 +195,7 @@ class Translation:
             seen[id_] = None
             texts = given.get(id_)
             translated.append(self._record(record, node, texts[1] if texts else None, kind, f"{what} '{id_}'",
-                                           quiet(id_)))
+                                           quiet(id_), (*path, id_)))
         return translated, seen
 
     @staticmethod
@@ -193,7 +218,7 @@ class Translation:
         return _pairs(texts)
 
     def _record(self, record: type[Record], node: yaml.Node, texts: yaml.Node | None, kind: str, what: str,
-                quiet: bool = False) -> yaml.Node:
+                quiet: bool = False, path: tuple[str, ...] = ()) -> yaml.Node:
         if not isinstance(node, yaml.MappingNode):
             return node
         given = self._group(texts, f"the translation of {what} should be a group of 'name: text' lines")
@@ -211,13 +236,14 @@ class Translation:
             name = f"'{key.value}' of {what}"
             if has_translation(spec):
                 if text is not None and not self._stale(child, text):
+                    self._compare("/".join((*path, key.value)), child, text, name)
                     child = text
                 elif not quiet:
                     child = self._missing(child, name, kind, changed=text is not None)
             elif isinstance(spec, Nested):
-                child = self._record(spec.record, child, text, kind, name, quiet)
+                child = self._record(spec.record, child, text, kind, name, quiet, (*path, key.value))
             elif isinstance(spec, ListOf) and isinstance(spec.item, Nested) and isinstance(child, yaml.SequenceNode):
-                child = self._list(spec.item.record, child, text, kind, name, quiet)
+                child = self._list(spec.item.record, child, text, kind, name, quiet, (*path, key.value))
             pairs.append((key, child))
         for name, (key, _) in given.items():
             if name in used:
@@ -235,15 +261,26 @@ class Translation:
         return yaml.MappingNode(node.tag, pairs, node.start_mark, node.end_mark)
 
     def _list(self, record: type[Record], node: yaml.SequenceNode, texts: yaml.Node | None, kind: str, what: str,
-              quiet: bool) -> yaml.SequenceNode:
+              quiet: bool, path: tuple[str, ...]) -> yaml.SequenceNode:
         given = self._group(texts, f"the translation of {what} should be a group of 'id:' lines, each with "
                                    "the texts of that one")
-        items, seen = self._by_id(record, node.value, given, kind, f"the {record.record_name}", lambda id_: quiet)
+        items, seen = self._by_id(record, node.value, given, kind, f"the {record.record_name}", lambda id_: quiet, path)
         for id_, (key, _) in given.items():
             if id_ not in seen:
                 self.reading.problem(location_of(key), f"there is no {record.record_name} '{id_}' in {what}"
                                                        f"{did_you_mean(id_, seen)}; check the id or remove it here")
         return yaml.SequenceNode(node.tag, items, node.start_mark, node.end_mark, node.flow_style)
+
+    def _compare(self, where: str, english: yaml.Node, translation: yaml.Node, name: str) -> None:
+        """Notes the English a translation stands for; a warning when it changed since it was checked."""
+        if not isinstance(english, yaml.ScalarNode):
+            return  # a list of texts (search words): checked as a whole by its translator
+        now = self.translated_from[where] = fingerprint(english.value)
+        if self.checked.get(where, now) != now:
+            self.reading.warning(location_of(translation), (
+                f"the English of {name} has changed since this translation was checked "
+                f"({location_of(english).display()}); update the translation if it needs it, then run "
+                f"`followup-guide translation {self.language} --checked`"))
 
     def _stale(self, english: yaml.Node, translation: yaml.Node) -> bool:
         """A text the center changed in its overlay, whose translation is still the default guide's."""

@@ -55,6 +55,10 @@ TRANSLATION_FILES = {
     "translation-message-templates.schema.json": lambda: {
         "type": "object", "additionalProperties": False, "properties": {
             "fields": _by_id(translation_schema(MessageField)), "templates": _by_id(translation_schema(MessageTemplate))}},
+    # translated-from.yml, written by `followup-guide translation <code> --checked`
+    "translation-fingerprints.schema.json": lambda: {
+        "type": "object", "description": "The English each translated text stands for, as a fingerprint, by its place.",
+        "additionalProperties": {"type": "string", "pattern": "^[0-9a-f]{10}$"}},
 }
 
 

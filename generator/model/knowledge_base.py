@@ -30,6 +30,9 @@ class KnowledgeBase:
     # Each link of the content's Markdown to a file of the site, and where it is typed: checked once
     # the pages are known (rendering.pages.content_link_problems).
     links: tuple[tuple[str, Location], ...] = field(default=(), compare=False)
+    # In another language: each translated text's place ("entry/<id>/body") -> the fingerprint of
+    # the English it translates (loading.translations; `followup-guide translation --checked` writes them).
+    translated_from: dict[str, str] = field(default_factory=dict, compare=False)
 
     @cached_property
     def entries(self) -> dict[str, Entry]:

@@ -131,8 +131,8 @@ class Labels(Record):
     """The name of that file."""
     checklist_import = Label()
     """The button that loads progress from a file."""
-    checklist_import_done = Label("count")
-    """Shown when a file was loaded."""
+    checklist_import_done = Label("count", "applications")
+    """Shown when a file or a link was added: the ticks ({count}) and applications ({applications}) it added."""
     checklist_import_failed = Label()
     """Shown when a file could not be read."""
     checklist_reset = Label()
@@ -391,6 +391,8 @@ class Labels(Record):
     """Shown when the reader chose not to add it."""
     receive_failed = Label()
     """Shown for a damaged, incomplete or foreign link."""
+    progress_too_big = Label()
+    """Shown when a file or a link holds more than the guide keeps, or more than this browser has room for: nothing was added."""
 
     # Storage that lasts: the backup notice
     backup_notice = Label("date")

@@ -196,11 +196,11 @@
     var id = target.getAttribute("data-fg-editing");
     var now = new Date();
     guide.store.update(function (record) {
-      var app = record.applications[id];
-      if (!app) {
+      var app = id && record.applications[id];
+      var added = !app;
+      if (added) { // the first one keeps the ticks and dates made before it (core.addApplication)
         id = core.newId(now, Math.random());
-        app = record.applications[id] = core.application({ created: now.toISOString() }, id);
-        record.chosen = id;
+        app = core.addApplication(record, id, now.toISOString());
       }
       var outcome = app.outcome;
       FIELDS.forEach(function (name) { app[name] = target.elements["fg-app-" + name].value.trim(); });
@@ -208,7 +208,7 @@
       all("[data-fg-app-moment]", target).forEach(function (input) {
         var name = input.getAttribute("data-fg-app-moment");
         if (input.value) app.moments[name] = input.value;
-        else delete app.moments[name];
+        else if (!added) delete app.moments[name];
       });
       app.interviewers = interviewerRows(target).map(function (row) {
         return { name: row.querySelector("[data-fg-interviewer-name]").value.trim(),

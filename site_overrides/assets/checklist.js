@@ -90,21 +90,25 @@
     var file = input.files && input.files[0];
     var message = document.querySelector("[data-fg-import-message]");
     var value;
+    var tooBig = false;
     if (!file) return;
-    file.text().then(function (text) {
+    guide.travel().then(function () {
+      tooBig = file.size > core.transfer.MAX_JSON;
+      return tooBig ? null : file.text();
+    }).then(function (text) {
       value = guide.parseJSON(text);
-      return guide.travel();
-    }).then(function () {
       var locked = core.transfer.lockedBytes(value);
       if (locked) {
         message.textContent = "";
         return guide.receiveLocked(locked);
       }
-      if (core.merge(guide.store.fresh(), value) < 0) throw new Error("not a progress file"); // nothing changed
-      var count = guide.store.update(function (stored) { return core.merge(stored, value); });
-      message.textContent = guide.fill(message.getAttribute("data-fg-done"), { count: count });
+      if (!core.mergeCounted(guide.store.fresh(), value)) throw new Error("not a progress file"); // nothing changed
+      var counts = guide.store.add(function (stored) { return core.mergeCounted(stored, value); });
+      tooBig = !counts; // this browser has no room for it: nothing was added
+      if (counts) message.textContent = guide.fill(message.getAttribute("data-fg-done"), counts);
+      else throw new Error("no room");
     }).catch(function () {
-      message.textContent = message.getAttribute("data-fg-failed");
+      message.textContent = message.getAttribute(tooBig ? "data-fg-too-big" : "data-fg-failed");
     }).then(function () {
       input.value = ""; // the same file may be chosen again
     });

@@ -54,27 +54,32 @@
     listeners.forEach(function (listener) { if (!deviceOnly || listener.device) listener(); });
   }
 
-  function write(record) {
+  // Whether the record was written; `whole`: if storage works but the record does not fit, nothing
+  // changes (rather than the page keeping it until the reader leaves).
+  function write(record, whole) {
     var text = core.isEmpty(record) ? null : JSON.stringify(record);
     if (text === null && !memory) {
       guide.storage.remove(KEY);
       cache = { raw: null, record: core.normalise(null) };
     } else if (memory || !guide.storage.write(KEY, text)) {
+      if (whole && !memory) return false;
       works = false;
       memory = record;
     } else {
       cache = { raw: text, record: record };
     }
+    return true;
   }
 
   // Change the record as it is stored now; returns what change gave back. A change of the
   // reader's (not only of `device`) is remembered as not yet saved elsewhere.
-  function update(change, deviceOnly) {
+  // `whole` (an import): the change is made only if it can be stored, and null is returned if not.
+  function update(change, deviceOnly, whole) {
     var record = fresh();
     var result = change(record);
     var now = new Date();
     if (!deviceOnly && !record.device.unsaved) record.device.unsaved = now.toISOString();
-    write(record);
+    if (!write(record, whole)) return null;
     changed(deviceOnly);
     if (!deviceOnly && works && !core.isEmpty(record)) askToPersist(record, now);
     return result;
@@ -116,6 +121,7 @@
     read: read,
     fresh: fresh,
     update: update,
+    add: function (change) { return update(change, false, true); }, // an import: all of it, or nothing
     refresh: function () { // read storage again and redraw every part of the page that shows it
       cache.record = null;
       changed();

@@ -118,11 +118,18 @@
     return panel && find(panel, "receive-message") ? panel : null; // its last part parsed: the whole panel is there
   }
 
+  // The outcome, in place of the question: focus moves to it, as the button that had it is hidden.
   function answer(panel, name, values) {
+    var message = find(panel, "receive-message");
+    var focused = panel.contains(document.activeElement);
     find(panel, "receive-ask").hidden = true;
     find(panel, "receive-locked").hidden = true;
-    say(find(panel, "receive-message"), name, values);
+    say(message, name, values);
     pending = null;
+    if (focused) {
+      message.tabIndex = -1;
+      message.focus();
+    }
   }
 
   function present(panel) {
@@ -171,8 +178,8 @@
     if (found.locked) return askPassphrase(panel, found.bytes, true);
     transfer.unpack(found.bytes).then(function (value) {
       offer(panel, value, true);
-    }, function () {
-      answer(panel, "failed");
+    }, function (error) {
+      answer(panel, error.name === "too-big" ? "too-big" : "failed");
     });
   }
 
@@ -190,7 +197,7 @@
         say(find(panel, "receive-message"), "wrong");
         input.select();
       } else {
-        answer(panel, waiting.link ? "failed" : "file-failed");
+        answer(panel, error.name === "too-big" ? "too-big" : waiting.link ? "failed" : "file-failed");
       }
     });
   });
@@ -198,8 +205,8 @@
     var panel = button.closest("[data-fg-receive]");
     if (!pending || !pending.value) return;
     var value = pending.value;
-    var count = guide.store.update(function (record) { return core.merge(record, value); });
-    answer(panel, "done", { count: count });
+    var counts = guide.store.add(function (record) { return core.mergeCounted(record, value); });
+    answer(panel, counts ? "done" : "too-big", counts);
   });
   guide.on("click", "[data-fg-receive-cancel]", function (button) {
     answer(button.closest("[data-fg-receive]"), "cancelled");

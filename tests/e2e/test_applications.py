@@ -348,7 +348,7 @@ def test_export_and_import_move_every_application_into_a_fresh_browser(page, bro
         with other.expect_file_chooser() as chooser:
             other.get_by_role("button", name=L["checklist_import"]).click()
         chooser.value.set_files(tmp_path / "everything.json")
-        expect(other.locator("[data-fg-import-message]")).to_have_text(L["checklist_import_done"].format(count=1))
+        expect(other.locator("[data-fg-import-message]")).to_have_text(L["checklist_import_done"].format(count=1, applications=1))
         expect(rows(other)).to_have_count(2)
         record = stored(other)
         assert record["applications"]["acme"]["done"].keys() == {"keep-searching", "send-a-thank-you"}
@@ -383,6 +383,49 @@ def test_a_foreign_file_changes_nothing(page, site_url, tmp_path):
         expect(page.locator("[data-fg-import-message]")).to_have_text(L["checklist_import_failed"])
         page.locator("[data-fg-import-message]").evaluate("element => element.textContent = ''")
     assert stored(page) == before
+
+
+# Storage that takes nothing longer than 100,000 characters, as a full one would refuse a big record.
+FULL_STORAGE = """const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+        if (String(value).length > 100000) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+        return setItem.call(this, key, value);
+    };"""
+
+
+def test_a_file_this_browser_has_no_room_for_adds_nothing_and_says_so(page, site_url, tmp_path):
+    page.add_init_script(FULL_STORAGE)
+    seed(page, site_url, {"acme": ACME}, chosen="acme")
+    before = stored(page)
+    big = {"format": "followup-guide-progress", "version": 3, "site": "after-the-interview",
+           "applications": {"globex": {**GLOBEX, "note": "n" * 200_000}}}
+    (tmp_path / "big.json").write_text(json.dumps(big))
+    page.goto(site_url + "checklist/")
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name=L["checklist_import"]).click()
+    chooser.value.set_files(tmp_path / "big.json")
+    expect(page.locator("[data-fg-import-message]")).to_have_text(L["progress_too_big"])
+    assert stored(page) == before
+    page.locator('[data-fg-item="keep-searching"]').check()  # what the reader does next is still saved
+    expect(page.locator("[data-fg-storage-notice]").first).to_be_hidden()
+    assert "keep-searching" in stored(page)["applications"]["acme"]["done"]
+
+
+def test_the_first_application_keeps_the_ticks_and_dates_made_before_it(page, site_url):
+    seed(page, site_url, {}, general={"done": {"keep-searching": "2026-03-01T10:00:00Z"},
+                                      "moments": {"interview": "2026-03-06", "interview-time": "15:00"}})
+    page.goto(site_url + "applications/")
+    add_with_the_form(page, "Acme", "Clerk")
+    first = next(iter(stored(page)["applications"].values()))
+    assert first["done"] == {"keep-searching": "2026-03-01T10:00:00Z"}
+    assert first["moments"] == {"interview": "2026-03-06", "interview-time": "15:00"}
+    assert stored(page)["general"] == {"done": {}, "moments": {}}
+    page.goto(site_url + "checklist/")
+    expect(page.locator('[data-fg-item="keep-searching"]')).to_be_checked()
+    page.goto(site_url + "applications/")
+    add_with_the_form(page, "Globex", "Engineer")  # a second one starts empty
+    second = next(a for a in stored(page)["applications"].values() if a["company"] == "Globex")
+    assert second["done"] == {} and second["moments"] == {}
 
 
 # --- Storage refused or corrupt -----------------------------------------------------------

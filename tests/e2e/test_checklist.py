@@ -169,7 +169,7 @@ def test_export_then_import_into_a_fresh_browser(browser, page, site_url, tmp_pa
             other.get_by_role("button", name="Load progress from a file").click()
         chooser.value.set_files(exported)
         expect(other.locator("[data-fg-import-message]")).to_have_text(
-            KB.labels["checklist_import_done"].format(count=2))
+            KB.labels["checklist_import_done"].format(count=2, applications=0))
         expect(other.get_by_role("checkbox", checked=True)).to_have_count(3)
         other.reload()
         expect(other.get_by_role("checkbox", checked=True)).to_have_count(3)

@@ -31,6 +31,17 @@ def test_the_home_page_offers_start_here_actions_on_the_first_phone_screen(phone
         assert box["y"] + box["height"] <= PHONE["height"], f"{name} is below the first screen"
         assert box["height"] >= TOUCH and box["width"] >= TOUCH
         assert link.evaluate("a => a.href") == href
+    # The theme's header buttons too (menu, colours, language, search), and the search field's.
+    header = phone.locator(".md-header .md-header__button.md-icon:visible")
+    assert header.count() >= 4
+    for box in header.evaluate_all("els => els.map(e => e.getBoundingClientRect().toJSON())"):
+        assert box["height"] >= TOUCH and box["width"] >= TOUCH, box
+    phone.locator("label[for=__search].md-header__button").click()
+    phone.locator(".md-search__input").fill("thank")
+    phone.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")  # opened
+    for box in phone.locator(".md-search__icon:visible").evaluate_all("els => els.map(e => e.getBoundingClientRect().toJSON())"):
+        assert box["height"] >= TOUCH and box["width"] >= TOUCH, box
+    phone.keyboard.press("Escape")
     start.get_by_role("link", name=KB.labels["start_thank_you"]).click()
     expect(phone.locator("#template-thank-you-email")).to_be_in_viewport()
 
@@ -93,6 +104,22 @@ def test_the_timeline_takes_at_most_a_third_of_a_phone_screen_and_opens_larger(p
     expect(larger).to_be_visible()
     assert larger.bounding_box()["height"] > compact.bounding_box()["height"] if compact.is_visible() else True
     expect(phone.get_by_role("img", name=KB.timeline.title)).to_have_count(1)
+
+
+@pytest.mark.parametrize("path, row", [("checklist/", ".fg-checklist__item"), ("planner/", ".fg-planner__remember"),
+                                       ("templates/", ".fg-template__remember")])
+def test_a_tick_box_is_ticked_by_a_tap_anywhere_on_its_row_of_at_least_44_px(phone, site_url, path, row):
+    phone.goto(site_url + path)
+    if path == "planner/":  # (dates are remembered once there is one)
+        phone.locator('[data-fg-moment="interview"]').fill("2026-03-06")
+    rows = phone.locator(f".md-content {row}:visible")
+    heights = rows.evaluate_all("els => els.map(e => e.getBoundingClientRect().height)")
+    assert heights and min(heights) >= TOUCH, heights
+    first = rows.first
+    first.scroll_into_view_if_needed()
+    box = first.bounding_box()
+    phone.mouse.click(box["x"] + box["width"] - 2, box["y"] + 2)  # the row's far corner: neither the box nor its words
+    expect(first.locator("input[type=checkbox]")).to_be_checked()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

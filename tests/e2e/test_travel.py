@@ -133,7 +133,8 @@ def test_a_link_made_in_one_browser_brings_everything_into_another(browsers, sit
         L["receive_summary"].format(applications=2, ticks=2, dates=3))
     assert laptop.evaluate("location.hash") == "" and "#" not in laptop.url  # out of the address bar at once
     laptop.get_by_role("button", name=L["receive_merge"]).click()
-    expect(laptop.locator("[data-fg-receive-message]")).to_have_text(L["checklist_import_done"].format(count=2))
+    expect(laptop.locator("[data-fg-receive-message]")).to_have_text(L["checklist_import_done"].format(count=2, applications=1))
+    assert laptop.evaluate("document.activeElement.hasAttribute('data-fg-receive-message')")  # not lost with the button
     theirs, ours = stored(phone), stored(laptop)
     assert ours["applications"]["globex"] == theirs["applications"]["globex"]
     assert ours["applications"]["acme"]["done"].keys() == {"send-a-thank-you", "keep-searching"}  # nothing unticked
@@ -173,6 +174,35 @@ def test_a_damaged_or_foreign_link_is_refused_and_not_now_changes_nothing(browse
     assert stored(page) == before
 
 
+def test_a_crafted_link_hides_no_progress_and_an_oversized_one_is_refused_as_it_opens(browsers, site_url):
+    page = browsers()  # (the fixture also checks that no script error happened on the way)
+    page.goto(site_url + "checklist/")
+    page.locator('[data-fg-item="keep-searching"]').check()
+    # Names every JavaScript object has, as an application and as the choice: not the reader's.
+    crafted = {"format": "followup-guide-progress", "version": 3, "site": SITE, "chosen": "constructor",
+               "applications": {"constructor": {"company": "Evil"}, "toString": {"company": "Evil"}},
+               "general": {"done": {"ask-when-you-will-hear": "2026-03-01T10:00:00Z"}, "moments": {}}, "details": {}}
+    page.goto(link_with(site_url, crafted))
+    page.get_by_role("button", name=L["receive_merge"]).click()
+    expect(page.locator("[data-fg-receive-message]")).to_have_text(
+        L["checklist_import_done"].format(count=1, applications=0))
+    assert stored(page)["chosen"] == "" and stored(page)["applications"] == {}
+    page.goto(site_url + "checklist/")
+    expect(page.get_by_role("checkbox", checked=True)).to_have_count(2)
+    page.locator('[data-fg-item="send-a-thank-you"]').check()
+    page.reload()
+    expect(page.get_by_role("checkbox", checked=True)).to_have_count(3)
+
+    # 3 MB of JSON in a 3 KB link: refused while it inflates, and nothing changes.
+    before = stored(page)
+    bomb = base64.urlsafe_b64encode(zlib.compress(b'{"a": "' + b"0" * 3_000_000 + b'"}', 9)).decode().rstrip("=")
+    page.goto(site_url + "about/")
+    page.goto(f"{site_url}applications/#fg1.{bomb}")
+    expect(page.locator("[data-fg-receive-message]")).to_have_text(L["progress_too_big"])
+    expect(page.locator("[data-fg-receive-ask]")).to_be_hidden()
+    assert stored(page) == before
+
+
 def test_a_passphrase_protects_the_link_and_the_file(browsers, site_url, tmp_path):
     phone = browsers()
     seed(phone, site_url, {"acme": ACME})
@@ -208,7 +238,7 @@ def test_a_passphrase_protects_the_link_and_the_file(browsers, site_url, tmp_pat
     desk.get_by_label(L["receive_passphrase"], exact=True).fill("blue lantern 7")
     desk.get_by_role("button", name=L["receive_open"], exact=True).click()
     desk.get_by_role("button", name=L["receive_merge"]).click()
-    expect(desk.locator("[data-fg-receive-message]")).to_have_text(L["checklist_import_done"].format(count=1))
+    expect(desk.locator("[data-fg-receive-message]")).to_have_text(L["checklist_import_done"].format(count=1, applications=1))
     assert stored(desk)["applications"]["acme"]["applied"] == ACME["applied"]
 
 

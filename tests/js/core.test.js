@@ -290,3 +290,68 @@ test("inWords: dates written with the guide's names and patterns, in English and
     weekdays: "domingo, lunes, martes, miércoles, jueves, viernes, sábado" };
   assert.equal(dates.inWords(new Date(2026, 2, 4, 15, 0), true, spanish), "miércoles, 4 de marzo de 2026, 15:00");
 });
+
+test("names every object has are never ids, answers or the choice (a crafted file cannot hide progress)", () => {
+  const inherited = ["constructor", "toString", "valueOf", "hasOwnProperty", "__proto__"];
+  for (const name of inherited) {
+    const applications = JSON.parse(`{"a1": {"company": "Acme", "outcome": "${name}", "done": {"${name}": "t", "x": "t"},
+      "moments": {"${name}": "2026-03-06"}, "overrides": {"${name}": {"company": "Evil"}},
+      "calendar": {"${name}": {"at": "t"}}}, "${name}": {"company": "Evil"}}`);
+    const record = records.normalise({ version: 3, chosen: name, applications, general: { done: { y: "t" } } });
+    assert.equal(record.chosen, "", name);
+    assert.deepEqual(Object.keys(record.applications), ["a1"], name);
+    const app = record.applications.a1;
+    assert.equal(app.outcome, "", name);
+    assert.deepEqual([Object.keys(app.done), Object.keys(app.moments), Object.keys(app.overrides), Object.keys(app.calendar)],
+      [["x"], [], [], []], name);
+    assert.equal(records.current(record), record.general, name);
+    const ours = records.normalise({ version: 3, general: { done: { z: "t" } } });
+    assert.deepEqual(records.mergeCounted(ours, { format: "followup-guide-progress", version: 3, chosen: name, applications }),
+      { count: 1, applications: 1 }, name);
+    assert.equal(ours.chosen, "", name);
+    assert.equal(Object.getPrototypeOf(ours.applications), Object.prototype, name);
+  }
+});
+
+test("dates that do not exist are dropped, not moved to another day", () => {
+  assert.deepEqual(dates.givenMoments(RULES, { interview: "2026-02-31" }), {});
+  assert.equal(dates.givenMoments(RULES, { interview: "2026-02-28", "interview-time": "99:99" }).interview.getHours(), 12);
+  assert.equal(dates.givenMoments(RULES, { interview: "2026-02-28", "interview-time": "09:30:00" }).interview.getMinutes(), 30);
+  const record = records.normalise({ version: 3, general: { moments: { interview: "2026-99-99", "stated-date": "2026-03-13" } },
+    applications: { a1: { moments: { interview: "2026-02-31", "interview-time": "24:00" }, outcome: "offer",
+      outcomeDay: "2026-99-99", applied: "2026-02-30", calendar: { x: { at: "t", sequence: 1e308 }, y: { at: "t", sequence: 2 } } } } });
+  assert.deepEqual(record.general.moments, { "stated-date": "2026-03-13" });
+  const app = record.applications.a1;
+  assert.deepEqual([app.moments, app.outcomeDay, app.applied], [{}, "", ""]);
+  assert.deepEqual(app.calendar, { x: { at: "t", sequence: 0 }, y: { at: "t", sequence: 2 } });
+});
+
+test("a step due within a time is overdue from that time only if the reader gave the time", () => {
+  const untimed = records.normalise({ version: 3, applications: { a: { moments: { interview: "2026-03-02" } } } });
+  const timed = records.normalise({ version: 3, applications: { a: { moments: { interview: "2026-03-02", "interview-time": "09:00" } } } });
+  const at = (hour) => new Date(2026, 2, 3, hour, 0); // the thank-you is due within 24 hours: on 3 March
+  assert.deepEqual([9, 13, 23].map((hour) => records.due(untimed, GUIDE, at(hour))[0].status), ["today", "today", "today"]);
+  assert.equal(records.due(untimed, GUIDE, new Date(2026, 2, 4, 0, 1))[0].status, "overdue");
+  assert.deepEqual([8, 10].map((hour) => records.due(timed, GUIDE, at(hour))[0].status), ["today", "overdue"]);
+});
+
+test("the first application takes the ticks and dates made before it; later ones start empty", () => {
+  const record = records.normalise({ version: 3, general: { done: { x: "t" }, moments: { interview: "2026-03-06" } } });
+  const first = records.addApplication(record, "a1", "2026-03-07T10:00:00Z");
+  assert.deepEqual([first.done, first.moments, record.chosen], [{ x: "t" }, { interview: "2026-03-06" }, "a1"]);
+  assert.deepEqual(record.general, { done: {}, moments: {} });
+  record.general.done.y = "t";
+  const second = records.addApplication(record, "a2", "2026-03-08T10:00:00Z");
+  assert.deepEqual([second.done, second.moments, record.general.done, record.chosen], [{}, {}, { y: "t" }, "a2"]);
+});
+
+test("an import chooses its application only where that hides none of this browser's own ticks", () => {
+  const file = { format: "followup-guide-progress", version: 3, chosen: "a1", applications: { a1: { done: { x: "t" } } } };
+  const empty = records.normalise(null);
+  assert.deepEqual(records.mergeCounted(empty, file), { count: 1, applications: 1 });
+  assert.equal(empty.chosen, "a1");
+  const ticked = records.normalise({ version: 3, general: { done: { y: "t" } } });
+  records.merge(ticked, file);
+  assert.equal(ticked.chosen, "");
+  assert.equal(records.mergeCounted(ticked, { something: "else" }), null);
+});

@@ -141,3 +141,13 @@ test("an emptied record counts as empty; the device part never travels", () => {
   record.details["your-name"] = "Ana";
   assert.equal(records.isEmpty(record), false);
 });
+
+test("a link that inflates past the limit is refused as it inflates, not after", async () => {
+  const zeros = new Uint8Array(transfer.MAX_JSON + 1); // a few kilobytes once compressed
+  const bytes = new Uint8Array(await new Response(new Blob([zeros]).stream()
+    .pipeThrough(new CompressionStream("deflate"))).arrayBuffer());
+  assert.ok(bytes.length < 10000);
+  await assert.rejects(transfer.unpack(bytes), { name: "too-big" });
+  const fitting = await transfer.pack({ note: "a".repeat(transfer.MAX_JSON - 20) });
+  assert.equal((await transfer.unpack(fitting)).note.length, transfer.MAX_JSON - 20);
+});

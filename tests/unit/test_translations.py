@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.cli import main
 from generator.loading.loader import load_knowledge_base
 from generator.loading.sources import GuideSources, load_guides
 from generator.model.fields import InLanguage
@@ -67,6 +68,43 @@ def test_with_a_fallback_an_untranslated_text_is_shown_in_english_and_marked(bil
     page = next(p for p in render_site(kb).pages if p.uri == "phases/afterwards.md")
     assert '<span lang="en">Talk the interview through with someone from the career center.</span>' in page.markdown
     assert "Pide una reunión con una persona del centro de carreras {: #book-a-debrief" in page.markdown
+
+
+def test_the_default_spanish_was_checked_against_todays_english():
+    spanish = load_knowledge_base(_content(), language="es")
+    assert spanish.warnings == ()  # content/translations/es/translated-from.yml is up to date
+    assert len(spanish.translated_from) > 500 and "entry/send-one-follow-up/body" in spanish.translated_from
+
+
+def test_a_change_to_the_english_is_flagged_at_its_translation_until_checked(bilingual_guide_copy, capsys):
+    advice = Path("content/advice/after-the-date.yml")
+    advice.write_text(advice.read_text(encoding="utf-8").replace(
+        "title: Send one polite follow-up", "title: Send one kind follow-up"), encoding="utf-8")
+    english_line = next(n for n, line in enumerate(advice.read_text().splitlines(), 1) if "one kind follow-up" in line)
+    spanish = Path("content/translations/es/advice/after-the-date.yml")
+    spanish_line = next(n for n, line in enumerate(spanish.read_text().splitlines(), 1)
+                        if "title: Envía un solo mensaje" in line)
+
+    kb = load_knowledge_base(Path("content"), language="es")  # still builds: a warning, not a problem
+    assert [str(w) for w in kb.warnings] == [
+        f"content/translations/es/advice/after-the-date.yml:{spanish_line}:12: the English of 'title' of the "
+        f"entry 'send-one-follow-up' has changed since this translation was checked (content/advice/after-the-date.yml:"
+        f"{english_line}:12); update the translation if it needs it, then run `followup-guide translation es --checked`"]
+
+    assert main(["translation", "es", "--checked"]) == 0
+    assert "translated-from.yml" in capsys.readouterr().out
+    assert load_knowledge_base(Path("content"), language="es").warnings == ()
+
+
+def test_checking_a_translation_with_a_text_missing_writes_nothing(bilingual_guide_copy, capsys):
+    fingerprints = Path("content/translations/es/translated-from.yml")
+    before = fingerprints.read_text(encoding="utf-8")
+    spanish = Path("content/translations/es/advice/after-the-date.yml")
+    spanish.write_text(spanish.read_text(encoding="utf-8").replace("    title: Envía un solo mensaje", "    titel: Envía un solo mensaje"),
+                       encoding="utf-8")
+    assert main(["translation", "es", "--checked"]) == 1
+    assert "unknown field 'titel'" in capsys.readouterr().err
+    assert fingerprints.read_text(encoding="utf-8") == before
 
 
 def _content() -> Path:

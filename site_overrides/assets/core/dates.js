@@ -74,14 +74,29 @@
     return { moments: moments, assumed: assumed, dates: dates };
   }
 
+  // A day typed as "2026-03-06", as a local date at `hour`; null for anything else, and for a
+  // day that does not exist ("2026-02-31" is not read as 3 March).
+  function dayOf(text, hour, minute) {
+    var day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(typeof text === "string" ? text : "");
+    if (!day) return null;
+    var date = new Date(+day[1], +day[2] - 1, +day[3], hour || 0, minute || 0);
+    return date.getFullYear() === +day[1] && date.getMonth() === day[2] - 1 && date.getDate() === +day[3] ? date : null;
+  }
+
+  // A time of day typed as "15:00" (or "15:00:30", as some browsers give it): [hour, minute], or null.
+  function timeOf(text) {
+    var time = /^([01]\d|2[0-3]):([0-5]\d)(:[0-5]\d(\.\d+)?)?$/.exec(typeof text === "string" ? text : "");
+    return time ? [+time[1], +time[2]] : null;
+  }
+
   // The moments typed as text ({"interview": "2026-03-06", "interview-time": "15:00"}) as local dates.
   function givenMoments(rules, typed) {
     var moments = {};
+    typed = typed || {};
     rules.moments.forEach(function (moment) {
-      var day = /^(\d{4})-(\d{2})-(\d{2})$/.exec((typed || {})[moment.id] || "");
-      if (!day) return;
-      var time = /^(\d{2}):(\d{2})/.exec(typed[moment.id + "-time"] || "");
-      moments[moment.id] = new Date(+day[1], +day[2] - 1, +day[3], time ? +time[1] : DEFAULT_HOUR, time ? +time[2] : 0);
+      var time = timeOf(typed[moment.id + "-time"]);
+      var date = dayOf(typed[moment.id], time ? time[0] : DEFAULT_HOUR, time ? time[1] : 0);
+      if (date) moments[moment.id] = date;
     });
     return moments;
   }
@@ -122,5 +137,7 @@
   core.stepDate = stepDate;
   core.planDates = planDates;
   core.givenMoments = givenMoments;
+  core.dayOf = dayOf;
+  core.timeOf = timeOf;
   core.localDay = localDay;
 })(typeof module === "object" && module.exports ? module.exports : (window.followupGuideCore = window.followupGuideCore || {}));

@@ -22,6 +22,20 @@
   var BACKUP_AFTER_DAYS = 3; // changes this old, and not saved elsewhere, are worth a backup
   var ASK_AGAIN_DAYS = 7; // a dismissed notice, or a refused persist(), is asked about again after this
 
+  /* Whether a name read from storage or a file can be a key of the record: not one that every
+   * object has already ("constructor", "toString", "__proto__"...), which would read as an
+   * application, a tick or an answer that is there but is not the reader's. The guide's own
+   * ids never are (the generator reserves "constructor" and "prototype"; the others are not
+   * lowercase ids). */
+  function usable(name) {
+    return !(name in Object.prototype);
+  }
+
+  // Whether the record's `map` (applications, ticks...) has `name` of its own.
+  function has(map, name) {
+    return Object.prototype.hasOwnProperty.call(map, name);
+  }
+
   function isObject(value) {
     return Boolean(value) && typeof value === "object" && !Array.isArray(value);
   }
@@ -44,21 +58,31 @@
   function texts(value) {
     var result = {};
     if (isObject(value)) {
-      Object.keys(value).forEach(function (name) { if (typeof value[name] === "string") result[name] = value[name]; });
+      Object.keys(value).forEach(function (name) { if (usable(name) && typeof value[name] === "string") result[name] = value[name]; });
     }
     return result;
   }
 
   function ticks(value) {
     var done = {};
-    if (Array.isArray(value)) value.forEach(function (id) { if (typeof id === "string") done[id] = true; });
-    else if (isObject(value)) Object.keys(value).forEach(function (id) { if (value[id]) done[id] = value[id]; });
+    if (Array.isArray(value)) value.forEach(function (id) { if (typeof id === "string" && usable(id)) done[id] = true; });
+    else if (isObject(value)) Object.keys(value).forEach(function (id) { if (usable(id) && value[id]) done[id] = value[id]; });
     return done;
+  }
+
+  // The typed dates and times ("interview": "2026-03-06", "interview-time": "15:00"), without
+  // any that is not a real day or time of day.
+  function moments(value) {
+    var typed = texts(value);
+    Object.keys(typed).forEach(function (name) {
+      if (!(/-time$/.test(name) ? dates.timeOf(typed[name]) : dates.dayOf(typed[name]))) delete typed[name];
+    });
+    return typed;
   }
 
   function slot(value) {
     value = isObject(value) ? value : {};
-    return { done: ticks(value.done), moments: texts(value.moments) };
+    return { done: ticks(value.done), moments: moments(value.moments) };
   }
 
   function application(value, id) {
@@ -69,16 +93,23 @@
       result[name] = typeof value[name] === "string" ? value[name] : "";
     });
     result.interviewers = interviewers;
+    if (!usable(result.outcome)) result.outcome = "";
+    ["outcomeDay", "applied"].forEach(function (name) { if (!dates.dayOf(result[name])) result[name] = ""; });
     result.archived = value.archived === true;
     result.overrides = {};
     if (isObject(value.overrides)) {
-      Object.keys(value.overrides).forEach(function (template) { result.overrides[template] = texts(value.overrides[template]); });
+      Object.keys(value.overrides).forEach(function (template) {
+        if (usable(template)) result.overrides[template] = texts(value.overrides[template]);
+      });
     }
     result.calendar = {};
     if (isObject(value.calendar)) {
       Object.keys(value.calendar).forEach(function (key) {
         var entry = value.calendar[key];
-        if (isObject(entry) && typeof entry.at === "string") result.calendar[key] = { at: entry.at, sequence: +entry.sequence || 0 };
+        var sequence = Math.floor(isObject(entry) ? +entry.sequence : 0); // a calendar's SEQUENCE: a whole number
+        if (usable(key) && isObject(entry) && typeof entry.at === "string") {
+          result.calendar[key] = { at: entry.at, sequence: sequence >= 0 && sequence < 1e9 ? sequence : 0 };
+        }
       });
     }
     return result;
@@ -95,10 +126,28 @@
     return result;
   }
 
+  function isEmptySlot(slot) {
+    return !Object.keys(slot.done).length && !Object.keys(slot.moments).length;
+  }
+
   // Whether a record holds nothing of the reader's: it is then removed rather than stored.
   function isEmpty(record) {
-    return !Object.keys(record.applications).length && !Object.keys(record.general.done).length
-      && !Object.keys(record.general.moments).length && !Object.keys(record.details).length;
+    return !Object.keys(record.applications).length && isEmptySlot(record.general) && !Object.keys(record.details).length;
+  }
+
+  /* A new application, added to the record and chosen. The first one takes the ticks and dates
+   * made before there was any application (the general ones), as the older keys become a first
+   * application (migrate): what the reader did so far stays in view. */
+  function addApplication(record, id, created) {
+    var app = application({ created: created }, id);
+    if (!Object.keys(record.applications).length) {
+      app.done = record.general.done;
+      app.moments = record.general.moments;
+      record.general = slot(null);
+    }
+    record.applications[id] = app;
+    record.chosen = id;
+    return app;
   }
 
   // A stored or imported value as a record; anything unreadable counts as nothing saved.
@@ -107,12 +156,12 @@
     if (!isObject(value) || value.version !== VERSION) return record;
     if (isObject(value.applications)) {
       Object.keys(value.applications).forEach(function (id) {
-        if (isObject(value.applications[id])) record.applications[id] = application(value.applications[id], id);
+        if (id && usable(id) && isObject(value.applications[id])) record.applications[id] = application(value.applications[id], id);
       });
     }
     record.general = slot(value.general);
     record.details = texts(value.details);
-    record.chosen = record.applications[value.chosen] ? value.chosen : "";
+    record.chosen = typeof value.chosen === "string" && has(record.applications, value.chosen) ? value.chosen : "";
     record.device = device(value.device);
     return record;
   }
@@ -200,8 +249,18 @@
         addMissing(ours.overrides[template], theirs.overrides[template]);
       });
     });
-    if (!record.chosen && incoming.chosen) record.chosen = incoming.chosen;
+    // The incoming choice is taken only where it hides nothing: this browser's own ticks and
+    // dates outside any application stay in view.
+    if (!record.chosen && incoming.chosen && isEmptySlot(record.general)) record.chosen = incoming.chosen;
     return count;
+  }
+
+  /* merge, counted for the reader: {count: ticks added, applications: applications added}, or
+   * null for a file that is not one of ours. */
+  function mergeCounted(record, value) {
+    var before = Object.keys(record.applications).length;
+    var count = merge(record, value);
+    return count < 0 ? null : { count: count, applications: Object.keys(record.applications).length - before };
   }
 
   function exported(record, siteId) {
@@ -249,9 +308,12 @@
     return new Date(date.getFullYear(), date.getMonth(), date.getDate());
   }
 
-  function status(date, relation, now) {
+  /* `timed`: the date has a time the reader gave (a step counted in hours from a moment with
+   * its time), so a "within" step is overdue from that time; otherwise only from the next day,
+   * as the planner gives such a step a day, not a time. */
+  function status(date, relation, now, timed) {
     var today = startOfDay(now).getTime();
-    if (date.getTime() < today || (relation === "within" && date < now)) return "overdue";
+    if (date.getTime() < today || (relation === "within" && timed && date < now)) return "overdue";
     return date.getTime() < today + DAY ? "today" : "upcoming";
   }
 
@@ -282,14 +344,17 @@
         });
       } else {
         guide.rules.steps.forEach(function (step) {
-          if (plan.dates[step.entry]) candidates.push({ entry: step.entry, date: plan.dates[step.entry], relation: step.relation });
+          if (plan.dates[step.entry]) {
+            candidates.push({ entry: step.entry, date: plan.dates[step.entry], relation: step.relation,
+              timed: step.unit === "hours" && Boolean(typed[step.of + "-time"]) });
+          }
         });
       }
       function open(step) { return !app.done[step.entry]; }
       var next = candidates.filter(open).sort(function (a, b) { return a.date - b.date; })[0] || undated.filter(open)[0];
       candidates = candidates.concat(undated);
       return next
-        ? { application: app, entry: next.entry, date: next.date, status: status(next.date, next.relation, now) }
+        ? { application: app, entry: next.entry, date: next.date, status: status(next.date, next.relation, now, next.timed) }
         : { application: app, entry: "", date: null, status: candidates.length ? "done" : "none" };
     }).filter(Boolean);
     return rows.sort(function (a, b) {
@@ -351,9 +416,11 @@
   core.isEmpty = isEmpty;
   core.normalise = normalise;
   core.application = application;
+  core.addApplication = addApplication;
   core.newId = newId;
   core.migrate = migrate;
   core.merge = merge;
+  core.mergeCounted = mergeCounted;
   core.exported = exported;
   core.current = current;
   core.prefill = prefill;

@@ -16,6 +16,10 @@
   var LOCKED_LINK = "fg1k.";
   var LOCKED_FORMAT = "followup-guide-locked";
   var ITERATIONS = 600000; // PBKDF2-SHA-256, as OWASP's 2023 advice
+  // The most JSON a link or a file may hold: a reader's record with a hundred applications and
+  // their notes is a few hundred kilobytes, and a browser keeps about 5 MB for a site. A link
+  // that inflates to more (a "zip bomb" can hold 600 MB in 800 KB) is refused as it inflates.
+  var MAX_JSON = 2000000;
 
   var web = typeof globalThis !== "undefined" ? globalThis : window;
 
@@ -92,12 +96,37 @@
     });
   }
 
-  // The value back; rejects when the bytes are damaged, or (named "wrong-passphrase") locked otherwise.
+  // The bytes inflated, or a rejection (named "too-big") as soon as they pass MAX_JSON.
+  function inflate(bytes) {
+    var reader = new web.Blob([bytes]).stream().pipeThrough(new web.DecompressionStream("deflate")).getReader();
+    var parts = [];
+    var size = 0;
+    function next() {
+      return reader.read().then(function (chunk) {
+        if (chunk.done) {
+          var whole = new Uint8Array(size);
+          parts.reduce(function (at, part) { whole.set(part, at); return at + part.length; }, 0);
+          return whole;
+        }
+        size += chunk.value.length;
+        if (size > MAX_JSON) {
+          reader.cancel().catch(function () {});
+          var error = new Error("too big");
+          error.name = "too-big";
+          throw error;
+        }
+        parts.push(chunk.value);
+        return next();
+      });
+    }
+    return next();
+  }
+
+  /* The value back; rejects when the bytes are damaged, (named "wrong-passphrase") locked
+   * otherwise, or (named "too-big") more than MAX_JSON. */
   function unpack(bytes, passphrase) {
     var opened = passphrase === undefined ? Promise.resolve(bytes) : unlock(bytes, passphrase);
-    return opened.then(function (plain) {
-      return through(new web.DecompressionStream("deflate"), plain);
-    }).then(function (json) {
+    return opened.then(inflate).then(function (json) {
       return JSON.parse(new web.TextDecoder("utf-8", { fatal: true }).decode(json));
     });
   }
@@ -213,6 +242,7 @@
 
   core.transfer = {
     ITERATIONS: ITERATIONS,
+    MAX_JSON: MAX_JSON,
     supported: supported,
     toBase64Url: toBase64Url,
     fromBase64Url: fromBase64Url,
