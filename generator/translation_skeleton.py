@@ -19,7 +19,7 @@ import yaml
 
 from .content_files import files_below
 from .loading.sources import GuideSources, load_guide
-from .loading.translations import FINGERPRINTS, PAGES, page_translation_folder, translation_folder
+from .loading.translations import FINGERPRINTS, PAGES, page_fingerprints, page_translation_folder, translation_folder
 from .model.fields import Deprecated, ListOf, Nested, Record, has_translation
 from .problems import CommandError, display_path
 
@@ -114,11 +114,12 @@ def record_checked(sources: GuideSources, language: str) -> Path:
     """Writes translated-from.yml for the language, as its texts are now; the file written.
     Raises ContentError when the guide in that language has problems (a text not translated)."""
     kb, _ = load_guide(sources, language)
+    marks = {**kb.translated_from, **page_fingerprints(sources.page_folders, language)}
     path = translation_folder(sources.overlay_dir or sources.content_dir, language) / FINGERPRINTS
     lines = ["# yaml-language-server: $schema=../../schemas/translation-fingerprints.schema.json",
              f"# What the English of each text said when its '{language}' translation was last checked, as short",
              f"# fingerprints. Written by `followup-guide translation {language} --checked`: not edited by hand.",
-             *(f'{where}: "{mark}"' for where, mark in sorted(kb.translated_from.items()))]
+             *(f'{where}: "{mark}"' for where, mark in sorted(marks.items()))]
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path

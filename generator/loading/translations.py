@@ -42,7 +42,7 @@ from ..model.fields import Deprecated, ListOf, Nested, Reading, Record, ShownInL
 from ..model.records import GuideSettings
 from ..problems import Location, Problem, display_path, location_of
 from .merge import merge_groups
-from .yaml_source import read_root
+from .yaml_source import YamlFileError, read_root, read_yaml
 
 SOURCE_LANGUAGE = "en"  # the language the content is written in
 TRANSLATIONS = "translations"
@@ -337,11 +337,42 @@ def translated_pages(pages_folders: list[Path], language: str) -> dict[str, Path
     return found
 
 
+def _checked(pages_folders: list[Path], language: str) -> dict[str, str]:
+    """The fingerprints of translated-from.yml beside these pages' translations (a center's over
+    the guide's); a file that cannot be read is reported where the knowledge base is read."""
+    marks: dict[str, str] = {}
+    for folder in dict.fromkeys(Path(f) for f in pages_folders):
+        path = translation_folder(folder.parent, language) / FINGERPRINTS
+        try:
+            root, _ = read_yaml(path, {}) if os.path.isfile(path) else (None, [])
+        except YamlFileError:
+            continue
+        if isinstance(root, yaml.MappingNode):
+            marks.update({key.value: value.value.strip() for key, value in root.value
+                          if isinstance(key, yaml.ScalarNode) and isinstance(value, yaml.ScalarNode)})
+    return marks
+
+
+def page_fingerprints(pages_folders: list[Path], language: str) -> dict[str, str]:
+    """"page/<its path>" -> the fingerprint of each page in the guide's own language that has a
+    translation in `language`."""
+    translated = translated_pages(pages_folders, language)
+    marks = {}
+    for folder in dict.fromkeys(Path(f) for f in pages_folders):
+        if os.path.isdir(folder):
+            for path in files_below(folder, (".md",))[0]:
+                uri = path.relative_to(folder).as_posix()
+                if uri in translated:
+                    marks[f"page/{uri}"] = fingerprint(path.read_text(encoding="utf-8"))
+    return marks
+
+
 def page_problems(pages_folders: list[Path], language: str, fallback: bool,
                   published=None) -> tuple[list[Problem], list[Problem]]:
     """(problems, warnings) of the pages in one language: a page without its translation, a
-    translation without its page. `published(path)`: whether a page is published at all (the
-    staff pages may not be); one that is not needs no translation."""
+    translation without its page; a warning for a translation whose page changed since it was
+    checked. `published(path)`: whether a page is published at all (the staff pages may not
+    be); one that is not needs no translation."""
     problems, warnings = [], []
     english: dict[str, Path] = {}
     for folder in dict.fromkeys(Path(f) for f in pages_folders):
@@ -363,4 +394,12 @@ def page_problems(pages_folders: list[Path], language: str, fallback: bool,
         if uri not in english:
             problems.append(Problem(Location(path, 1, 1), f"there is no page '{uri}' in the guide's own language for "
                                                           "this to translate; check its name or remove it"))
+    checked = _checked(pages_folders, language)
+    for where, mark in page_fingerprints(pages_folders, language).items():
+        if checked.get(where, mark) != mark:
+            uri = where.removeprefix("page/")
+            warnings.append(Problem(Location(translated[uri], 1, 1), (
+                f"the English of this page has changed since this translation was checked "
+                f"({display_path(english[uri])}); update the translation if it needs it, then run "
+                f"`followup-guide translation {language} --checked`")))
     return problems, warnings

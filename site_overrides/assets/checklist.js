@@ -90,11 +90,10 @@
     var file = input.files && input.files[0];
     var message = document.querySelector("[data-fg-import-message]");
     var value;
-    var tooBig = false;
     if (!file) return;
     guide.travel().then(function () {
-      tooBig = file.size > core.transfer.MAX_JSON;
-      return tooBig ? null : file.text();
+      if (file.size > core.transfer.MAX_JSON) throw core.transfer.tooBig(); // not even read
+      return file.text();
     }).then(function (text) {
       value = guide.parseJSON(text);
       var locked = core.transfer.lockedBytes(value);
@@ -104,11 +103,10 @@
       }
       if (!core.mergeCounted(guide.store.fresh(), value)) throw new Error("not a progress file"); // nothing changed
       var counts = guide.store.add(function (stored) { return core.mergeCounted(stored, value); });
-      tooBig = !counts; // this browser has no room for it: nothing was added
-      if (counts) message.textContent = guide.fill(message.getAttribute("data-fg-done"), counts);
-      else throw new Error("no room");
-    }).catch(function () {
-      message.textContent = message.getAttribute(tooBig ? "data-fg-too-big" : "data-fg-failed");
+      if (!counts) throw core.transfer.tooBig(); // this browser has no room for it: nothing was added
+      message.textContent = guide.fill(message.getAttribute("data-fg-done"), counts);
+    }).catch(function (error) {
+      message.textContent = message.getAttribute(error.name === "too-big" ? "data-fg-too-big" : "data-fg-failed");
     }).then(function () {
       input.value = ""; // the same file may be chosen again
     });

@@ -393,7 +393,7 @@ FULL_STORAGE = """const setItem = Storage.prototype.setItem;
     };"""
 
 
-def test_a_file_this_browser_has_no_room_for_adds_nothing_and_says_so(page, site_url, tmp_path):
+def test_a_file_too_big_for_the_guide_or_this_browser_adds_nothing_and_says_so(page, site_url, tmp_path):
     page.add_init_script(FULL_STORAGE)
     seed(page, site_url, {"acme": ACME}, chosen="acme")
     before = stored(page)
@@ -404,6 +404,13 @@ def test_a_file_this_browser_has_no_room_for_adds_nothing_and_says_so(page, site
     with page.expect_file_chooser() as chooser:
         page.get_by_role("button", name=L["checklist_import"]).click()
     chooser.value.set_files(tmp_path / "big.json")
+    expect(page.locator("[data-fg-import-message]")).to_have_text(L["progress_too_big"])
+    assert stored(page) == before
+    page.locator("[data-fg-import-message]").evaluate("element => element.textContent = ''")
+    (tmp_path / "huge.json").write_text(json.dumps({**big, "padding": "p" * 2_100_000}))  # over the 2 MB any file may be
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name=L["checklist_import"]).click()
+    chooser.value.set_files(tmp_path / "huge.json")
     expect(page.locator("[data-fg-import-message]")).to_have_text(L["progress_too_big"])
     assert stored(page) == before
     page.locator('[data-fg-item="keep-searching"]').check()  # what the reader does next is still saved

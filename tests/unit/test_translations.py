@@ -96,6 +96,18 @@ def test_a_change_to_the_english_is_flagged_at_its_translation_until_checked(bil
     assert load_knowledge_base(Path("content"), language="es").warnings == ()
 
 
+def test_a_change_to_an_english_page_is_flagged_at_its_translated_page_until_checked(bilingual_guide_copy, capsys):
+    sources = GuideSources(Path("content"), None, None, None, ("en", "es"))
+    page = Path("content/pages/privacy.md")
+    page.write_text(page.read_text(encoding="utf-8") + "\nOne more sentence about storage.\n", encoding="utf-8")
+    assert [str(w) for w in load_guides(sources)["es"][0].warnings] == [
+        "content/translations/es/pages/privacy.md:1:1: the English of this page has changed since this translation was "
+        "checked (content/pages/privacy.md); update the translation if it needs it, then run "
+        "`followup-guide translation es --checked`"]
+    assert main(["translation", "es", "--checked"]) == 0
+    assert load_guides(sources)["es"][0].warnings == ()
+
+
 def test_checking_a_translation_with_a_text_missing_writes_nothing(bilingual_guide_copy, capsys):
     fingerprints = Path("content/translations/es/translated-from.yml")
     before = fingerprints.read_text(encoding="utf-8")
