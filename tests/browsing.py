@@ -81,5 +81,8 @@ def assert_accessible(page: Page, options: dict = EVERY_RULE, where: str = "", c
     # fading in: the theme's header swaps the site's name for the page's title with a transition,
     # and text caught halfway has half its contrast.
     page.wait_for_function("() => document.getAnimations().every(a => !(a instanceof CSSTransition) || a.playState !== 'running')")
+    # Message templates below the first screen are set up once the page has loaded: axe checks
+    # every form.
+    page.wait_for_function("() => !document.querySelector('[data-fg-template]:not([data-fg-ready])')")
     results = Axe().run(page, context=context, options=options)
     assert results.violations_count == 0, (where + ":\n" if where else "") + results.generate_report()

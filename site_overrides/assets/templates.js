@@ -226,7 +226,7 @@
 
   function forget(widget) {
     guide.store.update(function (record) { record.details = {}; });
-    all("[data-fg-template]").forEach(function (each) {
+    all("[data-fg-template][data-fg-ready]").forEach(function (each) {
       all("[data-fg-remember]", each).forEach(function (box) { box.checked = false; });
       inputs(each).forEach(function (input) { input.value = ""; });
       prefill(each);
@@ -314,16 +314,70 @@
     forget: forget
   };
 
-  // A widget is set up once, when complete: the parser may insert it before its children.
+  // A widget is set up once, when complete (the parser may insert it before its children):
+  // its form and buttons shown, filled in from the chosen application or remembered details.
+  function setUp(widget) {
+    if (widget.hasAttribute("data-fg-ready") || !widget.isConnected) return;
+    widget.setAttribute("data-fg-ready", "");
+    if (nearby) nearby.unobserve(widget);
+    all("[data-fg-template-form], [data-fg-template-actions]", widget).forEach(function (part) { part.hidden = false; });
+    if (remembered()) all("[data-fg-remember]", widget).forEach(function (box) { box.checked = true; });
+    prefill(widget);
+    render(widget);
+  }
+
+  // A page of twenty templates is a long one, and a hidden form costs the browser nothing to
+  // style or lay out. So only the widgets on the first screen (or on the screen the address
+  // points to, and all above it) are set up as the parser inserts them, before the first
+  // paint; each other one when it comes within a screen of the view, or once the page has
+  // loaded, one at a time in page order while the browser has nothing else to do, so that the
+  // keyboard and the browser's "Find" reach every form.
+  var nearby = window.IntersectionObserver && new IntersectionObserver(function (seen) {
+    seen.forEach(function (each) { if (each.isIntersecting) setUp(each.target); });
+  }, { rootMargin: "100% 0px" });
+  var spare = window.requestIdleCallback || function (next) { setTimeout(next, 50); };
+  var waiting = [], queued = false, below = null;
+
+  function setUpNext() {
+    while (waiting.length && waiting[0].hasAttribute("data-fg-ready")) waiting.shift();
+    queued = waiting.length > 0;
+    if (queued) {
+      setUp(waiting.shift());
+      spare(setUpNext);
+    }
+  }
+
+  function later(widget) {
+    waiting.push(widget);
+    nearby.observe(widget);
+    if (queued) return;
+    queued = true;
+    if (document.readyState === "complete") spare(setUpNext);
+    else window.addEventListener("load", function () { spare(setUpNext); }, { once: true });
+  }
+
+  // More than a screen below the top of the page, or below the element the address points
+  // to once the parser has inserted it. Every widget after the first one there is too.
+  function belowFirstScreen(widget) {
+    if (below && below.isConnected) return true;
+    var target = null;
+    if (location.hash.length > 1) {
+      try {
+        target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+      } catch (error) { /* not an id: as if it were not on the page */ }
+      if (!target) return false; // not inserted yet (this widget is above it), or not on this page
+    }
+    var top = widget.getBoundingClientRect().top - (target ? target.getBoundingClientRect().top : 0);
+    if (top > window.innerHeight) below = widget;
+    return below === widget;
+  }
+
   function show() {
-    var details = remembered();
     all("[data-fg-template]").forEach(function (widget) {
-      if (widget.hasAttribute("data-fg-ready") || !widget.querySelector("[data-fg-template-status]")) return;
-      widget.setAttribute("data-fg-ready", "");
-      all("[data-fg-template-form], [data-fg-template-actions]", widget).forEach(function (part) { part.hidden = false; });
-      if (details) all("[data-fg-remember]", widget).forEach(function (box) { box.checked = true; });
-      prefill(widget);
-      render(widget);
+      if (widget.fgSeen || !widget.querySelector("[data-fg-template-status]")) return;
+      widget.fgSeen = true;
+      if (nearby && belowFirstScreen(widget)) later(widget);
+      else setUp(widget);
     });
   }
 

@@ -43,7 +43,9 @@ from generator.engines.material_theme import REQUIRED_EXTENSIONS  # noqa: E402
 from generator.rendering.pages import render_site  # noqa: E402
 
 OWN_ASSETS = ["followup-guide.min.css", "followup-guide.min.js"]
-LIGHTHOUSE_PAGES = ["", "checklist/", "templates/"]
+# One page of each kind: the home page, the checklist, the message templates, a phase, the planner,
+# "My applications".
+LIGHTHOUSE_PAGES = ["", "checklist/", "templates/", "phases/within-24-hours/", "planner/", "applications/"]
 LIGHTHOUSE_RUNS = 3
 BUILD_RUNS = 15
 
@@ -275,6 +277,7 @@ def pages_only() -> None:
         guide = one_language(copy_guide(work / "guide"))
         build_site(str(guide / "mkdocs.yml"), str(work / "site-generator"))
         sections = {"weight": weight(work), "applications": application_work(work / "site-generator"),
+                    "rendering": rendering_work(work / "site-generator"),
                     "lighthouse": lighthouse(work / "site-generator")}
     print_pages(sections)
     save(sections, "pages_measured", start)
@@ -284,6 +287,8 @@ def print_pages(results: dict) -> None:
     print(table("Weight (gzip; target: own JS and CSS under 8 KB)", [results["weight"]]))
     print(table("Script work with 50 applications saved (median of "
                 f"{APPLICATION_RUNS}; target: under 50 ms)", results["applications"]))
+    print(table(f"Rendering work until the load event, on a phone-sized page at {RENDERING_SLOWDOWN}x CPU (median of "
+                f"{RENDERING_RUNS})", results["rendering"]))
     print(table("Lighthouse scores (target: 100)", results["lighthouse"]))
 
 
@@ -392,6 +397,67 @@ def application_work(site: Path, count: int = 50) -> list[dict]:
     return rows
 
 
+# --- Rendering work: figures that a busy machine does not move much ---------------------------
+
+RENDERING_RUNS = 3
+RENDERING_SLOWDOWN = 4  # as Lighthouse's phone
+
+
+def rendering_work(site: Path) -> list[dict]:
+    """What the browser does to show each Lighthouse page, from a Chromium trace of its load on a
+    phone-sized screen (Lighthouse's: 412 x 823) with the CPU slowed down as Lighthouse's phone:
+    the elements on the page, how many times elements were styled and layout objects laid out
+    until the load event (counts, which other processes on the machine do not inflate as they do
+    the times), and the main thread's CPU time until then and its longest task (times, which they
+    do)."""
+    from playwright.sync_api import sync_playwright
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(CompressingHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    rows = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=system_chromium(), args=CHROMIUM_FLAGS)
+            for page_path in LIGHTHOUSE_PAGES:
+                runs = [traced_load(browser, url + page_path) for _ in range(RENDERING_RUNS)]
+                rows.append({"page": "/" + page_path, **{name: statistics.median(run[name] for run in runs) for name in runs[0]}})
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    return rows
+
+
+def traced_load(browser, url: str) -> dict:
+    context = browser.new_context(viewport={"width": 412, "height": 823}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": RENDERING_SLOWDOWN})
+    browser.start_tracing(page=page, categories=["devtools.timeline", "disabled-by-default-devtools.timeline", "blink.user_timing"])
+    page.goto(url, wait_until="load")
+    load_ms = page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd")
+    elements = page.evaluate("document.getElementsByTagName('*').length")
+    events = json.loads(browser.stop_tracing())
+    context.close()
+    events = events["traceEvents"] if isinstance(events, dict) else events
+    parsers = [(e["pid"], e["tid"]) for e in events
+               if e.get("name") == "ParseHTML" and e["args"].get("beginData", {}).get("url", "").startswith(url)]
+    main = max(set(parsers), key=parsers.count)
+    start = max(e["ts"] for e in events if e.get("name") == "navigationStart" and e["pid"] == main[0]
+                and e["args"].get("data", {}).get("documentLoaderURL", "").startswith(url))
+    end = start + load_ms * 1000
+    until_load = [e for e in events if (e["pid"], e["tid"]) == main and e.get("ph") == "X" and start <= e["ts"] <= end]
+    tasks = [e.get("tdur", 0) / 1000 for e in until_load if e["name"] == "RunTask"]
+    return {
+        "elements": elements,
+        "elements_styled": sum(e["args"].get("elementCount") or 0 for e in until_load if e["name"] == "UpdateLayoutTree"),
+        "objects_laid_out": sum(e["args"].get("beginData", {}).get("dirtyObjects") or 0
+                                for e in until_load if e["name"] == "Layout"),
+        "main_thread_cpu_ms": round(sum(tasks)),
+        "longest_task_cpu_ms": round(max(tasks, default=0)),
+    }
+
+
 # --- Lighthouse, against the site served with compression ----------------------------------
 
 class CompressingHandler(SimpleHTTPRequestHandler):
@@ -474,6 +540,7 @@ def main() -> None:
         if not only_builds:
             results["weight"] = weight(work)
             results["applications"] = application_work(work / "site-generator")
+            results["rendering"] = rendering_work(work / "site-generator")
             results["lighthouse"] = lighthouse(work / "site-generator")
     print(f"Machine: {results['machine']} (load average {results['load']} when it started, "
           f"{os.getloadavg()[0]} when it ended)")

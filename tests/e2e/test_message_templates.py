@@ -258,6 +258,52 @@ def test_keyboard_alone_fills_and_copies(browser, site_url):
         context.close()
 
 
+# For each widget, in page order: was it set up (its form shown) by the time the parser's
+# insertion of its last element had been handled, before the browser could paint it?
+READY_WHEN_INSERTED = """
+window.readyWhenInserted = [];
+window.shifted = 0;
+new PerformanceObserver(list => list.getEntries().forEach(shift => { window.shifted += shift.value; }))
+  .observe({ type: "layout-shift", buffered: true });
+new MutationObserver(records => records.forEach(record => record.addedNodes.forEach(node => {
+  if (node.nodeType !== 1 || !node.matches("[data-fg-template-status]")) return;
+  const widget = node.closest("[data-fg-template]");
+  Promise.resolve().then(() => window.readyWhenInserted.push(widget.hasAttribute("data-fg-ready")));
+}))).observe(document, { childList: true, subtree: true });
+"""
+
+
+def test_on_a_phone_the_first_screen_is_ready_at_once_and_every_template_before_the_reader_gets_there(browser, site_url):
+    # A long page: the templates below the first screen are set up later (near the view, or when
+    # the browser is idle), without moving what the reader sees, and work by keyboard like the others.
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        page.add_init_script(READY_WHEN_INSERTED)
+        page.goto(site_url + "templates/")
+        ready = page.evaluate("window.readyWhenInserted")
+        assert len(ready) == len(KB.templates)
+        assert ready[0] and not ready[-1]
+        expect(page.locator("[data-fg-template]:not([data-fg-ready])")).to_have_count(0)
+        assert page.evaluate("window.shifted") == 0
+
+        last = page.locator("[data-fg-template]").last.get_attribute("data-fg-template")
+        fields = next(t.fields for t in KB.templates if t.id == last)
+        before = widget(page, last).locator("[data-fg-body]").inner_text()
+        widget(page, last).evaluate("box => box.previousElementSibling.querySelector('a:last-of-type').focus()")  # "Goes with"
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.dataset.fgField") == fields[0]
+        page.keyboard.type("Zed")
+        assert widget(page, last).locator("[data-fg-body]").inner_text() != before
+        expect(widget(page, last).locator("[data-fg-body]")).to_contain_text("Zed")
+
+        page.goto("about:blank")
+        page.goto(site_url + f"templates/#template-{last}")  # a link to one template: it is ready at once
+        assert page.evaluate("window.readyWhenInserted")[-1]
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("path", ["templates/", "phases/within-24-hours/"])
 def test_without_javascript_the_templates_read_with_blanks_and_download(browser, site_url, path):
     context = browser.new_context(java_script_enabled=False)
