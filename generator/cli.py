@@ -80,12 +80,13 @@ def main(argv: list[str] | None = None) -> int:
 
             if not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", args.language):
                 raise CommandError(f"'{args.language}' is not a language code; write one like 'fr' or 'pt-BR'")
+            sources = engine("mkdocs", args.config_file).sources
             if args.checked:
-                path = record_checked(engine("mkdocs", args.config_file).sources, args.language)
+                path = record_checked(sources, args.language)
                 print(f"Wrote {display_path(path)}: a change to the English of a translated text will now be "
                       "flagged at its translation.")
                 return 0
-            folder, written, kept = write_skeleton(engine("mkdocs", args.config_file).sources, args.language)
+            folder, written, kept = write_skeleton(sources, args.language)
             print(f"Wrote {len(written)} files into {display_path(folder)}/, in English for now"
                   + (f" ({len(kept)} already there were left as they were)" if kept else "")
                   + f". Translate their texts, add {args.language} to 'languages' in {args.config_file}, "

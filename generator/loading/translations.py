@@ -128,13 +128,7 @@ class Translation:
         if os.path.lexists(folder / "message-templates.yml"):
             self._read_groups(folder / "message-templates.yml", {"fields": "field", "templates": "template"})
         if os.path.lexists(folder / FINGERPRINTS):
-            root = self._root(folder / FINGERPRINTS)
-            for name, (key, value) in _pairs(root).items() if root is not None else ():
-                if isinstance(value, yaml.ScalarNode):
-                    self.checked[name] = value.value.strip()
-                else:
-                    self.reading.problem(location_of(value), f"'{name}' should be one fingerprint, as "
-                                                             f"`followup-guide translation {self.language} --checked` writes it")
+            self.checked.update(fingerprints_in(self._root(folder / FINGERPRINTS), self.language, self.reading))
 
     def _read_groups(self, path: Path, groups: dict[str, str]) -> None:
         root = self._root(path)
@@ -337,34 +331,39 @@ def translated_pages(pages_folders: list[Path], language: str) -> dict[str, Path
     return found
 
 
-def _checked(pages_folders: list[Path], language: str) -> dict[str, str]:
-    """The fingerprints of translated-from.yml beside these pages' translations (a center's over
-    the guide's); a file that cannot be read is reported where the knowledge base is read."""
-    marks: dict[str, str] = {}
-    for folder in dict.fromkeys(Path(f) for f in pages_folders):
-        path = translation_folder(folder.parent, language) / FINGERPRINTS
-        try:
-            root, _ = read_yaml(path, {}) if os.path.isfile(path) else (None, [])
-        except YamlFileError:
-            continue
-        if isinstance(root, yaml.MappingNode):
-            marks.update({key.value: value.value.strip() for key, value in root.value
-                          if isinstance(key, yaml.ScalarNode) and isinstance(value, yaml.ScalarNode)})
+def fingerprints_in(root: yaml.Node | None, language: str, reading: Reading | None = None) -> dict[str, str]:
+    """The fingerprints of a translated-from.yml read into `root` (none when it could not be
+    read as a group); `reading`: where a value that is no fingerprint is reported."""
+    if not isinstance(root, yaml.MappingNode):
+        return {}
+    marks = {}
+    for name, (_, value) in _pairs(root).items():
+        if isinstance(value, yaml.ScalarNode):
+            marks[name] = value.value.strip()
+        elif reading is not None:
+            reading.problem(location_of(value), f"'{name}' should be one fingerprint, as "
+                                                f"`followup-guide translation {language} --checked` writes it")
     return marks
 
 
-def page_fingerprints(pages_folders: list[Path], language: str) -> dict[str, str]:
-    """"page/<its path>" -> the fingerprint of each page in the guide's own language that has a
-    translation in `language`."""
-    translated = translated_pages(pages_folders, language)
-    marks = {}
+def _english_pages(pages_folders: list[Path]) -> dict[str, Path]:
+    """Each page written by hand in the guide's own language, by its path (a center's over the guide's)."""
+    english: dict[str, Path] = {}
     for folder in dict.fromkeys(Path(f) for f in pages_folders):
         if os.path.isdir(folder):
-            for path in files_below(folder, (".md",))[0]:
-                uri = path.relative_to(folder).as_posix()
-                if uri in translated:
-                    marks[f"page/{uri}"] = fingerprint(path.read_text(encoding="utf-8"))
-    return marks
+            files, _ = files_below(folder, (".md",))
+            english.update({path.relative_to(folder).as_posix(): path for path in files})
+    return english
+
+
+def page_fingerprints(pages_folders: list[Path], language: str, english: dict[str, Path] | None = None,
+                      translated: dict[str, Path] | None = None) -> dict[str, str]:
+    """"page/<its path>" -> the fingerprint of each page in the guide's own language that has a
+    translation in `language` (`english`, `translated`: those pages, when already listed)."""
+    english = _english_pages(pages_folders) if english is None else english
+    translated = translated_pages(pages_folders, language) if translated is None else translated
+    return {f"page/{uri}": fingerprint(path.read_text(encoding="utf-8"))
+            for uri, path in english.items() if uri in translated}
 
 
 def page_problems(pages_folders: list[Path], language: str, fallback: bool,
@@ -374,11 +373,7 @@ def page_problems(pages_folders: list[Path], language: str, fallback: bool,
     checked. `published(path)`: whether a page is published at all (the staff pages may not
     be); one that is not needs no translation."""
     problems, warnings = [], []
-    english: dict[str, Path] = {}
-    for folder in dict.fromkeys(Path(f) for f in pages_folders):
-        if os.path.isdir(folder):
-            files, _ = files_below(folder, (".md",))
-            english.update({path.relative_to(folder).as_posix(): path for path in files})
+    english = _english_pages(pages_folders)
     translated = translated_pages(pages_folders, language)
     own = page_translation_folder(list(dict.fromkeys(Path(f) for f in pages_folders))[-1], language)
     for uri, path in sorted(english.items()):
@@ -394,8 +389,14 @@ def page_problems(pages_folders: list[Path], language: str, fallback: bool,
         if uri not in english:
             problems.append(Problem(Location(path, 1, 1), f"there is no page '{uri}' in the guide's own language for "
                                                           "this to translate; check its name or remove it"))
-    checked = _checked(pages_folders, language)
-    for where, mark in page_fingerprints(pages_folders, language).items():
+    checked = {}  # (each file's problems are reported where the knowledge base is read)
+    for folder in dict.fromkeys(Path(f) for f in pages_folders):
+        path = translation_folder(folder.parent, language) / FINGERPRINTS
+        try:
+            checked.update(fingerprints_in(read_yaml(path, {})[0], language) if os.path.isfile(path) else {})
+        except YamlFileError:
+            pass
+    for where, mark in page_fingerprints(pages_folders, language, english, translated).items():
         if checked.get(where, mark) != mark:
             uri = where.removeprefix("page/")
             warnings.append(Problem(Location(translated[uri], 1, 1), (

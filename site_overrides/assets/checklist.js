@@ -101,7 +101,7 @@
         message.textContent = "";
         return guide.receiveLocked(locked);
       }
-      if (!core.mergeCounted(guide.store.fresh(), value)) throw new Error("not a progress file"); // nothing changed
+      if (core.merge(guide.store.fresh(), value) < 0) throw new Error("not a progress file"); // nothing changed
       var counts = guide.store.add(function (stored) { return core.mergeCounted(stored, value); });
       if (!counts) throw core.transfer.tooBig(); // this browser has no room for it: nothing was added
       message.textContent = guide.fill(message.getAttribute("data-fg-done"), counts);
