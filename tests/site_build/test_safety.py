@@ -59,6 +59,10 @@ entries:
     assert "The interview is over." in html
     assert "alert(" not in html
     assert "<iframe" not in html and "onmouseover" not in html and "javascript:alert" not in html
+    # The search index is made from the same cleaned content (the theme shows its text as HTML).
+    index = (site / "search/search_index.json").read_text()
+    assert "Keep this sentence." in index and "Still here." in index
+    assert "alert(" not in index and "onmouseover" not in index
 
 
 # Each kind of markup the policy refuses, each with its own message (its variants are checked
