@@ -83,7 +83,7 @@ def test_the_planner_writes_dates_in_spanish(browser, site_url):
     page.fill('[data-fg-moment="interview"]', "2026-03-06")
     page.fill('[data-fg-moment="stated-date"]', "2026-03-13")
     expect(page.locator('[data-fg-step="send-a-thank-you"] [data-fg-step-when]')).to_have_text(
-        "Envíalo a más tardar el martes 10 de marzo de 2026")
+        "Hazlo a más tardar el martes 10 de marzo de 2026")
     expect(page.locator('[data-fg-step="send-one-follow-up"] [data-fg-step-when]')).to_have_text(
         "El viernes 20 de marzo de 2026")
     context.close()
