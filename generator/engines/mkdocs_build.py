@@ -60,13 +60,13 @@ class MkDocsEngine:
         the settings at the root, each other one in its folder (`es/`), one MkDocs build each."""
         languages = self.sources.languages
         sites = {language: "" if index == 0 else f"{language}/" for index, language in enumerate(languages)}
-        names = {language: guides[language][0].labels["language_name"] for language in languages}
+        labels = {language: guides[language][0].labels for language in languages}
         site_id = guides[SOURCE_LANGUAGE][0].title
         for language in languages:
             config = self.config if not sites[language] else _load(self.config_file, **self.overrides)
             plugin = config.plugins[PLUGIN_NAME]
             plugin.preloaded = guides[language]
-            plugin.language, plugin.sites, plugin.language_names = language, sites, names
+            plugin.language, plugin.sites, plugin.language_labels = language, sites, labels
             plugin.site_id = plugin.config.site_id or slugify(site_id)
             config.site_dir = str(into / sites[language])
             if config.site_url and sites[language]:

@@ -122,7 +122,7 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
         # site id, the same in every language so that a reader's progress follows them.
         self.language: str | None = None
         self.sites: dict[str, str] = {}
-        self.language_names: dict[str, str] = {}
+        self.language_labels: dict[str, dict[str, str]] = {}  # each language's labels, by its code
         self.site_id: str | None = None
         self.shown_in_source: set[str] = set()  # pages without a translation, shown in the source language
 
@@ -134,7 +134,7 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
         """MkDocs keeps one instance of the plugin for the whole process (its plugin cache): what
         the engine handed over for one build must not reach the next one."""
         self.preloaded = self.language = self.site_id = None
-        self.sites, self.language_names = {}, {}
+        self.sites, self.language_labels = {}, {}
 
     @event_priority(100)  # before the theme's search plugin reads the language
     def _on_config_language(self, config):
@@ -151,8 +151,8 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
             if not self.sites:  # plain `mkdocs build` or `serve`: this language only, its switch as in the whole site
                 languages = self.sources.languages
                 self.sites = {code: "" if index == 0 else f"{code}/" for index, code in enumerate(languages)}
-                self.language_names = {code: (kb if code == self.language else load_guide(self.sources, code)[0])
-                                       .labels["language_name"] for code in languages}
+                self.language_labels = {code: (kb if code == self.language else load_guide(self.sources, code)[0])
+                                        .labels for code in languages}
         except ContentError as error:
             raise PluginError(f"The guide's content has problems:\n{error}") from None
         if not self.preloaded:  # followup-guide build has shown them already
@@ -191,6 +191,12 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
         self.extra_files = []
         palette = logo = favicon = None
         extra = page_values(kb, site_id, self.site.data_script, theme_text)
+        # Servers show the 404 page at the root for a missing address under a language's folder
+        # too: it says so in each language whose folder is inside this one, with a link home.
+        extra["not_found_elsewhere"] = [
+            {"lang": code, "href": folder, **{name: theme_text(self.language_labels[code][name])
+                                               for name in ("not_found_title", "not_found_text", "home")}}
+            for code, folder in self._languages_inside().items()]
         if branding:
             extra["contact"] = contact_html(branding, kb.labels)
             logo = extra["logo"] = self._asset("logo", branding.logo)
@@ -303,8 +309,7 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
         material_theme.language_switch(config, None)
         site_dir = Path(config.site_dir)
         # The other languages' sites inside this one's folder are built and checked on their own.
-        here = self.sites.get(self.language, "")
-        inside = tuple(path[len(here):] for path in self.sites.values() if path != here and path.startswith(here))
+        inside = tuple(self._languages_inside().values())
         pages = {path: value for path, value in scan_site(site_dir).items()
                  if not path.relative_to(site_dir).as_posix().startswith(inside or ("\0",))}
 
@@ -313,6 +318,7 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
 
         counted = (self.branding.counter_origin,) if self.branding and self.branding.counter else ()
         # A language in its folder is checked at its place in the whole site: its links up to the other languages are not its own.
+        here = self.sites.get(self.language, "")
         checked_at = config.site_url or (f"http://site.invalid/{here}" if here else None)
         problems = broken_links(site_dir, pages, describe, checked_at, allowed_origins=counted, elsewhere=inside)
         if problems:
@@ -323,6 +329,11 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
                                               image_origins=counted)
             except UnsafeMarkup as error:
                 raise PluginError(f"Markup the Content-Security-Policy does not allow:\n{error}") from None
+
+    def _languages_inside(self) -> dict[str, str]:
+        """The other languages whose sites are built inside this one's folder: their folders, relative to it."""
+        here = self.sites.get(self.language, "")
+        return {code: path[len(here):] for code, path in self.sites.items() if path != here and path.startswith(here)}
 
     def _origin(self, dest_uri: str) -> str:
         """A built file as the person who can fix it knows it: the site's path, and where it came from."""
@@ -350,7 +361,7 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
         folder = url if url.endswith("/") or not url else posixpath.dirname(url) + "/"
         to_whole_site = "../" * (folder.count("/") if posixpath.dirname(url) or url.endswith("/") else 0)
         to_whole_site += "../" * self.sites[self.language].count("/")
-        return [{"name": self.language_names.get(code, code), "lang": code, "current": code == self.language,
+        return [{"name": self.language_labels.get(code, {}).get("language_name", code), "lang": code, "current": code == self.language,
                  "href": (to_whole_site + path + url) or "./"} for code, path in self.sites.items()]
 
     def on_serve(self, server, config, builder):

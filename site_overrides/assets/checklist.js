@@ -101,7 +101,9 @@
         message.textContent = "";
         return guide.receiveLocked(locked);
       }
-      if (core.merge(guide.store.fresh(), value) < 0) throw new Error("not a progress file"); // nothing changed
+      var tried = core.merge(guide.store.fresh(), value); // on a copy: nothing changes yet
+      if (tried === core.TOO_MANY) throw core.transfer.tooBig();
+      if (tried < 0) throw new Error("not a progress file");
       var counts = guide.store.add(function (stored) { return core.mergeCounted(stored, value); });
       if (!counts) throw core.transfer.tooBig(); // this browser has no room for it: nothing was added
       message.textContent = guide.fill(message.getAttribute("data-fg-done"), counts);

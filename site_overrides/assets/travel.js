@@ -142,7 +142,9 @@
   // What a link (or an unlocked file) holds, and the question; a foreign one changes nothing.
   function offer(panel, value, link) {
     var foreign = link && (!value || value.site !== guide.siteId);
-    if (foreign || core.merge(guide.store.fresh(), value) < 0) return answer(panel, link ? "failed" : "file-failed");
+    var tried = foreign ? -1 : core.merge(guide.store.fresh(), value); // on a copy: nothing changes yet
+    if (tried === core.TOO_MANY) return answer(panel, "too-big");
+    if (tried < 0) return answer(panel, link ? "failed" : "file-failed");
     pending = { value: value };
     var summary = find(panel, "receive-summary");
     say(summary, "pattern", transfer.summary(value));

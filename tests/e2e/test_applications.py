@@ -371,7 +371,7 @@ def test_a_checklist_file_of_the_previous_version_still_imports(page, site_url, 
     assert stored(page)["general"]["done"] == {"keep-searching": "2026-01-01T00:00:00Z"}
 
 
-def test_a_foreign_file_changes_nothing(page, site_url, tmp_path):
+def test_a_foreign_file_or_one_with_too_many_applications_changes_nothing(page, site_url, tmp_path):
     seed(page, site_url, {"acme": ACME})
     before = stored(page)
     page.goto(site_url + "applications/")
@@ -382,6 +382,16 @@ def test_a_foreign_file_changes_nothing(page, site_url, tmp_path):
         chooser.value.set_files(tmp_path / "bad.json")
         expect(page.locator("[data-fg-import-message]")).to_have_text(L["checklist_import_failed"])
         page.locator("[data-fg-import-message]").evaluate("element => element.textContent = ''")
+    assert stored(page) == before
+    # One of ours, small, but with more applications than anyone follows (500 and acme): every
+    # page would slow down, so it is refused as too much, and nothing changes.
+    many = {"format": "followup-guide-progress", "version": 3, "site": "after-the-interview",
+            "applications": {f"a{n}": {"company": f"Company {n}"} for n in range(500)}}
+    (tmp_path / "many.json").write_text(json.dumps(many))
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name=L["checklist_import"]).click()
+    chooser.value.set_files(tmp_path / "many.json")
+    expect(page.locator("[data-fg-import-message]")).to_have_text(L["progress_too_big"])
     assert stored(page) == before
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 from support import DEFAULT_KB as KB
+from support import SPANISH_KB
 from support import DEBRIEF_TEMPLATE, ROOT, TINY_PNG
 
 HOST_PAGE = (ROOT / "content/pages/host-your-own-copy.md").read_text()
@@ -235,6 +236,16 @@ def test_an_address_that_does_not_exist_shows_the_guides_404_page(published, pag
     expect(page.locator("link[rel=stylesheet]").first).to_have_attribute(
         "href", re.compile("^" + re.escape(f"{url}{CENTER}/assets/")))
     assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"  # styled
+    # The server shows the same page for a missing address under /es/: it says so in Spanish too,
+    # with a link to the Spanish home page.
+    spanish = SPANISH_KB.labels
+    status, _, body = fetch(f"{url}{CENTER}/es/no/such/page/")
+    assert status == 404 and spanish["not_found_title"] in body
+    page.goto(f"{url}{CENTER}/es/no/such/page/")
+    expect(page.locator('section[lang="es"] h2')).to_have_text(spanish["not_found_title"])
+    page.locator('section[lang="es"] a').click()
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    assert page.url == f"{url}{CENTER}/es/"
 
 
 def test_the_centers_copy_has_its_changes_its_page_and_its_message(published, page):

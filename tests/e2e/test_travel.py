@@ -202,6 +202,16 @@ def test_a_crafted_link_hides_no_progress_and_an_oversized_one_is_refused_as_it_
     expect(page.locator("[data-fg-receive-ask]")).to_be_hidden()
     assert stored(page) == before
 
+    # A small link with more applications than anyone follows (every page would slow down): the
+    # same refusal, before "Add to my progress" is even offered.
+    many = {"format": "followup-guide-progress", "version": 3, "site": SITE,
+            "applications": {f"a{n}": {"company": f"Company {n}"} for n in range(501)}}
+    page.goto(site_url + "about/")
+    page.goto(link_with(site_url, many))
+    expect(page.locator("[data-fg-receive-message]")).to_have_text(L["progress_too_big"])
+    expect(page.locator("[data-fg-receive-ask]")).to_be_hidden()
+    assert stored(page) == before
+
 
 def test_a_passphrase_protects_the_link_and_the_file(browsers, site_url, tmp_path):
     phone = browsers()

@@ -355,3 +355,18 @@ test("an import chooses its application only where that hides none of this brows
   assert.equal(ticked.chosen, "");
   assert.equal(records.mergeCounted(ticked, { something: "else" }), null);
 });
+
+test("an import that would hold more than 500 applications changes nothing; the same ones again always merge", () => {
+  const many = (from, count) => Object.fromEntries(
+    Array.from({ length: count }, (_, i) => [`a${from + i}`, { company: `Company ${from + i}`, done: { x: "t" } }]));
+  const file = (applications) => ({ format: "followup-guide-progress", version: 3, applications });
+  const record = records.normalise({ version: 3, applications: many(0, 499) });
+  const before = JSON.stringify(record);
+  assert.equal(records.merge(record, file(many(499, 2))), records.TOO_MANY);
+  assert.equal(records.mergeCounted(record, file(many(499, 2))), null);
+  assert.equal(JSON.stringify(record), before);
+  assert.deepEqual(records.mergeCounted(record, file(many(499, 1))), { count: 1, applications: 1 });
+  assert.equal(Object.keys(record.applications).length, 500);
+  assert.deepEqual(records.mergeCounted(record, file(many(0, 500))), { count: 0, applications: 0 }); // its own backup
+  assert.equal(records.merge(records.normalise(null), file(many(0, 501))), records.TOO_MANY);
+});

@@ -21,6 +21,10 @@
   var DAY = 86400000;
   var BACKUP_AFTER_DAYS = 3; // changes this old, and not saved elsewhere, are worth a backup
   var ASK_AGAIN_DAYS = 7; // a dismissed notice, or a refused persist(), is asked about again after this
+  // Far more interviews than anyone follows at once, and few enough for every page to stay quick:
+  // an import that would go past it changes nothing (merge returns TOO_MANY).
+  var MAX_APPLICATIONS = 500;
+  var TOO_MANY = -2;
 
   /* Whether a name read from storage or a file can be a key of the record: not one that every
    * object has already ("constructor", "toString", "__proto__"...), which would read as an
@@ -218,7 +222,8 @@
 
   /* An exported file (this version's, or the checklist file of version 2) merged into a
    * record: applications by id, ticks added (never removed), what is already here kept.
-   * Returns the number of ticks added, or -1 for a file that is not one of ours. */
+   * Returns the number of ticks added, -1 for a file that is not one of ours, or TOO_MANY (and
+   * nothing changed) when the record would hold more than MAX_APPLICATIONS. */
   function merge(record, value) {
     if (!isObject(value) || value.format !== FORMAT) return -1;
     if (value.version !== VERSION) {
@@ -227,6 +232,8 @@
       return addTicks(target.done, ticks(value.done));
     }
     var incoming = normalise(value);
+    var adding = Object.keys(incoming.applications).filter(function (id) { return !has(record.applications, id); });
+    if (adding.length && Object.keys(record.applications).length + adding.length > MAX_APPLICATIONS) return TOO_MANY;
     var count = addTicks(record.general.done, incoming.general.done);
     addMissing(record.general.moments, incoming.general.moments);
     addMissing(record.details, incoming.details);
@@ -256,7 +263,7 @@
   }
 
   /* merge, counted for the reader: {count: ticks added, applications: applications added}, or
-   * null for a file that is not one of ours. */
+   * null for a file that is not one of ours or holds too many applications. */
   function mergeCounted(record, value) {
     var before = Object.keys(record.applications).length;
     var count = merge(record, value);
@@ -420,6 +427,7 @@
   core.newId = newId;
   core.migrate = migrate;
   core.merge = merge;
+  core.TOO_MANY = TOO_MANY;
   core.mergeCounted = mergeCounted;
   core.exported = exported;
   core.current = current;
