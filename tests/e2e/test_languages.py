@@ -50,7 +50,7 @@ def test_the_spanish_pages_are_in_spanish(page, site_url):
     expect(page.locator("h1")).to_have_text(phase.title)
     expect(page).to_have_title(f"{phase.title} - {ES.title}")
     expect(page.locator("#send-a-thank-you")).to_contain_text(ES.entries["send-a-thank-you"].title)
-    expect(page.locator(".fg-entry__timing").first).to_contain_text("dentro de 2 días hábiles después de la entrevista")
+    expect(page.locator(".fg-entry__timing").first).to_contain_text("a más tardar 2 días hábiles después de la entrevista")
     expect(page.locator(".md-search__input")).to_have_attribute("placeholder", "Búsqueda")  # the theme's own words
     assert page.locator('[lang="en"]:not([hreflang])').count() == 0  # nothing left in English
 
@@ -83,9 +83,9 @@ def test_the_planner_writes_dates_in_spanish(browser, site_url):
     page.fill('[data-fg-moment="interview"]', "2026-03-06")
     page.fill('[data-fg-moment="stated-date"]', "2026-03-13")
     expect(page.locator('[data-fg-step="send-a-thank-you"] [data-fg-step-when]')).to_have_text(
-        "Envíalo a más tardar el martes, 10 de marzo de 2026")
+        "Hazlo a más tardar el martes 10 de marzo de 2026")
     expect(page.locator('[data-fg-step="send-one-follow-up"] [data-fg-step-when]')).to_have_text(
-        "El viernes, 20 de marzo de 2026")
+        "El viernes 20 de marzo de 2026")
     context.close()
 
 
