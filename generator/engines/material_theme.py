@@ -46,6 +46,16 @@ def prepare(config, overrides: Path, palette: dict | None, logo: str | None, fav
         theme["favicon"] = favicon
 
 
+def name_palette_toggles(schemes, to_dark: str, to_light: str) -> None:
+    """The words of the header's light and dark switch, in the guide's language (the labels
+    palette_to_dark and palette_to_light): each scheme's switch leads to the next scheme."""
+    schemes = schemes if isinstance(schemes, list) else [schemes] if isinstance(schemes, dict) else []
+    for index, scheme in enumerate(schemes):
+        following = schemes[(index + 1) % len(schemes)].get("scheme")
+        if isinstance(scheme.get("toggle"), dict) and following in ("slate", "default"):
+            scheme["toggle"]["name"] = to_dark if following == "slate" else to_light
+
+
 def set_language(config, language: str) -> None:
     """The theme's own words (buttons, search) and the page's `lang` in this language, and the
     search index built for it (its stemmer and stop words), where the theme has one."""

@@ -209,6 +209,8 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
                 extra["branding_css"] = True
         self.extra_files += bundles(default_path("site_overrides")).items()
         material_theme.prepare(config, default_path("site_overrides"), palette, logo, favicon)
+        material_theme.name_palette_toggles(config.theme["palette"], theme_text(kb.labels["palette_to_dark"]),
+                                            theme_text(kb.labels["palette_to_light"]))
         # Read by site_overrides/main.html.
         config.extra["followup_guide"] = extra
         material_theme.language_switch(config, None)  # per page (on_page_context); none on the 404 page

@@ -259,6 +259,8 @@ class ZensicalEngine:
             if css:
                 files[f"{BRANDING_ASSETS}/colours.css"] = css.encode()
                 extra["branding_css"] = True
+        material_theme.name_palette_toggles(theme.get("palette"), _escaped(kb.labels["palette_to_dark"]),
+                                            _escaped(kb.labels["palette_to_light"]))
         return extra, theme
 
     def _check(self, built: Path, site_url: str | None) -> None:

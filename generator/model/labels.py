@@ -486,6 +486,12 @@ class Labels(Record):
     language_name = Label()
     """The name of the guide's language, in that language ("English", "Español"): the switch lists it."""
 
+    # The theme's switch between light and dark colours, in the header
+    palette_to_dark = Label()
+    """The switch's name (read by screen readers, and shown on hover) while the colours are light."""
+    palette_to_light = Label()
+    """The switch's name while the colours are dark."""
+
     # The page shown for an address that does not exist
     not_found_title = Label()
     """The missing page's title."""

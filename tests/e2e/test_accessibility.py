@@ -27,10 +27,13 @@ def page(reading_page):
 
 
 def assert_no_violations(page, palettes=("default", "slate")) -> None:
+    switch = page.locator('form[data-md-component="palette"] label:visible')
     for scheme in palettes:
         if scheme == "slate":
-            page.locator('form[data-md-component="palette"] label:visible').click()
+            switch.click()
         expect(page.locator("body")).to_have_attribute("data-md-color-scheme", scheme)
+        if len(palettes) > 1:  # (the English pages) the switch is named for what it does, from the labels
+            expect(switch).to_have_attribute("title", KB.labels["palette_to_light" if scheme == "slate" else "palette_to_dark"])
         if scheme == "default":
             assert_accessible(page, where="light palette")
         else:
