@@ -363,8 +363,9 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
         folder = url if url.endswith("/") or not url else posixpath.dirname(url) + "/"
         to_whole_site = "../" * (folder.count("/") if posixpath.dirname(url) or url.endswith("/") else 0)
         to_whole_site += "../" * self.sites[self.language].count("/")
-        return [{"name": self.language_labels.get(code, {}).get("language_name", code), "lang": code, "current": code == self.language,
-                 "href": (to_whole_site + path + url) or "./"} for code, path in self.sites.items()]
+        return [{"name": self.language_labels.get(code, {}).get("language_name", code), "lang": code,
+                 "current": code == self.language, "href": (to_whole_site + path + url) or "./"}
+                for code, path in self.sites.items()]
 
     def on_serve(self, server, config, builder):
         for path in (self.sources.content_dir, self.sources.overlay_dir, self.sources.branding):
