@@ -384,11 +384,29 @@ class ListOf(FieldType):
         return tuple(v for v in values if v is not None)
 
     def json_schema(self, partial=False):
-        # An overlay replaces a list whole: its items are complete, and it may not be empty either.
-        schema = {"type": "array", "items": self.item.json_schema()}
+        # An overlay replaces a list whole: its items are complete, and it may not be empty either;
+        # except a list of records with ids, whose items it changes by id (loading/merge.py): there
+        # each item needs its id only, and each field it gives is complete.
+        record = listed_by_id(self)
+        if partial and record is not None:
+            items = record.json_schema()
+            for rule in ("required", *record.json_schema_rules):
+                items.pop(rule, None)
+            items["required"] = ["id"]
+        else:
+            items = self.item.json_schema()
+        schema = {"type": "array", "items": items}
         if self.at_least_one:
             schema["minItems"] = 1
         return schema
+
+
+def listed_by_id(spec: FieldType) -> type[Record] | None:
+    """The record of a list of records with ids (the phases, moments and outcomes of guide.yml):
+    a center's overlay changes such a list item by item, by id, rather than replacing it."""
+    if isinstance(spec, ListOf) and isinstance(spec.item, Nested) and isinstance(spec.item.record._specs.get("id"), Id):
+        return spec.item.record
+    return None
 
 
 def has_translation(spec: FieldType) -> bool:
