@@ -253,11 +253,31 @@ class MessageText(Text):
 
     def checked(self, value, node, reading, name):
         value = self.check(value, node, reading, name)
-        if value is not None:
-            for match in _typed_matches(PLACEHOLDER, node, reading):
-                reading.references.append(("placeholder", match[1], reading.location_at(node.start_mark.name,
-                                                                                        match.start())))
+        if value is not None and ("{" in value or "}" in value):
+            for match in _typed_matches(_BRACES, node, reading):
+                where = reading.location_at(node.start_mark.name, match.start())
+                inside = match[1]
+                if inside is not None and _SLUG.match(inside):
+                    reading.references.append(("placeholder", inside, where))
+                else:
+                    reading.problem(where, _brace_problem(match[0], inside))
         return value
+
+
+# In a message: a {blank} (group 1: what is between the braces, on one line), or a brace on its own.
+_BRACES = re.compile(r"\{([^{}\n]*)\}|[{}]")
+
+
+def _brace_problem(typed: str, inside: str | None) -> str:
+    """What to write instead of braces that are not a blank of a message, such as {center name}."""
+    if inside is None:
+        if typed == "{":
+            return "this '{' starts a blank that never ends; close it with '}', as in {company}, or remove the '{'"
+        return "this '}' ends a blank that never starts; add the '{' before its id, as in {company}, or remove the '}'"
+    if slugify(inside):
+        return f"'{typed}' is not a blank the message can fill; write it as {{{slugify(inside)}}}"
+    return (f"'{typed}' is not a blank the message can fill; write the id of a blank between the braces, "
+            "as in {company}, or remove them")
 
 
 # Ids the guide already uses itself: anchors of the generated pages (rendering/templates/*.j2:
