@@ -46,13 +46,13 @@ def merge_groups(base: yaml.MappingNode, overlay: yaml.MappingNode, record: type
             pairs[at] = (pairs[at][0], merge_groups(pairs[at][1], value, inner, reading))
         elif (listed_by_id(spec) and reading is not None and value.value
               and isinstance(pairs[at][1], yaml.SequenceNode) and isinstance(value, yaml.SequenceNode)):
-            pairs[at] = (pairs[at][0], merge_by_id(pairs[at][1], value, listed_by_id(spec), key.value, reading))
+            pairs[at] = (pairs[at][0], merge_by_id(pairs[at][1], value, listed_by_id(spec), reading))
         else:
             pairs[at] = (key, value)
     return yaml.MappingNode(base.tag, pairs, base.start_mark, base.end_mark)
 
 
-def merge_by_id(base: yaml.SequenceNode, overlay: yaml.SequenceNode, record: type[Record], name: str,
+def merge_by_id(base: yaml.SequenceNode, overlay: yaml.SequenceNode, record: type[Record],
                 reading: Reading) -> yaml.SequenceNode:
     """The base list of records with each item of the overlay's merged in by id (see the top)."""
     items = list(base.value)

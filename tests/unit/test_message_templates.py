@@ -101,7 +101,8 @@ def test_braces_that_are_no_blank_are_reported_where_they_were_typed(guide_copy)
 """) == [
         "content/message-templates.yml:12:23: '{Interviewer-Name}' is not a blank the message can fill; "
         "write it as {interviewer-name}",
-        "content/message-templates.yml:14:13: '{center name}' is not a blank the message can fill; write it as {center-name}",
+        "content/message-templates.yml:14:13: '{center name}' is not a blank the message can fill; "
+        "write it as {center-name}",
         "content/message-templates.yml:14:28: this '{' starts a blank that never ends; close it with '}', as in "
         "{company}, or remove the '{'",
         "content/message-templates.yml:16:12: '{}' is not a blank the message can fill; write the id of a blank "

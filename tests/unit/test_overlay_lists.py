@@ -48,7 +48,8 @@ def test_a_moment_given_if_not_given_alone_keeps_the_others_so_its_step_can_be_h
 
 
 def test_a_timing_given_replaces_the_moments_timing_whole(guide_copy):
-    kb = load(guide_copy, **{"guide.yml": "moments:\n  - id: stated-date\n    if_not_given: {within: 3 days, of: interview}\n"})
+    kb = load(guide_copy, **{
+        "guide.yml": "moments:\n  - id: stated-date\n    if_not_given: {within: 3 days, of: interview}\n"})
 
     assumed = kb.moments["stated-date"].if_not_given
     assert (assumed.relation, assumed.duration.amount, assumed.of) == ("within", 3, "interview")
