@@ -45,7 +45,7 @@ def tag_urls(tag: Tag):
 
 
 OTHER_SITE = ("'{url}' would be loaded from another site, and the guide makes no requests to other sites; "
-              "save the file with the guide and link to it there")
+              "save the file in the guide's pages folder (content/pages/) and link to it by its name")
 
 
 def loads_from_another_site(url: str) -> bool:
@@ -86,7 +86,7 @@ def broken_links(site_dir: Path, pages: dict[Path, tuple[str, Page]], describe: 
             if file not in anchors:
                 anchors[file] = _anchors(pages[file][1])
             if unquote(fragment) not in anchors[file]:
-                return "points to an anchor the page does not have"
+                return "points to a part of that page that does not exist (no element there has that id)"
         return None
 
     urls: dict[Tag, list[tuple[str, bool]]] = {}  # each tag's URLs: the same tags repeat on every page

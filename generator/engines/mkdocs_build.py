@@ -78,7 +78,10 @@ class MkDocsEngine:
                 finally:
                     config.plugins.on_shutdown()
             except MkDocsException as error:
-                raise CommandError(f"the build failed ({error})") from None
+                # After a plugin's error MkDocs logs it, then says only "Aborted with a BuildError!".
+                said = str(error)
+                raise CommandError("the build failed" + (" (its problems are above)" if said.startswith("Aborted")
+                                                          else f" ({said})")) from None
         if len(languages) > 1 and not self.plugin.serving:
             unify_policies(into)  # one policy a host can send for every language's pages
 

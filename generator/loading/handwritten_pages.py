@@ -49,7 +49,7 @@ def check_pages(folders: list[Path]) -> list[Problem]:
                 continue
             suffix = path.suffix.lower()
             if suffix == ".md":
-                problems += _front_matter_problems(path, text) + _guide_attributes(path, text)
+                problems += _front_matter_problems(path, text) + _guide_attributes(path, text) + _from_elsewhere(path, text)
             elif suffix in SCRIPT_FILES:
                 problems.append(Problem(Location(path, 1, 1), "script files are not published with the guide, "
                                                              "which runs only its own scripts; remove this file"))
@@ -82,6 +82,21 @@ def _active_markup(path: Path, text: str) -> list[Problem]:
         problems += [Problem(Location.at(path, text, tag.position), OTHER_SITE.format(url=url))
                      for url, loaded in tag_urls(tag) if loaded and loads_from_another_site(url)]
     return problems
+
+
+# A Markdown picture, ![text](address "title"): group 1 its address.
+_MARKDOWN_PICTURE = re.compile(r"!\[[^\]]*\]\(\s*<?([^\s()<>]+)")
+
+
+def _from_elsewhere(path: Path, text: str) -> list[Problem]:
+    """What a page would load from another site (a picture, in Markdown or HTML), found before
+    the build, at its place (the build would stop at it, without a line)."""
+    found = [(match.start(1), match[1]) for match in _MARKDOWN_PICTURE.finditer(text)
+             if loads_from_another_site(url_parts(match[1]))]
+    if "<" in text:  # (an <iframe>, an <object>... is taken out with every page's cleaning: only pictures stay)
+        found += [(tag.position, url) for tag in scan(text).tags if tag.name == "img" for url, loaded in tag_urls(tag)
+                  if loaded and loads_from_another_site(url)]
+    return [Problem(Location.at(path, text, at), OTHER_SITE.format(url=url)) for at, url in sorted(found)]
 
 
 def _front_matter_problems(path: Path, text: str) -> list[Problem]:

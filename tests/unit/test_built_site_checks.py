@@ -58,4 +58,4 @@ def test_the_site_is_scanned_once_for_both_checks(tmp_path):
     pages = scan_site(tmp_path)
     (tmp_path / "index.html").write_text("<p>changed since</p>")  # the checks use what was scanned
     assert broken_links(tmp_path, pages, lambda path: path.name) == [
-        "index.html: the link '#b' points to an anchor the page does not have"]
+        "index.html: the link '#b' points to a part of that page that does not exist (no element there has that id)"]
