@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from support import make_center
 
 from generator.cli import main
 from generator.loading.loader import load_knowledge_base
@@ -204,6 +205,18 @@ def test_a_centers_check_records_only_the_texts_its_own_files_translate(bilingua
                              "entry/send-one-follow-up/body", "entry/then-wait/title", "page/our-office.md"]
     assert marks["entry/then-wait/title"] == fingerprint("After that, wait")  # the default guide's English
     assert _warnings(sources) == []
+
+
+def test_translation_checked_in_a_folder_made_by_init_lists_its_own_texts(tmp_path, monkeypatch, capsys):
+    center = make_center(tmp_path / "center", "State University Career Center", **{
+        "content__advice__ours.yml": OUR_ADVICE, "content__translations__es__advice__ours.yml": OUR_SPANISH})
+    monkeypatch.chdir(center)
+
+    assert main(["translation", "es", "--checked"]) == 0
+
+    assert "Wrote content/translations/es/translated-from.yml" in capsys.readouterr().out
+    marks = yaml.safe_load(Path("content/translations/es/translated-from.yml").read_text(encoding="utf-8"))
+    assert sorted(marks) == ["entry/book-a-debrief/body", "entry/book-a-debrief/summary", "entry/book-a-debrief/title"]
 
 
 def test_after_an_upgrade_only_the_centers_own_translations_are_flagged(bilingual_guide_copy):
