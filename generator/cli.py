@@ -20,7 +20,7 @@ from .loading.sources import load_guides
 from .loading.translations import SOURCE_LANGUAGE
 from .model.fields import slugify
 from .model.json_schema import write_schemas
-from .package_data import package_version
+from .package_data import installed_wheel, package_version
 from .problems import CommandError, ContentError, display_path
 
 from .site_output import OutputError, check_output_folder, clean_up_after_killed_builds, staging_folder, swap_in, write_zip
@@ -110,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
                 adapter = engine(args.engine, args.config_file, strict=True)
                 site_dir = build_site(args.config_file, args.site_dir, engine_name=args.engine, adapter=adapter)
             print(f"The guide is in {display_path(site_dir)}/")
-            note = adapter.instant_navigation_note()
+            note = None if args.offline else adapter.instant_navigation_note()  # files: no address at all
             if note:
                 print(note)
             if args.zip:
@@ -170,11 +170,17 @@ def init_folder(folder: Path, name: str | None) -> Path:
                              undefined=jinja2.StrictUndefined)
     values = {"name": name, "name_yaml": json.dumps(name, ensure_ascii=False), "site_id": slugify(name) or "guide",
               "version": package_version()}
+    # Installed from a wheel file (the package is not on an index yet): publishing installs that
+    # same file, copied into the folder, where GitHub Pages' or Netlify's build finds it.
+    wheel = installed_wheel()
+    values["requirement"] = f"./{wheel.name}" if wheel else f"followup-guide=={values['version']}"
     for template in env.list_templates():
         target = folder / {"gitignore": ".gitignore"}.get(template, template.replace("github/", ".github/", 1))
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(env.get_template(template).render(values), encoding="utf-8")
     (folder / "content" / "pages").mkdir(exist_ok=True)
+    if wheel:
+        shutil.copyfile(wheel, folder / wheel.name)
     write_schemas(folder / "schemas")  # named by the modeline of each file, for editors
     return folder
 

@@ -14,6 +14,26 @@ def default_path(name: str) -> Path:
     return (_PACKAGED if _PACKAGED.is_dir() else _CHECKOUT) / name
 
 
+def installed_wheel() -> Path | None:
+    """The wheel file this package was installed from, when it was a file on this computer that
+    is still there (pip and pipx record where a package came from: PEP 610's direct_url.json);
+    None when it came from a package index or a source folder."""
+    import importlib.metadata
+    import json
+    from urllib.parse import unquote, urlsplit
+    from urllib.request import url2pathname
+
+    try:
+        origin = json.loads(importlib.metadata.distribution("followup-guide").read_text("direct_url.json") or "null")
+    except (importlib.metadata.PackageNotFoundError, ValueError):
+        return None
+    url = urlsplit(origin.get("url", "")) if isinstance(origin, dict) else None
+    if url is None or url.scheme != "file" or not url.path.endswith(".whl"):
+        return None
+    wheel = Path(url2pathname(unquote(url.path)))
+    return wheel if wheel.is_file() else None
+
+
 def package_version() -> str:
     """The installed version of followup-guide ("unknown" when run from a checkout without installing)."""
     import importlib.metadata  # only when asked for: it takes a while to import

@@ -12,7 +12,7 @@ import nh3
 TAGS = nh3.ALLOWED_TAGS | {
     "section", "aside", "figure", "figcaption", "form", "fieldset", "legend", "label", "input", "button",
     "select", "option", "textarea",
-    "svg", "line", "circle", "text", "title", "desc",
+    "svg", "line", "circle", "text", "tspan", "title", "desc",
 }
 ATTRIBUTES = {
     "*": {"class", "id", "role", "hidden", "title", "lang", "dir"},
@@ -30,6 +30,7 @@ ATTRIBUTES = {
     "line": {"x1", "y1", "x2", "y2"},
     "circle": {"cx", "cy", "r"},
     "text": {"x", "y", "text-anchor"},
+    "tspan": {"x", "dy"},
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 

@@ -119,12 +119,16 @@ def tracking_problems(config) -> list[str]:
 def instant_navigation_note(config, serving_at: str | None = None) -> str | None:
     """One line for the person building the site when the theme's instant navigation (pages
     swapped in without a reload) will fall back to ordinary page loads: it works only when
-    the guide is viewed at exactly its site_url."""
+    the guide is viewed at exactly its site_url. Without a site_url, the 404 page's addresses
+    are the server's root: under a sub-folder it shows without its styles, and that is said too."""
+    if not config.site_url:
+        return ("Note: site_url is not set in mkdocs.yml; set it to the address the guide will be published at. "
+                "Without it, the page for an address that does not exist shows without its styles when the guide "
+                "is in a sub-folder (such as a GitHub Pages project site)"
+                + (", and pages load one by one instead of instantly." if "navigation.instant"
+                   in (config.theme.get("features") or []) else "."))
     if "navigation.instant" not in (config.theme.get("features") or []):
         return None
-    if not config.site_url:
-        return ("Note: site_url is not set in mkdocs.yml, so pages will load one by one instead of "
-                "instantly; set it to the address the guide will be published at.")
     if serving_at and serving_at.split(":")[0] in ("0.0.0.0", "::", "[::]"):
         return (f"Note: pages load instantly only at {config.site_url}; opened at another address "
                 "(another device on your network), they load one by one, which works as well.")

@@ -130,7 +130,7 @@ def _load(content_dir: Path, overlay_dir: Path | None, center: dict | None, lang
             # 2. Merge (the guide's settings).
             if overlay_guide is not None and guide is not None:
                 if isinstance(overlay_guide, yaml.MappingNode) and isinstance(guide, yaml.MappingNode):
-                    guide = merge_groups(guide, overlay_guide)
+                    guide = merge_groups(guide, overlay_guide, GuideSettings, reading)
                 else:
                     Nested(GuideSettings).read(overlay_guide, reading, "guide.yml")  # reports the wrong shape
         entry_nodes += _advice(files, overlay_dir)

@@ -253,11 +253,31 @@ class MessageText(Text):
 
     def checked(self, value, node, reading, name):
         value = self.check(value, node, reading, name)
-        if value is not None:
-            for match in _typed_matches(PLACEHOLDER, node, reading):
-                reading.references.append(("placeholder", match[1], reading.location_at(node.start_mark.name,
-                                                                                        match.start())))
+        if value is not None and ("{" in value or "}" in value):
+            for match in _typed_matches(_BRACES, node, reading):
+                where = reading.location_at(node.start_mark.name, match.start())
+                inside = match[1]
+                if inside is not None and _SLUG.match(inside):
+                    reading.references.append(("placeholder", inside, where))
+                else:
+                    reading.problem(where, _brace_problem(match[0], inside))
         return value
+
+
+# In a message: a {blank} (group 1: what is between the braces, on one line), or a brace on its own.
+_BRACES = re.compile(r"\{([^{}\n]*)\}|[{}]")
+
+
+def _brace_problem(typed: str, inside: str | None) -> str:
+    """What to write instead of braces that are not a blank of a message, such as {center name}."""
+    if inside is None:
+        if typed == "{":
+            return "this '{' starts a blank that never ends; close it with '}', as in {company}, or remove the '{'"
+        return "this '}' ends a blank that never starts; add the '{' before its id, as in {company}, or remove the '}'"
+    if slugify(inside):
+        return f"'{typed}' is not a blank the message can fill; write it as {{{slugify(inside)}}}"
+    return (f"'{typed}' is not a blank the message can fill; write the id of a blank between the braces, "
+            "as in {company}, or remove them")
 
 
 # Ids the guide already uses itself: anchors of the generated pages (rendering/templates/*.j2:
@@ -384,11 +404,29 @@ class ListOf(FieldType):
         return tuple(v for v in values if v is not None)
 
     def json_schema(self, partial=False):
-        # An overlay replaces a list whole: its items are complete, and it may not be empty either.
-        schema = {"type": "array", "items": self.item.json_schema()}
+        # An overlay replaces a list whole: its items are complete, and it may not be empty either;
+        # except a list of records with ids, whose items it changes by id (loading/merge.py): there
+        # each item needs its id only, and each field it gives is complete.
+        record = listed_by_id(self)
+        if partial and record is not None:
+            items = record.json_schema()
+            for rule in ("required", *record.json_schema_rules):
+                items.pop(rule, None)
+            items["required"] = ["id"]
+        else:
+            items = self.item.json_schema()
+        schema = {"type": "array", "items": items}
         if self.at_least_one:
             schema["minItems"] = 1
         return schema
+
+
+def listed_by_id(spec: FieldType) -> type[Record] | None:
+    """The record of a list of records with ids (the phases, moments and outcomes of guide.yml):
+    a center's overlay changes such a list item by item, by id, rather than replacing it."""
+    if isinstance(spec, ListOf) and isinstance(spec.item, Nested) and isinstance(spec.item.record._specs.get("id"), Id):
+        return spec.item.record
+    return None
 
 
 def has_translation(spec: FieldType) -> bool:

@@ -364,8 +364,9 @@ class Pages(Record):
 
 
 class GuideSettings(Record):
-    """content/guide.yml: the guide as a whole. A center's guide.yml changes only what it gives
-    (groups are merged, lists replaced)."""
+    """content/guide.yml: the guide as a whole. A center's guide.yml changes only what it gives:
+    groups are merged; the phases, moments and outcomes by id (an item with the id of one changes
+    the fields it gives, one with a new id is added where it is listed); other lists are replaced."""
 
     record_name = "guide"
 

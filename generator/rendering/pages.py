@@ -18,7 +18,7 @@ import yaml
 from markupsafe import Markup
 
 from ..model import timing
-from ..model.fields import MARKDOWN_LINK, InLanguage, is_local_link
+from ..model.fields import MARKDOWN_LINK, InLanguage, did_you_mean, is_local_link
 from ..model.knowledge_base import KnowledgeBase
 from ..model.records import Timing
 from ..problems import Problem
@@ -229,15 +229,38 @@ def page_uris(kb: KnowledgeBase) -> set[str]:
             *(download_uri(t.id) for t in kb.templates)}
 
 
+def page_parts(kb: KnowledgeBase) -> dict[str, set[str]]:
+    """The parts a link can point to (`#id`) on the phase pages and the templates page, by file:
+    each entry and message template shown there (by its id, and by each former id, which the page
+    keeps as a place too), the sections, and the title."""
+    from markdown.extensions.toc import slugify  # the theme's headings are named the same way
+
+    def templates(ids) -> set[str]:
+        return {f"template-{id_}" for t in kb.templates if ids is None or set(t.phases) & ids
+                for id_ in (t.id, *(t.former_ids or ()))}
+
+    parts = {phase_uri(phase.id): {slugify(phase.title, "-"), "do-list", "dont-list", "templates",
+                                   *(id_ for e in phase.entries for id_ in (e.id, *(e.former_ids or ()))),
+                                   *templates({phase.id})} for phase in kb.phases}
+    parts["templates.md"] = {slugify(kb.pages["templates"].title, "-"), *(p.id for p in kb.phases), *templates(None)}
+    return parts
+
+
 def content_link_problems(kb: KnowledgeBase, handwritten: set[str]) -> list[Problem]:
-    """Links in the content's Markdown that lead to no file of the site. They name a file from
-    the guide's top folder (`checklist.md`, `phases/while-you-wait.md#be-patient`, a center's
-    `mock-interviews.md`), whatever page shows them; each problem says the form that works."""
+    """Links in the content's Markdown that lead to no file of the site, or to no part of a phase
+    page or the templates page. They name a file from the guide's top folder (`checklist.md`,
+    `phases/while-you-wait.md#be-patient`, a center's `mock-interviews.md`), whatever page shows
+    them; each problem says the form that works."""
     known = page_uris(kb) | handwritten
+    parts = page_parts(kb)
     problems = []
     for target, location in kb.links:
         path = target.split("#")[0]
         if not path or posixpath.normpath(path) in known:
+            fragment = target[len(path) + 1:]
+            page = posixpath.normpath(path) if path else None
+            if fragment and page in parts and fragment not in parts[page]:
+                problems.append(Problem(location, _no_such_part(kb, target, page, fragment, parts[page])))
             continue
         anchor = target[len(path):]
         stem = re.sub(r"^(\.\.?/)+", "", path).removesuffix("/").removesuffix("/index.html").removesuffix(".html")
@@ -246,3 +269,13 @@ def content_link_problems(kb: KnowledgeBase, handwritten: set[str]) -> list[Prob
         problems.append(Problem(location, f"the link '{target}' leads to no page of the guide; links in the content "
                                           f"name a page's file from the guide's top folder{hint}"))
     return problems
+
+
+def _no_such_part(kb: KnowledgeBase, target: str, page: str, fragment: str, parts: set[str]) -> str:
+    entry = kb.entries.get(fragment)
+    if entry is not None:  # on another phase's page
+        return f"the link '{target}' leads to no part of that page: the entry '{fragment}' is on " \
+               f"'{phase_uri(entry.phase)}'; write '{phase_uri(entry.phase)}#{fragment}'"
+    return (f"the link '{target}' leads to no part of that page: nothing there has the id '{fragment}'"
+            f"{did_you_mean(fragment, sorted(parts))} (a message template's is 'template-' and its id; "
+            "an entry hidden by changes.yml is on no page)")

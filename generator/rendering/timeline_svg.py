@@ -59,12 +59,15 @@ def _svg(layout: str, title: str, description: str, points: list) -> str:
         shapes.append(f'<line class="fg-timeline__line" x1="{left}" y1="75" x2="{left + step * (count - 1):.0f}" y2="75"/>')
         for index, (label, when, current, dated) in enumerate(points):
             x = left + step * index
-            above = index % 2 == 1  # alternate rows so that neighbouring labels never overlap
-            label_y, when_y = (30, 48) if above else (112, 130)
+            above = index % 2 == 1  # alternate rows, so that a label's neighbours in its row are two steps away
+            lines = _lines(label, 2 * step - 12)
+            more = LINE * (len(lines) - 1)  # a label of two lines grows away from the line
+            label_y, when_y = (30 - more, 48) if above else (112, 130 + more)
+            height = max(height, when_y + 9)
             shapes.append(_point(x, 75, current))
-            shapes.append(_text("label", x, label_y, label, "middle"))
+            shapes.append(_text("label", _inside(x, max(map(len, lines)) * LABEL_CHARACTER, width), label_y, lines, "middle"))
             if when or dated:
-                shapes.append(_text("when", x, when_y, when, "middle", dated))
+                shapes.append(_text("when", _inside(x, len(when) * WHEN_CHARACTER, width), when_y, when, "middle", dated))
     elif layout == "compact":  # a phone's first look: the labels only, in at most a third of the screen
         width, height = 280, 28 + 26 * (count - 1)
         shapes.append(f'<line class="fg-timeline__line" x1="16" y1="14" x2="16" y2="{14 + 26 * (count - 1)}"/>')
@@ -95,7 +98,34 @@ def _point(x: float, y: float, current: bool, radius: int = 9) -> str:
     return f'<circle class="fg-timeline__dot{extra}" cx="{x:.0f}" cy="{y}" r="{radius}"/>'
 
 
-def _text(kind: str, x: float, y: float, text: str, anchor: str, dated: str = "") -> str:
+LINE = 17  # between the lines of a label
+LABEL_CHARACTER = 8  # the width of a character of a label (15px bold), a little more than most
+WHEN_CHARACTER = 7.5  # of a timing (14px)
+
+
+def _inside(x: float, text_width: float, width: float) -> float:
+    """Where a text centred under its point starts and ends inside the picture: a long text at
+    either end moves in a little."""
+    half = text_width / 2 + 4
+    return min(max(x, half), width - half)
+
+
+def _lines(label: str, room: float) -> list[str]:
+    """The label on one line, or on two where it is longer than `room` (broken between words,
+    the two lines as even as they can be)."""
+    words = label.split()
+    if len(label) * LABEL_CHARACTER <= room or len(words) < 2:
+        return [label]
+    split = min(range(1, len(words)), key=lambda at: max(len(" ".join(words[:at])), len(" ".join(words[at:]))))
+    return [" ".join(words[:split]), " ".join(words[split:])]
+
+
+def _text(kind: str, x: float, y: float, text: str | list[str], anchor: str, dated: str = "") -> str:
     # A dated point's text is where the script writes the reader's own date, when they have one.
     extra = f' data-fg-when="{dated}"' if dated else ""
-    return f'<text class="fg-timeline__{kind}" x="{x:.0f}" y="{y}" text-anchor="{anchor}"{extra}>{escape(text)}</text>'
+    if isinstance(text, list) and len(text) > 1:
+        written = "".join(f'<tspan x="{x:.0f}" dy="{LINE if index else 0}">{escape(line)}</tspan>'
+                          for index, line in enumerate(text))
+    else:
+        written = escape(text[0] if isinstance(text, list) else text)
+    return f'<text class="fg-timeline__{kind}" x="{x:.0f}" y="{y}" text-anchor="{anchor}"{extra}>{written}</text>'

@@ -145,7 +145,10 @@ def published(tool, tmp_path_factory):
 
     tool("followup-guide", "init", "riverside", "--name", "Riverside Careers", cwd=work)
     center = work / "riverside"
-    assert f"followup-guide=={version.split()[1]}" in (center / "requirements.txt").read_text().splitlines()
+    # Installed from a wheel file: the folder carries that file, and publishing installs it.
+    wheel = f"followup_guide-{version.split()[1]}-py3-none-any.whl"
+    assert f"./{wheel}" in (center / "requirements.txt").read_text().splitlines()
+    assert (center / wheel).is_file()
     (center / "logo.png").write_bytes(TINY_PNG)
     for name, text in (("branding.yml", BRANDING), ("content/changes.yml", CHANGES),
                        ("content/advice/our-advice.yml", ADVICE), ("content/message-templates.yml", DEBRIEF_TEMPLATE),

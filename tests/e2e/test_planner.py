@@ -204,6 +204,25 @@ def test_the_timeline_picture_fits_the_screen_and_has_a_text_alternative(page, s
     assert "within 2 working days" in description and "7 days later" in description
     box = picture.bounding_box()
     assert box["width"] <= width
+    if visible == "wide":  # every text inside the picture, none over another, in both languages
+        for language in ("", "es/"):  # (a site built with Zensical has English only)
+            if page.goto(site_url + language).status == 404:
+                continue
+            assert page.locator(".fg-timeline__picture--wide").evaluate(TEXTS_CLASH) == []
+
+
+# The texts of a picture that overlap another or leave the picture.
+TEXTS_CLASH = """svg => {
+    const frame = svg.getBoundingClientRect(), clashes = [];
+    const texts = [...svg.querySelectorAll("text")].map(text => [text.textContent, text.getBoundingClientRect()]);
+    texts.forEach(([name, a], i) => {
+        if (a.left < frame.left || a.right > frame.right || a.top < frame.top || a.bottom > frame.bottom) clashes.push(name);
+        texts.slice(i + 1).forEach(([other, b]) => {
+            if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) clashes.push(name + " | " + other);
+        });
+    });
+    return clashes;
+}"""
 
 
 def test_keyboard_alone_enters_dates_and_downloads_the_calendar(planner):

@@ -77,6 +77,15 @@ def test_build_says_where_pages_load_instantly(guide_copy):
         "preview, a copy opened from files) they load one by one, which works as well.")
 
 
+def test_build_without_site_url_says_what_it_breaks(guide_copy):
+    result = run("build", cwd=guide_copy)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == (
+        "Note: site_url is not set in mkdocs.yml; set it to the address the guide will be published at. Without it, "
+        "the page for an address that does not exist shows without its styles when the guide is in a sub-folder "
+        "(such as a GitHub Pages project site), and pages load one by one instead of instantly.")
+
+
 def test_the_version_is_the_package_version():
     from importlib.metadata import version
 

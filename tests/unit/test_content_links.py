@@ -66,3 +66,29 @@ def test_validate_reports_it_in_a_center_folder(tmp_path, capsys, monkeypatch):
     capsys.readouterr()
     assert main(["validate"]) == 1
     assert "content/advice/our-advice.yml:8:29: the link 'mock/' leads to no page of the guide" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("written, message", [
+    ("phases/while-you-wait.md#be-patien", "nothing there has the id 'be-patien' (did you mean 'be-patient'?) "
+     "(a message template's is 'template-' and its id; an entry hidden by changes.yml is on no page)"),
+    ("phases/while-you-wait.md#send-a-thank-you", "the entry 'send-a-thank-you' is on "
+     "'phases/within-24-hours.md'; write 'phases/within-24-hours.md#send-a-thank-you'"),
+    ("templates.md#template-thank-you-emial", "nothing there has the id 'template-thank-you-emial' (did you mean "
+     "'template-thank-you-email'?) (a message template's is 'template-' and its id; an entry hidden by "
+     "changes.yml is on no page)"),
+])
+def test_a_link_to_no_part_of_a_page_is_reported_where_it_is_typed(tmp_path, written, message):
+    with pytest.raises(ContentError) as raised:
+        load_guide(center(tmp_path, ADVICE.replace("(mock-interviews.md)", f"({written})")))
+    assert [str(p) for p in raised.value.problems] == [
+        f"{tmp_path / 'overlay' / 'advice' / 'ours.yml'}:8:29: the link '{written}' leads to no part of that page: "
+        f"{message}"]
+
+
+def test_a_former_id_stays_a_place_on_its_page_for_links_and_bookmarks(tmp_path):
+    renamed = ADVICE.replace("  - id: book-a-mock-interview\n", "  - id: book-a-mock-interview\n    former_ids: [mock-it]\n")
+    kb, _ = load_guide(center(tmp_path, renamed.replace("(mock-interviews.md)", "(phases/while-you-wait.md#mock-it)")
+                              .replace("[our guide](https://example.edu/)", "[a template](templates.md#template-thank-you-email)")))
+    pages = {page.uri: page.markdown for page in render_site(kb).pages}
+    assert '<div id="mock-it"></div>' in pages["phases/while-you-wait.md"]
+    assert "[mock interviews](while-you-wait.md#mock-it)" in pages["phases/while-you-wait.md"]

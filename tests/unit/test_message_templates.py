@@ -86,6 +86,32 @@ def test_an_unknown_placeholder_is_reported_where_it_was_typed(guide_copy):
     ]
 
 
+def test_braces_that_are_no_blank_are_reported_where_they_were_typed(guide_copy):
+    assert problems_with(guide_copy, """\
+  - id: broken
+    title: Broken
+    format: email
+    when: Never.
+    phases: [afterwards]
+    subject: "Thanks, {Interviewer-Name}"
+    body: |
+      Hello {center name}, {company
+
+      From {}, your-name}.
+""") == [
+        "content/message-templates.yml:12:23: '{Interviewer-Name}' is not a blank the message can fill; "
+        "write it as {interviewer-name}",
+        "content/message-templates.yml:14:13: '{center name}' is not a blank the message can fill; "
+        "write it as {center-name}",
+        "content/message-templates.yml:14:28: this '{' starts a blank that never ends; close it with '}', as in "
+        "{company}, or remove the '{'",
+        "content/message-templates.yml:16:12: '{}' is not a blank the message can fill; write the id of a blank "
+        "between the braces, as in {company}, or remove them",
+        "content/message-templates.yml:16:25: this '}' ends a blank that never starts; add the '{' before its id, "
+        "as in {company}, or remove the '}'",
+    ]
+
+
 def test_references_and_rules_of_a_template_are_checked(guide_copy):
     assert problems_with(guide_copy, """\
   - id: broken
