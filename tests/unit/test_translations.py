@@ -237,11 +237,11 @@ def test_after_an_upgrade_only_the_centers_own_translations_are_flagged(bilingua
     # its own entry: each is flagged at the center's translation, naming the English.
     _edit("content/advice/after-the-date.yml", "title: After that, wait", "title: Then wait")
     _edit("overlay/advice/ours.yml", "title: Book a debrief with an adviser", "title: Book a debrief")
-    own = "overlay/translations/es/advice"
+    own, english_line = "overlay/translations/es/advice", _line("content/advice/after-the-date.yml", "Then wait")
     assert _warnings(sources) == [
         f"{own}/after-the-date.yml:3:12: the English of 'title' of the entry 'then-wait' has changed since this "
-        f"translation was checked (content/advice/after-the-date.yml:{_line('content/advice/after-the-date.yml', 'Then wait')}"
-        ":12); update the translation if it needs it, then run `followup-guide translation es --checked`",
+        f"translation was checked (content/advice/after-the-date.yml:{english_line}:12); update the translation if "
+        "it needs it, then run `followup-guide translation es --checked`",
         f"{own}/ours.yml:3:12: the English of 'title' of the entry 'book-a-debrief' has changed since this translation "
         "was checked (overlay/advice/ours.yml:5:12); update the translation if it needs it, then run "
         "`followup-guide translation es --checked`",
