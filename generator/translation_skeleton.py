@@ -7,7 +7,9 @@ never touched.
 
 `followup-guide translation CODE --checked`, once the texts are translated (and again after
 updating those whose English changed): records in translations/<code>/translated-from.yml what
-each English text said, so that a later change to it is flagged at its translation.
+the English of each text translated there said, so that a later change to it is flagged at its
+translation. In a center's folder that is the center's own translations only: the default
+guide's are checked in the default guide's file, which comes with the package.
 """
 from __future__ import annotations
 
