@@ -8,6 +8,7 @@ each guide's own progress, the center's changes, its own page linked from its en
 checklist with the logo and booking link, and search in the offline copy in both languages."""
 from __future__ import annotations
 
+import io
 import os
 import re
 import shutil
@@ -22,6 +23,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from playwright.sync_api import expect
 from support import DEFAULT_KB as KB
 from support import SPANISH_KB
@@ -285,6 +287,17 @@ def test_the_printed_checklist_shows_the_logo_and_the_booking_link(published, pa
     expect(page.locator(".fg-contact__logo")).to_be_visible()
     expect(contact).to_contain_text("https://careers.riverside.example/book")
     expect(contact).to_contain_text("https://careers.riverside.example/")
+    expect(contact.locator("a.fg-button")).to_be_hidden()  # the address written out, not a button
+    # On paper no phase is cut from its lines, and the logo stays with the center's details.
+    pages = [re.sub(r"\s+", " ", sheet.extract_text())
+             for sheet in PdfReader(io.BytesIO(page.pdf(format="Letter", print_background=True))).pages]
+    for phase in KB.phases:
+        lines = [entry.checklist for entry in phase.entries if entry.checklist]
+        if lines:
+            sheet = next(number for number, text in enumerate(pages) if phase.title in text)
+            assert all(line in pages[sheet] for line in lines), phase.id
+    assert page.evaluate("""() => { const logo = document.querySelector('.fg-contact__logo');
+        return logo.closest('.fg-contact-group').contains(document.querySelector('.fg-contact')); }""")
 
 
 def test_the_offline_copy_searches_from_files(published, tool, watched, page):
