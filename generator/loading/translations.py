@@ -47,7 +47,7 @@ import yaml
 from ..content_files import YAML_SUFFIXES, files_below
 from ..model.fields import Deprecated, ListOf, Nested, Reading, Record, ShownInLanguage, did_you_mean, has_translation
 from ..model.records import GuideSettings
-from ..problems import Location, Problem, display_path, location_of
+from ..problems import Location, Note, Problem, display_path, location_of
 from .merge import merge_groups
 from .yaml_source import YamlFileError, read_root, read_yaml
 
@@ -298,7 +298,7 @@ class Translation:
                                       if not english_wrong(english)]
         for node, name, count in self.unchecked.values():
             what = f"the translation of {name}" + (f" and {count - 1} more in this file" if count > 1 else "")
-            self.reading.warning(node, (
+            self.reading.note(node, (
                 f"{what} {'are' if count > 1 else 'is'} not marked as checked yet; once "
                 f"{'they are' if count > 1 else 'it is'} right, run `followup-guide translation {self.language} "
                 f"--checked`, so that a later change to {'their' if count > 1 else 'its'} English is pointed out"))
@@ -561,7 +561,7 @@ def page_problems(pages_folders: list[Path], language: str, fallback: bool, owne
         if marks is None or (known is None and not own):
             continue  # never checked at all; or the default guide's, which its own file does not list
         if known is None:
-            warnings.append(Problem(Location(translated[uri], 1, 1), (
+            warnings.append(Note(Location(translated[uri], 1, 1), (
                 f"this translation is not marked as checked yet; once it is right, run `followup-guide translation "
                 f"{language} --checked`, so that a later change to the English page is pointed out")))
         elif known != mark:

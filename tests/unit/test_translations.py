@@ -217,6 +217,15 @@ def test_translation_checked_in_a_folder_made_by_init_lists_its_own_texts(tmp_pa
     assert "Wrote content/translations/es/translated-from.yml" in capsys.readouterr().out
     marks = yaml.safe_load(Path("content/translations/es/translated-from.yml").read_text(encoding="utf-8"))
     assert sorted(marks) == ["entry/book-a-debrief/body", "entry/book-a-debrief/summary", "entry/book-a-debrief/title"]
+    # A text translated since is a note, not a warning: nothing is wrong with it.
+    Path("content/advice/ours.yml").write_text(OUR_ADVICE + "    checklist: Book a debrief\n", encoding="utf-8")
+    Path("content/translations/es/advice/ours.yml").write_text(OUR_SPANISH + "    checklist: Pide una reunión\n",
+                                                               encoding="utf-8")
+    assert main(["validate"]) == 0
+    assert capsys.readouterr().err.splitlines() == [
+        "content/translations/es/advice/ours.yml:7:16: note: the translation of 'checklist' of the entry "
+        "'book-a-debrief' is not marked as checked yet; once it is right, run `followup-guide translation es "
+        "--checked`, so that a later change to its English is pointed out"]
 
 
 def test_after_an_upgrade_only_the_centers_own_translations_are_flagged(bilingual_guide_copy):
@@ -271,6 +280,7 @@ def test_a_translation_added_since_the_last_check_is_noted_once_per_file(bilingu
         "overlay/translations/es/pages/hours.md:1:1: this translation is not marked as checked yet; once it is right, "
         "run `followup-guide translation es --checked`, so that a later change to the English page is pointed out",
     ]
+    assert {w.label for w in load_guides(sources)["es"][0].warnings} == {"note"}
     record_checked(sources, "es")
     assert _warnings(sources) == []
 
