@@ -169,7 +169,7 @@ def published(tool, tmp_path_factory):
     tool("followup-guide", "build", "-d", str(shared / "www" / OTHER), cwd=work / "other")
     (shared / "www" / "careers").chmod(0o755)
 
-    locations = "".join(RECIPE.replace("/var/www/after-the-interview/", "FOLDER").replace("/after-the-interview/", f"/{path}/")
+    locations = "".join(RECIPE.replace("/var/www/after-the-interview/", "FOLDER").replace("/after-the-interview", f"/{path}")
                         .replace("FOLDER", f"{shared}/www/{path}/") for path in (CENTER, OTHER))
     for name in ("logs", "temp"):
         (shared / name).mkdir()
@@ -229,6 +229,10 @@ def test_every_page_and_file_is_served_with_the_security_headers_and_usual_permi
         assert all(stat.S_IMODE(d.stat().st_mode) == 0o755 for d in (www / path).rglob("*") if d.is_dir())
         _, headers, _ = fetch(f"{url}{path}/")
         assert headers["Content-Security-Policy"] == "frame-ancestors 'none'"
+        with urllib.request.urlopen(f"{url}{path}") as typed_without_slash:  # sent on to the guide
+            assert typed_without_slash.url == f"{url}{path}/"
+        _, headers, _ = fetch(f"{url}{path}/downloads/thank-you-email.txt")
+        assert headers["Content-Type"] == "text/plain; charset=utf-8"  # accents shown right when opened
         assert headers["X-Content-Type-Options"] == "nosniff" and headers["X-Frame-Options"] == "DENY"
 
 
