@@ -252,7 +252,7 @@ def _show_warnings(*kbs) -> None:
     """Deprecated fields, texts shown untranslated: the guide still builds; each warning says
     what to write now (once, though every language finds the deprecated fields)."""
     for warning in dict.fromkeys(warning for kb in kbs for warning in kb.warnings):
-        print(f"{warning.location.display()}: warning: {warning.message}", file=sys.stderr)
+        print(f"{warning.location.display()}: {warning.label}: {warning.message}", file=sys.stderr)
 
 
 def _show_mkdocs_log() -> None:

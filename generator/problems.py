@@ -4,7 +4,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import ClassVar, NamedTuple
 
 
 class Location(NamedTuple):
@@ -28,9 +28,16 @@ class Location(NamedTuple):
 class Problem:
     location: Location
     message: str
+    label: ClassVar[str] = "warning"  # how it is shown among a guide's warnings
 
     def __str__(self) -> str:
         return f"{self.location.display()}: {self.message}"
+
+
+class Note(Problem):
+    """Worth knowing, with nothing to do now: shown among the warnings as a note, not a warning."""
+
+    label = "note"
 
 
 class ContentError(Exception):

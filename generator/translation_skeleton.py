@@ -7,7 +7,9 @@ never touched.
 
 `followup-guide translation CODE --checked`, once the texts are translated (and again after
 updating those whose English changed): records in translations/<code>/translated-from.yml what
-each English text said, so that a later change to it is flagged at its translation.
+the English of each text translated there said, so that a later change to it is flagged at its
+translation. In a center's folder that is the center's own translations only: the default
+guide's are checked in the default guide's file, which comes with the package.
 """
 from __future__ import annotations
 
@@ -19,7 +21,7 @@ import yaml
 
 from .content_files import files_below
 from .loading.sources import GuideSources, load_guide
-from .loading.translations import FINGERPRINTS, PAGES, page_fingerprints, page_translation_folder, translation_folder
+from .loading.translations import PAGES, CheckedIn, page_fingerprints, page_translation_folder, translation_folder
 from .model.fields import Deprecated, ListOf, Nested, Record, has_translation
 from .problems import CommandError, display_path
 
@@ -111,11 +113,14 @@ def write_skeleton(sources: GuideSources, language: str) -> tuple[Path, list[Pat
 
 
 def record_checked(sources: GuideSources, language: str) -> Path:
-    """Writes translated-from.yml for the language, as its texts are now; the file written.
-    Raises ContentError when the guide in that language has problems (a text not translated)."""
+    """Writes translated-from.yml for the language, as its texts are now: a career center's
+    lists only the translations in its own files (the default guide's are checked in the
+    default guide's file, which comes with it); the file written. Raises ContentError when the
+    guide in that language has problems (a text not translated)."""
     kb, _ = load_guide(sources, language)
-    marks = {**kb.translated_from, **page_fingerprints(sources.page_folders, language)}
-    path = translation_folder(sources.overlay_dir or sources.content_dir, language) / FINGERPRINTS
+    owners = CheckedIn(language, sources.content_dir, sources.overlay_dir)
+    marks = {**kb.translated_from, **page_fingerprints(sources.page_folders, language, owners=owners)}
+    path = owners.own_file
     lines = ["# yaml-language-server: $schema=../../schemas/translation-fingerprints.schema.json",
              f"# What the English of each text said when its '{language}' translation was last checked, as short",
              f"# fingerprints. Written by `followup-guide translation {language} --checked`: not edited by hand.",

@@ -29,7 +29,7 @@ from ..loading.sources import FALLBACK, GuideSources, load_guide
 from ..loading.translations import SOURCE_LANGUAGE, translated_pages
 from ..model.fields import slugify
 from ..package_data import default_path
-from ..problems import ContentError, display_path
+from ..problems import ContentError, Note, display_path
 from ..rendering.assets import bundles
 from ..rendering.contact import COUNTER_MARKER, PRIVACY_PAGE, contact_html, with_forget_all
 from ..rendering.page_values import page_values
@@ -157,7 +157,8 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
             raise PluginError(f"The guide's content has problems:\n{error}") from None
         if not self.preloaded:  # followup-guide build has shown them already
             for warning in kb.warnings:
-                log.warning("%s: warning: %s", warning.location.display(), warning.message)
+                (log.info if isinstance(warning, Note) else log.warning)(
+                    "%s: %s: %s", warning.location.display(), warning.label, warning.message)
         problems = material_theme.tracking_problems(config)
         if problems:
             raise PluginError("\n".join(problems))

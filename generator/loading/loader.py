@@ -151,6 +151,7 @@ def _load(content_dir: Path, overlay_dir: Path | None, center: dict | None, lang
 
     # 2. Merge (the texts of another language, by id).
     translated_from: dict[str, str] = {}
+    translation = None
     if language and language != SOURCE_LANGUAGE:
         translation = Translation(language, content_dir, overlay_dir, reading, fallback)
         guide = translation.guide_settings(guide)
@@ -171,6 +172,8 @@ def _load(content_dir: Path, overlay_dir: Path | None, center: dict | None, lang
     for name in CENTER_DETAILS:
         reading.definitions.setdefault(("placeholder", name), Location(Path("branding.yml"), 1, 1))
     _check_references(reading, settings, center)
+    if translation is not None:
+        translation.finish()  # what it could say only once the English was checked
     if reading.problems or settings is None:
         raise ContentError(reading.problems)
     for record in reading.records:  # the rules were the last to need the nodes: the model keeps none

@@ -14,7 +14,7 @@ from ..problems import ContentError
 from ..rendering.pages import content_link_problems
 from .handwritten_pages import check_pages, is_for_staff
 from .loader import load_knowledge_base
-from .translations import SOURCE_LANGUAGE, page_problems, page_translation_folder
+from .translations import SOURCE_LANGUAGE, CheckedIn, page_problems, page_translation_folder
 
 FALLBACK = "fallback"  # missing_translations: the source text, marked as such
 from .yaml_source import YamlFileError, read_yaml
@@ -105,6 +105,7 @@ def load_guides(sources: GuideSources, languages: tuple[str, ...] | None = None)
     for language in languages:
         if language != SOURCE_LANGUAGE:
             missing, shown_anyway = page_problems(sources.page_folders, language, sources.fallback,
+                                                  CheckedIn(language, sources.content_dir, sources.overlay_dir),
                                                   published=None if sources.staff_pages else lambda p: not is_for_staff(p))
             problems += missing
             if language in guides:

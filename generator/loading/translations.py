@@ -27,7 +27,14 @@ instead and the English text is shown, marked as English (fields.InLanguage).
 A translation whose English text changed since it was translated is a warning at the
 translation's line: translated-from.yml keeps a short fingerprint of each English text, by
 where it is ("entry/send-one-follow-up/body"), as it was when the translations were last
-checked.
+checked. Each translation is compared with the translated-from.yml of whoever wrote it
+(CheckedIn): the default guide's own translations with the default guide's file, a career
+center's with the center's, so that a center checks only what it translated.
+
+When the English a translation belongs to could not be read, or has a problem of its own, that
+problem is the one reported: its translation is not also called unneeded ("remove it here").
+When a translation file could not be read, the texts it may have held are not also called
+missing. And a center is never asked to remove anything from the default guide's files.
 """
 from __future__ import annotations
 
@@ -40,7 +47,7 @@ import yaml
 from ..content_files import YAML_SUFFIXES, files_below
 from ..model.fields import Deprecated, ListOf, Nested, Reading, Record, ShownInLanguage, did_you_mean, has_translation
 from ..model.records import GuideSettings
-from ..problems import Location, Problem, display_path, location_of
+from ..problems import Location, Note, Problem, display_path, location_of
 from .merge import merge_groups
 from .yaml_source import YamlFileError, read_root, read_yaml
 
@@ -78,6 +85,62 @@ def _inside(path: Path, folder: Path | None) -> bool:
         return False
 
 
+class CheckedIn:
+    """Whose a translation is, and so which translated-from.yml records its check: with a
+    career center's overlay, the default guide's own translations (in the package) are the
+    default guide's, checked in its file, and every other translation is the center's, checked
+    in the center's file; without an overlay every translation is the guide's own."""
+
+    def __init__(self, language: str, content_dir: Path, overlay_dir: Path | None):
+        self.default_folder = translation_folder(content_dir, language)
+        self.own_folder = translation_folder(overlay_dir or content_dir, language)
+        self.own_file = self.own_folder / FINGERPRINTS  # translated-from.yml of each
+        self.default_file = self.default_folder / FINGERPRINTS
+        self.overlay = overlay_dir is not None
+        self._owned: dict[Path, bool] = {}  # by file: asked once for each text
+
+    def is_own(self, path: Path) -> bool:
+        """Whether the translation in `path` is the center's (without an overlay: always)."""
+        if not self.overlay:
+            return True
+        owned = self._owned.get(path)
+        if owned is None:
+            owned = self._owned[path] = _inside(path, self.own_folder) or not _inside(path, self.default_folder)
+        return owned
+
+
+class _ProblemsIn:
+    """Whether an English node (or any node in it: a group merged from an overlay spans several
+    files) holds one of `problems`; each node asked about is walked once."""
+
+    def __init__(self, problems: list[Problem]):
+        self.places: dict[Path, list[tuple[int, int]]] = {}  # file -> (line, column) of each, 0-based
+        for problem in problems:
+            location = problem.location
+            self.places.setdefault(location.path, []).append((location.line - 1, location.column - 1))
+        self.known: dict[int, bool] = {}
+
+    def __call__(self, node: yaml.Node) -> bool:
+        if not self.places:
+            return False
+        found = self.known.get(id(node))
+        if found is None:
+            found = self.known[id(node)] = self._holds(node)
+        return found
+
+    def _holds(self, node: yaml.Node) -> bool:
+        places = self.places.get(location_of(node).path, ())
+        start, end = (node.start_mark.line, node.start_mark.column), (node.end_mark.line, node.end_mark.column)
+        if any(start <= place < end for place in places):
+            return True
+        if isinstance(node, yaml.MappingNode):
+            return any(self(part) for pair in node.value for part in pair if not isinstance(part, yaml.ScalarNode)
+                       or location_of(part).path != location_of(node).path)
+        if isinstance(node, yaml.SequenceNode):
+            return any(self(item) for item in node.value)
+        return False
+
+
 class Translation:
     """One language's texts, read from the default guide's translation folder and the overlay's."""
 
@@ -91,8 +154,20 @@ class Translation:
         self.guide: yaml.MappingNode | None = None
         # kind -> id -> (key node, translation node)
         self.items: dict[str, dict[str, tuple[yaml.Node, yaml.Node]]] = {"entry": {}, "field": {}, "template": {}}
-        self.checked: dict[str, str] = {}  # where a text is -> its English's fingerprint when last checked
-        self.translated_from: dict[str, str] = {}  # the same, for each translation used now
+        self.owners = CheckedIn(language, self.content_dir, self.overlay_dir)
+        # translated-from.yml (the default guide's, the center's: one file without an overlay) ->
+        # where a text is -> its English's fingerprint when last checked; only the files there are
+        self.checked: dict[Path, dict[str, str]] = {}
+        self.translated_from: dict[str, str] = {}  # the same, for each of the center's translations used now
+        # translation file -> (the first of its texts the center's translated-from.yml lacks, how many)
+        self.unchecked: dict[Path, tuple[yaml.Node, str, int]] = {}
+        # the English files with a problem when they were read (the problems so far are all of
+        # that kind), and the kinds of translation files that could not be read whole
+        self.unread_english = {problem.location.path for problem in reading.problems}
+        self.unread_kinds: set[str] = set()
+        # problems of translations reported only when the English record they belong to has none
+        # of its own (then that problem is the cause): (the English record's node, the problem)
+        self.unless_english_wrong: list[tuple[yaml.Node, Problem]] = []
         roots = [self.content_dir, *([self.overlay_dir] if self.overlay_dir else [])]
         folders = [translation_folder(root, language) for root in roots]
         if not any(os.path.isdir(folder) for folder in folders):
@@ -119,20 +194,26 @@ class Translation:
             root = self._root(folder / "guide.yml")
             if root is not None:
                 self.guide = root if self.guide is None else merge_groups(self.guide, root)
+            else:
+                self.unread_kinds.add("guide.yml")
         advice = folder / "advice"
         if os.path.lexists(advice):
             paths, problems = files_below(advice, YAML_SUFFIXES)
             self.reading.problems += problems
+            if problems:
+                self.unread_kinds.add("entry")
             for path in paths:
                 self._read_groups(path, {"entries": "entry"})
         if os.path.lexists(folder / "message-templates.yml"):
             self._read_groups(folder / "message-templates.yml", {"fields": "field", "templates": "template"})
         if os.path.lexists(folder / FINGERPRINTS):
-            self.checked.update(fingerprints_in(self._root(folder / FINGERPRINTS), self.language, self.reading))
+            checked = self.checked.setdefault(folder / FINGERPRINTS, {})
+            checked.update(fingerprints_in(self._root(folder / FINGERPRINTS), self.language, self.reading))
 
     def _read_groups(self, path: Path, groups: dict[str, str]) -> None:
         root = self._root(path)
         if root is None:
+            self.unread_kinds.update(groups.values())  # what it holds is not known: none of it is called missing
             return
         for name, (key, value) in _pairs(root).items():
             kind = groups.get(name)
@@ -140,10 +221,12 @@ class Translation:
                 allowed = ", ".join(groups)
                 self.reading.problem(location_of(key), f"unknown field '{name}'{did_you_mean(name, groups)} "
                                                        f"(a translation file here has: {allowed})")
+                self.unread_kinds.update(groups.values())
                 continue
             if not isinstance(value, yaml.MappingNode):
                 self.reading.problem(location_of(value), f"'{name}' should be a group of 'id:' lines, each with "
                                                          f"the translated texts of that {kind}")
+                self.unread_kinds.add(kind)
                 continue
             for id_, (id_key, texts) in _pairs(value).items():
                 known = self.items[kind].get(id_)
@@ -168,29 +251,75 @@ class Translation:
         """The entries, fields or templates, each with its texts in this language."""
         given = self.items[kind]
         # A hidden entry is not shown: it needs no translation.
-        result, seen = self._by_id(record, nodes, given, kind, f"the {kind}", lambda id_: (kind, id_) in hidden, (kind,))
+        result, seen, complete = self._by_id(record, nodes, given, kind, f"the {kind}",
+                                             lambda id_: (kind, id_) in hidden, (kind,))
+        if not complete or self._english_unread(kind):
+            return result  # an English file or id could not be read: that is the problem reported
         for id_, (key, _) in given.items():
-            if id_ not in seen and seen:  # none read at all: the English file's problem is reported instead
-                self.reading.problem(location_of(key), f"there is no {kind} '{id_}' in the guide to translate"
-                                                       f"{did_you_mean(id_, seen)}; check the id or remove it here")
+            if id_ not in seen:
+                self._unneeded(key, f"there is no {kind} '{id_}' in the guide to translate"
+                                    f"{did_you_mean(id_, seen)}; check the id or remove it here")
         return result
 
+    def _english_unread(self, kind: str) -> bool:
+        """Whether an English file that may hold records of `kind` could not be read (whole)."""
+        name = "advice" if kind == "entry" else "message-templates.yml"
+        return any(_inside(path, root / name) for path in self.unread_english
+                   for root in filter(None, (self.content_dir, self.overlay_dir)))
+
+    def _unneeded(self, key: yaml.Node, message: str, english: yaml.Node | None = None) -> None:
+        """A translation with nothing to translate, at `key`: reported, asking to remove it, only
+        in the center's own files. In the default guide's, under a center's overlay, it is a text
+        the center's English left out (a change that made a don't a do, an entry of the center's
+        with the same id, which is reported itself), and is simply not used; the default guide's
+        own files are checked whole, without an overlay, by its tests. `english`: the English
+        record the text belongs to (see _unless_english_wrong)."""
+        location = location_of(key)
+        if not self.owners.is_own(location.path):
+            return
+        if english is None:
+            self.reading.problem(location, message)
+        else:
+            self._unless_english_wrong(english, Problem(location, message))
+
+    def _unless_english_wrong(self, english: yaml.Node, problem: Problem) -> None:
+        """A problem reported only if the English record `english` has none of its own (finish):
+        otherwise that one is the cause, and this would send the editor the wrong way (remove a
+        good translation, translate an entry whose id is a duplicate)."""
+        self.unless_english_wrong.append((english, problem))
+
+    def finish(self) -> None:
+        """Once the English is validated: the problems of translations whose English record has
+        none of its own; and a note for each of the center's translation files with texts its
+        translated-from.yml does not list yet."""
+        if self.unless_english_wrong:
+            english_wrong = _ProblemsIn(self.reading.problems)
+            self.reading.problems += [problem for english, problem in self.unless_english_wrong
+                                      if not english_wrong(english)]
+        for node, name, count in self.unchecked.values():
+            what = f"the translation of {name}" + (f" and {count - 1} more in this file" if count > 1 else "")
+            self.reading.note(node, (
+                f"{what} {'are' if count > 1 else 'is'} not marked as checked yet; once "
+                f"{'they are' if count > 1 else 'it is'} right, run `followup-guide translation {self.language} "
+                f"--checked`, so that a later change to {'their' if count > 1 else 'its'} English is pointed out"))
+
     def _by_id(self, record: type[Record], nodes: list[yaml.Node], given: dict, kind: str, what: str,
-               quiet, path: tuple[str, ...]) -> tuple[list[yaml.Node], dict[str, None]]:
-        """Each of `nodes` with its texts from `given` (by id), and the ids read, in order. `what`
-        names one ("the entry"); `quiet(id)`: whether a missing text is left unreported; `path`:
-        where they are (("entry",)), for translated-from.yml."""
-        translated, seen = [], {}
+               quiet, path: tuple[str, ...]) -> tuple[list[yaml.Node], dict[str, None], bool]:
+        """Each of `nodes` with its texts from `given` (by id), the ids read, in order, and whether
+        every node had one. `what` names one ("the entry"); `quiet(id)`: whether a missing text is
+        left unreported; `path`: where they are (("entry",)), for translated-from.yml."""
+        translated, seen, complete = [], {}, True
         for node in nodes:
             id_ = self._key(record, node)
             if id_ is None:
                 translated.append(node)
+                complete = False
                 continue
             seen[id_] = None
             texts = given.get(id_)
             translated.append(self._record(record, node, texts[1] if texts else None, kind, f"{what} '{id_}'",
                                            quiet(id_), (*path, id_)))
-        return translated, seen
+        return translated, seen, complete
 
     @staticmethod
     def _key(record: type[Record], node: yaml.Node) -> str | None:
@@ -233,7 +362,7 @@ class Translation:
                     self._compare("/".join((*path, key.value)), child, text, name)
                     child = text
                 elif not quiet:
-                    child = self._missing(child, name, kind, changed=text is not None)
+                    child = self._missing(child, name, kind, changed=text is not None, record=node)
             elif isinstance(spec, Nested):
                 child = self._record(spec.record, child, text, kind, name, quiet, (*path, key.value))
             elif isinstance(spec, ListOf) and isinstance(spec.item, Nested) and isinstance(child, yaml.SequenceNode):
@@ -244,37 +373,58 @@ class Translation:
                 continue
             spec = record._specs.get(name)
             if spec is not None and (has_translation(spec) or isinstance(spec, (Nested, ListOf))) and not isinstance(spec, Deprecated):
-                message = f"{what} has no '{name}' in the guide's own language, so there is nothing to translate; remove it here"
+                self._unneeded(key, f"{what} has no '{name}' in the guide's own language, so there is nothing to "
+                                    "translate; remove it here", english=node)
             elif spec is not None:
-                message = f"'{name}' is the same in every language: it comes from the guide's own files; remove it here"
+                self._unneeded(key, f"'{name}' is the same in every language: it comes from the guide's own files; "
+                                    "remove it here")
             else:
                 texts_here = [k for k, s in record._specs.items() if has_translation(s) or isinstance(s, (Nested, ListOf))
                               and not isinstance(s, Deprecated)]
-                message = f"unknown field '{name}'{did_you_mean(name, texts_here)} in the translation of {what}"
-            self.reading.problem(location_of(key), message)
+                self.reading.problem(location_of(key), f"unknown field '{name}'{did_you_mean(name, texts_here)} "
+                                                       f"in the translation of {what}")
         return yaml.MappingNode(node.tag, pairs, node.start_mark, node.end_mark)
 
     def _list(self, record: type[Record], node: yaml.SequenceNode, texts: yaml.Node | None, kind: str, what: str,
               quiet: bool, path: tuple[str, ...]) -> yaml.SequenceNode:
         given = self._group(texts, f"the translation of {what} should be a group of 'id:' lines, each with "
                                    "the texts of that one")
-        items, seen = self._by_id(record, node.value, given, kind, f"the {record.record_name}", lambda id_: quiet, path)
+        items, seen, complete = self._by_id(record, node.value, given, kind, f"the {record.record_name}",
+                                            lambda id_: quiet, path)
         for id_, (key, _) in given.items():
-            if id_ not in seen:
-                self.reading.problem(location_of(key), f"there is no {record.record_name} '{id_}' in {what}"
-                                                       f"{did_you_mean(id_, seen)}; check the id or remove it here")
+            if id_ not in seen and complete:
+                self._unneeded(key, f"there is no {record.record_name} '{id_}' in {what}"
+                                    f"{did_you_mean(id_, seen)}; check the id or remove it here")
         return yaml.SequenceNode(node.tag, items, node.start_mark, node.end_mark, node.flow_style)
 
     def _compare(self, where: str, english: yaml.Node, translation: yaml.Node, name: str) -> None:
         """Notes the English a translation stands for; a warning when it changed since it was checked."""
         if not isinstance(english, yaml.ScalarNode):
             return  # a list of texts (search words): checked as a whole by its translator
-        now = self.translated_from[where] = fingerprint(english.value)
-        if self.checked.get(where, now) != now:
+        now = fingerprint(english.value)
+        owners = self.owners
+        own = owners.is_own(location_of(translation).path)
+        if own:  # what the center's --checked records (the default guide's own are checked in its file)
+            self.translated_from[where] = now
+        checked = self.checked.get(owners.own_file if own else owners.default_file)
+        if checked is None:
+            return  # never checked at all: nothing to compare with, nothing to say
+        mark = checked.get(where)
+        if mark is None:
+            if own:  # the center translated it since its last check: noted once per file (finish)
+                self._note_unchecked(translation, name)
+        elif mark != now:
             self.reading.warning(location_of(translation), (
                 f"the English of {name} has changed since this translation was checked "
                 f"({location_of(english).display()}); update the translation if it needs it, then run "
                 f"`followup-guide translation {self.language} --checked`"))
+
+    def _note_unchecked(self, translation: yaml.Node, name: str) -> None:
+        path = location_of(translation).path
+        first, first_name, count = self.unchecked.get(path, (translation, name, 0))
+        if location_of(translation) < location_of(first):
+            first, first_name = translation, name
+        self.unchecked[path] = (first, first_name, count + 1)
 
     def _stale(self, english: yaml.Node, translation: yaml.Node) -> bool:
         """A text the center changed in its overlay, whose translation is still the default guide's."""
@@ -282,7 +432,9 @@ class Translation:
                 and not _inside(location_of(english).path, self.overlay_dir / TRANSLATIONS)
                 and not _inside(location_of(translation).path, translation_folder(self.overlay_dir, self.language)))
 
-    def _missing(self, english: yaml.Node, name: str, kind: str, changed: bool) -> yaml.Node:
+    def _missing(self, english: yaml.Node, name: str, kind: str, changed: bool, record: yaml.Node) -> yaml.Node:
+        if kind in self.unread_kinds:
+            return english  # it may be in the translation file that could not be read: that is reported
         location = location_of(english)
         target = display_path(self.file_for(Path(location.path), kind))
         if changed:
@@ -291,7 +443,10 @@ class Translation:
         else:
             message = f"{name} has no '{self.language}' translation; write it in {target}"
         if not self.fallback:
-            self.reading.problem(location, message)
+            if changed:  # no change when the English record is wrong (an entry of the center's with a default id)
+                self._unless_english_wrong(record, Problem(location, message))
+            else:  # true whatever else is wrong: a text in the guide's own language has no translation
+                self.reading.problem(location, message)
             return english
         self.reading.warning(location, message + "; until then the page shows it in the guide's own language")
         # (a list of texts keeps its own node: only a text is marked)
@@ -357,21 +512,24 @@ def _english_pages(pages_folders: list[Path]) -> dict[str, Path]:
 
 
 def page_fingerprints(pages_folders: list[Path], language: str, english: dict[str, Path] | None = None,
-                      translated: dict[str, Path] | None = None) -> dict[str, str]:
+                      translated: dict[str, Path] | None = None, owners: CheckedIn | None = None) -> dict[str, str]:
     """"page/<its path>" -> the fingerprint of each page in the guide's own language that has a
-    translation in `language` (`english`, `translated`: those pages, when already listed)."""
+    translation in `language` (`english`, `translated`: those pages, when already listed;
+    `owners`: only those whose translation is the center's own)."""
     english = _english_pages(pages_folders) if english is None else english
     translated = translated_pages(pages_folders, language) if translated is None else translated
     return {f"page/{uri}": fingerprint(path.read_text(encoding="utf-8"))
-            for uri, path in english.items() if uri in translated}
+            for uri, path in english.items() if uri in translated
+            and (owners is None or owners.is_own(translated[uri]))}
 
 
-def page_problems(pages_folders: list[Path], language: str, fallback: bool,
+def page_problems(pages_folders: list[Path], language: str, fallback: bool, owners: CheckedIn,
                   published=None) -> tuple[list[Problem], list[Problem]]:
     """(problems, warnings) of the pages in one language: a page without its translation, a
     translation without its page; a warning for a translation whose page changed since it was
-    checked. `published(path)`: whether a page is published at all (the staff pages may not
-    be); one that is not needs no translation."""
+    checked (in the translated-from.yml of whoever translated it: `owners`), a note for one of
+    the center's not checked yet. `published(path)`: whether a page is published at all (the
+    staff pages may not be); one that is not needs no translation."""
     problems, warnings = [], []
     english = _english_pages(pages_folders)
     translated = translated_pages(pages_folders, language)
@@ -390,15 +548,23 @@ def page_problems(pages_folders: list[Path], language: str, fallback: bool,
             problems.append(Problem(Location(path, 1, 1), f"there is no page '{uri}' in the guide's own language for "
                                                           "this to translate; check its name or remove it"))
     checked = {}  # (each file's problems are reported where the knowledge base is read)
-    for folder in dict.fromkeys(Path(f) for f in pages_folders):
-        path = translation_folder(folder.parent, language) / FINGERPRINTS
+    for path in dict.fromkeys((owners.default_file, owners.own_file)):
         try:
-            checked.update(fingerprints_in(read_yaml(path, {})[0], language) if os.path.isfile(path) else {})
+            checked[path] = fingerprints_in(read_yaml(path, {})[0], language) if os.path.isfile(path) else None
         except YamlFileError:
-            pass
+            checked[path] = None
     for where, mark in page_fingerprints(pages_folders, language, english, translated).items():
-        if checked.get(where, mark) != mark:
-            uri = where.removeprefix("page/")
+        uri = where.removeprefix("page/")
+        own = owners.is_own(translated[uri])
+        marks = checked[owners.own_file if own else owners.default_file]
+        known = None if marks is None else marks.get(where)
+        if marks is None or (known is None and not own):
+            continue  # never checked at all; or the default guide's, which its own file does not list
+        if known is None:
+            warnings.append(Note(Location(translated[uri], 1, 1), (
+                f"this translation is not marked as checked yet; once it is right, run `followup-guide translation "
+                f"{language} --checked`, so that a later change to the English page is pointed out")))
+        elif known != mark:
             warnings.append(Problem(Location(translated[uri], 1, 1), (
                 f"the English of this page has changed since this translation was checked "
                 f"({display_path(english[uri])}); update the translation if it needs it, then run "

@@ -24,7 +24,7 @@ from typing import Any, ClassVar
 
 import yaml
 
-from ..problems import Location, Problem, location_of, location_path
+from ..problems import Location, Note, Problem, location_of, location_path
 
 _SCALAR = yaml.ScalarNode
 _NODE_NAMES = {  # by the node's kind (its `id`), which nodes of every class have
@@ -80,6 +80,10 @@ class Reading:
 
     def warning(self, where: Location | yaml.Node, message: str) -> None:
         self.warnings.append(Problem(located(where), message))
+
+    def note(self, where: Location | yaml.Node, message: str) -> None:
+        """Shown with the warnings, as a note: nothing needs doing now."""
+        self.warnings.append(Note(located(where), message))
 
     def location_at(self, name: str, index: int) -> Location:
         """The line and column of the character at `index` of the file `name` read (the same as
