@@ -14,6 +14,15 @@ def default_path(name: str) -> Path:
     return (_PACKAGED if _PACKAGED.is_dir() else _CHECKOUT) / name
 
 
+def packaged_part(path: Path) -> str | None:
+    """Where a file of the installed package's default guide is within it ("content/guide.yml"),
+    or None for any other file (and for every file of a source checkout)."""
+    try:
+        return Path(path).resolve().relative_to(_PACKAGED).as_posix() if _PACKAGED.is_dir() else None
+    except ValueError:
+        return None
+
+
 def installed_wheel() -> Path | None:
     """The wheel file this package was installed from, when it was a file on this computer that
     is still there (pip and pipx record where a package came from: PEP 610's direct_url.json);

@@ -71,9 +71,20 @@ def location_of(node) -> Location:
     return _new_location((location_path(mark.name), mark.line + 1, mark.column + 1))
 
 
+# What a file of the installed package is called in messages: a career center never edits it,
+# and its place deep in the Python installation says nothing to them.
+DEFAULT_GUIDE = "<default guide>"
+
+
 def display_path(path: Path) -> str:
-    """The path as the editor would type it: relative to where they are, when it is below."""
+    """The path as the editor would type it: relative to where they are, when it is below; a
+    file of the default guide inside the installed package as `<default guide>/content/...`."""
+    from .package_data import packaged_part  # (no cycle: package_data imports nothing of ours)
+
     path = Path(path)
+    part = packaged_part(path)
+    if part:
+        return f"{DEFAULT_GUIDE}/{part}"
     try:  # the folder resolved, not the file: a link is named as itself, not as what it leads to
         return (path.parent.resolve() / path.name).relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:

@@ -91,3 +91,17 @@ def test_the_version_is_the_package_version():
 
     result = subprocess.run([COMMAND, "--version"], capture_output=True, text=True)
     assert result.stdout == f"followup-guide {version('followup-guide')}\n"
+
+
+def test_a_file_of_the_installed_default_guide_is_named_as_the_default_guides(tmp_path, monkeypatch):
+    from generator import package_data
+    from generator.problems import Location
+
+    packaged = tmp_path / "site-packages/generator/_defaults"
+    (packaged / "content/advice").mkdir(parents=True)
+    monkeypatch.setattr(package_data, "_PACKAGED", packaged)
+    monkeypatch.chdir(tmp_path)
+    outside = tmp_path.parent / "elsewhere.yml"
+    assert Location(packaged / "content/advice/within-24-hours.yml", 3, 9).display() == (
+        "<default guide>/content/advice/within-24-hours.yml:3:9")
+    assert Location(outside, 1, 1).display() == f"{outside.as_posix()}:1:1"
