@@ -20,7 +20,7 @@ from .loading.sources import load_guides
 from .loading.translations import SOURCE_LANGUAGE
 from .model.fields import slugify
 from .model.json_schema import write_schemas
-from .package_data import installed_wheel, package_version
+from .package_data import default_path, installed_wheel, package_version
 from .problems import CommandError, ContentError, display_path
 
 from .site_output import OutputError, check_output_folder, clean_up_after_killed_builds, staging_folder, swap_in, write_zip
@@ -54,6 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--zip", action="store_true", help="also write the site as a zip file next to it")
     build.add_argument("--engine", choices=ENGINES, default="mkdocs",
                        help="the static-site engine: mkdocs (default) or zensical (pip install 'followup-guide[zensical]')")
+    commands.add_parser("changelog", help="show what each version changed (ids added, renamed, removed)")
     schema = commands.add_parser("schema", help="write the JSON Schema of each content file, for editors")
     schema.add_argument("folder", nargs="?", default="schemas", help="where to write them (default: %(default)s)")
     translation = commands.add_parser("translation", help="start a new language: a folder of every text to translate")
@@ -72,6 +73,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "init":
             folder = init_folder(Path(args.folder), args.name)
             print(f"Created {display_path(folder)}/. Next: read {display_path(folder / 'README.md')}")
+        elif args.command == "changelog":
+            print(default_path("CHANGELOG.md").read_text(encoding="utf-8"), end="")
         elif args.command == "schema":
             written = write_schemas(Path(args.folder))
             print(f"Wrote {len(written)} JSON Schema files into {display_path(Path(args.folder))}/")

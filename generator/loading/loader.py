@@ -257,8 +257,8 @@ def _check_references(reading: Reading, settings: GuideSettings | None, center: 
         if gone is not None:
             reading.problem(location, (
                 f"the {kind} '{value}' was removed in version {gone.removed_in} of the guide (you have "
-                f"{package_version()}): {gone.instead or 'remove this line'}. CHANGELOG.md, under "
-                f"{gone.removed_in}, says what changed"))
+                f"{package_version()}): {(gone.instead or 'remove this line').rstrip('.')}. "
+                f"`followup-guide changelog`, under {gone.removed_in}, says what changed"))
             continue
         if kind not in known:
             known[kind] = [v for (k, v) in reading.definitions if k == kind]

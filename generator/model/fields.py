@@ -337,7 +337,7 @@ class Reference(Id):
         if (self.kind, value) in reading.renamed:
             new = reading.renamed[(self.kind, value)][0]
             reading.warning(where, f"the {self.kind} '{value}' is now called '{new}'; write '{new}' here "
-                                   "(CHANGELOG.md lists every renamed id)")
+                                   "(`followup-guide changelog` lists every renamed id)")
             value = new
         if value is not None:
             reading.references.append((self.kind, value, where))

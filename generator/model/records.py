@@ -312,7 +312,7 @@ class RetiredId(Record):
     id = Id()
     """The id that no longer exists."""
     removed_in = Text(translatable=False)
-    """The version of the guide that removed it, such as '0.2.0' (CHANGELOG.md lists it there)."""
+    """The version of the guide that removed it, such as '0.2.0' (`followup-guide changelog` lists it there)."""
     instead = Text(required=False, translatable=False)  # for staff: the same in every language
     """What a center that named it should do now, such as "Hide 'x' instead"."""
 

@@ -144,6 +144,7 @@ def published(tool, tmp_path_factory):
     url = f"http://127.0.0.1:{port}/"
     version = tool("followup-guide", "--version", cwd=work).stdout
     assert re.fullmatch(r"followup-guide \d+\.\d+\.\d+\n", version)
+    assert "## Unreleased" in tool("followup-guide", "changelog", cwd=work).stdout  # shipped in the wheel
 
     tool("followup-guide", "init", "riverside", "--name", "Riverside Careers", cwd=work)
     center = work / "riverside"

@@ -105,3 +105,12 @@ def test_a_file_of_the_installed_default_guide_is_named_as_the_default_guides(tm
     assert Location(packaged / "content/advice/within-24-hours.yml", 3, 9).display() == (
         "<default guide>/content/advice/within-24-hours.yml:3:9")
     assert Location(outside, 1, 1).display() == f"{outside.as_posix()}:1:1"
+
+
+def test_changelog_shows_what_each_version_changed(capsys):
+    from generator.cli import main as run_main
+
+    assert run_main(["changelog"]) == 0
+    shown = capsys.readouterr().out
+    assert shown == (Path(__file__).resolve().parents[2] / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert "## Unreleased" in shown

@@ -55,7 +55,7 @@ def test_a_change_to_a_renamed_entry_applies_to_it_with_a_warning_naming_the_new
     assert [(w.location.display(), w.message) for w in kb.warnings] == [(
         str(tmp_path / "overlay" / "changes.yml") + ":3:5",
         "the entry 'be-patient' is now called 'wait-patiently'; write 'wait-patiently' here "
-        "(CHANGELOG.md lists every renamed id)")]
+        "(`followup-guide changelog` lists every renamed id)")]
 
 
 def test_hiding_a_renamed_entry_hides_it(tmp_path):
@@ -71,7 +71,7 @@ def test_naming_a_removed_entry_says_which_version_removed_it_and_what_to_do(tmp
     assert [str(p) for p in raised.value.problems] == [
         f"{tmp_path / 'overlay' / 'changes.yml'}:4:7: the entry 'flatter-the-interviewer' was removed in version "
         f"9.0.0 of the guide (you have {package_version()}): remove it from 'hide'; its advice is now part of "
-        "'say-why-you-fit'. CHANGELOG.md, under 9.0.0, says what changed"]
+        "'say-why-you-fit'. `followup-guide changelog`, under 9.0.0, says what changed"]
 
 
 def test_a_former_id_may_not_be_the_id_of_another_entry(tmp_path):
