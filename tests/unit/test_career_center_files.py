@@ -1,6 +1,7 @@
 """A career center's branding.yml and content overlay: what they change, and their mistakes."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -172,3 +173,12 @@ def test_colour_names_and_hex_colours_are_accepted(center):
     write(center / "branding.yml", 'name: X\ncolors:\n  primary: Deep Purple\n  accent: "#B35900"\nlogo: logo.png\n')
     branding = load_branding(Path("branding.yml"))
     assert (branding.primary, branding.accent, branding.logo.name) == ("deep purple", "#b35900", "logo.png")
+
+
+def test_the_changes_example_of_editing_the_guide_validates_with_its_translation(center, capsys):
+    page = (default_path("content") / "pages/editing-the-guide.md").read_text()
+    section = page[page.index("## Changing or hiding"):page.index("## Pages written by hand")]
+    changes, translation = re.findall(r"```yaml\n(.*?)```", section, re.S)
+    write(center / "content/changes.yml", changes)
+    write(center / "content/translations/es/advice/changes.yml", translation)
+    assert main(["validate"]) == 0, capsys.readouterr().err
