@@ -171,7 +171,7 @@ def init_folder(folder: Path, name: str | None) -> Path:
         raise CommandError("--name must be one line of text, without tabs or line breaks; nothing was created")
     env = jinja2.Environment(loader=jinja2.PackageLoader("generator", "scaffold"), keep_trailing_newline=True,
                              undefined=jinja2.StrictUndefined)
-    values = {"name": name, "name_yaml": json.dumps(name, ensure_ascii=False), "site_id": slugify(name) or "guide",
+    values = {"name": name, "name_yaml": json.dumps(name, ensure_ascii=False), "site_id": slugify(_in_ascii(name)) or "guide",
               "version": package_version()}
     # Installed from a wheel file (the package is not on an index yet): publishing installs that
     # same file, copied into the folder, where GitHub Pages' or Netlify's build finds it.
@@ -186,6 +186,11 @@ def init_folder(folder: Path, name: str | None) -> Path:
         shutil.copyfile(wheel, folder / wheel.name)
     write_schemas(folder / "schemas")  # named by the modeline of each file, for editors
     return folder
+
+
+def _in_ascii(text: str) -> str:
+    """The text with its accents taken off ("Université Carrières" -> "Universite Carrieres")."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
 # The cycle collector's thresholds while a site is built (Python's defaults: 700, 10, 10): a young

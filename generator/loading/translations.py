@@ -173,8 +173,9 @@ class Translation:
         if not any(os.path.isdir(folder) for folder in folders):
             reading.problem(Location(self.content_dir / "guide.yml", 1, 1),
                             f"the guide is published in '{language}', but there is no folder "
-                            f"{display_path(folders[-1])}/ with its translations; add it, or take "
-                            f"'{language}' out of 'languages' in mkdocs.yml")
+                            f"{display_path(folders[-1])}/ with its translations; run `followup-guide translation "
+                            f"{language}` to write it, or take '{language}' out of 'languages' in mkdocs.yml")
+            self.unread_kinds.update(("guide.yml", "entry", "field", "template"))  # one message, not one per text
         for folder in folders:
             self._read_folder(folder)
 
@@ -531,6 +532,8 @@ def page_problems(pages_folders: list[Path], language: str, fallback: bool, owne
     the center's not checked yet. `published(path)`: whether a page is published at all (the
     staff pages may not be); one that is not needs no translation."""
     problems, warnings = [], []
+    if not any(os.path.isdir(translation_folder(Path(folder).parent, language)) for folder in pages_folders):
+        return problems, warnings  # no translation of this language at all: the loader says so, once
     english = _english_pages(pages_folders)
     translated = translated_pages(pages_folders, language)
     own = page_translation_folder(list(dict.fromkeys(Path(f) for f in pages_folders))[-1], language)

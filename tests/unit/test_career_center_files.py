@@ -182,3 +182,19 @@ def test_the_changes_example_of_editing_the_guide_validates_with_its_translation
     write(center / "content/changes.yml", changes)
     write(center / "content/translations/es/advice/changes.yml", translation)
     assert main(["validate"]) == 0, capsys.readouterr().err
+
+
+def test_a_language_added_before_its_translation_is_one_message(center, capsys):
+    settings = center / "mkdocs.yml"
+    settings.write_text(settings.read_text().replace("languages: [en, es]", "languages: [en, es, fr]"))
+    assert main(["validate"]) == 1
+    lines = [line for line in capsys.readouterr().err.splitlines() if line.strip()]
+    assert len(lines) == 2 and lines[-1] == "1 problem in the content; nothing was built.", lines
+    assert lines[0].endswith("the guide is published in 'fr', but there is no folder content/translations/fr/ with "
+                             "its translations; run `followup-guide translation fr` to write it, or take 'fr' out of "
+                             "'languages' in mkdocs.yml")
+
+
+def test_a_name_with_accents_gives_a_readable_site_id(tmp_path):
+    assert main(["init", str(tmp_path / "c"), "--name", "Ünïversité Carrières"]) == 0
+    assert "site_id: universite-carrieres" in (tmp_path / "c/mkdocs.yml").read_text()

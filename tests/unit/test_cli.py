@@ -57,7 +57,8 @@ def test_a_missing_configuration_is_named(tmp_path):
     result = run("validate", cwd=tmp_path)
     assert result.returncode == 1
     assert result.stderr == (
-        "followup-guide: mkdocs.yml not found; run this in the guide's folder or pass --config-file\n")
+        "followup-guide: mkdocs.yml not found here; go to your guide's folder first (the one followup-guide init "
+        "made: cd into it), or name the file with --config-file\n")
 
 
 def test_serve_names_an_address_it_cannot_serve_at(guide_copy):
