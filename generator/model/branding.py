@@ -5,6 +5,8 @@ import os
 import re
 from pathlib import Path
 
+import yaml
+
 from ..content_files import ProblemError, is_inside, read_bytes
 from ..problems import location_of
 from .colours import ACCENT_COLOURS, PRIMARY_COLOURS, contrast_with_white
@@ -40,15 +42,18 @@ class Colour(Text):
             colour = named_colours()[self.kind].get(value.lower())
             contrast = colour and contrast_with_white(colour)
             if colour is None or contrast < self.min_contrast:
-                readable = [n for n in self.names if named_colours()[self.kind].get(n)
+                readable = [n for n in self.names if n != "white" and named_colours()[self.kind].get(n)
                             and contrast_with_white(named_colours()[self.kind][n]) >= self.min_contrast]
                 reading.problem(where, f"'{name}' {value} is too light to read on a white page"
                                 + (f" (contrast {contrast:.1f}:1, needs {self.min_contrast:g}:1)" if contrast else "")
                                 + f"; choose a darker colour, such as {', '.join(readable)}")
                 return None
             return value.lower()
+        unclosed = isinstance(where, yaml.Node) and where.style in ("'", '"') and where.end_mark.line > where.start_mark.line
         reading.problem(where, f"'{name}' must be a colour the theme knows ({', '.join(self.names)}) or a hex "
-                               f"colour in quotes such as \"#0b5394\", not '{value}'{did_you_mean(value, self.names)}")
+                               f"colour in quotes such as \"#0b5394\", not '{value}'{did_you_mean(value, self.names)}"
+                               + (f" (the quote opened on line {where.start_mark.line + 1} is not closed on that line; "
+                                  "close it)" if unclosed else ""))
         return None
 
     def json_schema(self, partial=False):
@@ -57,6 +62,17 @@ class Colour(Text):
 
 
 MAX_IMAGE_BYTES = 512 * 1024
+# How each kind of image file begins (an SVG is text: somewhere near its start, "<svg").
+_IMAGE_STARTS = {".png": (b"\x89PNG\r\n\x1a\n",), ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",),
+                 ".gif": (b"GIF87a", b"GIF89a"), ".webp": (b"RIFF",), ".ico": (b"\x00\x00\x01\x00",)}
+
+
+def _is_image(suffix: str, data: bytes) -> bool:
+    if suffix == ".svg":
+        return b"<svg" in data[:4096].lower()
+    return data.startswith(_IMAGE_STARTS[suffix]) and (suffix != ".webp" or data[8:12] == b"WEBP")
+
+
 # What would make an SVG run code when opened at its own address on the guide's site.
 _ACTIVE_SVG = re.compile(rb"<script|<foreignobject|\bon[a-z]+\s*=|javascript:", re.I)
 
@@ -95,6 +111,10 @@ class ImageFile(Text):
         if len(data) > MAX_IMAGE_BYTES:
             reading.problem(where, f"'{name}': the image is {len(data) / 1024:,.0f} KB; make it {MAX_IMAGE_BYTES // 1024} KB "
                                    "or smaller (a logo needs no more than a few hundred pixels across)")
+            return None
+        if not _is_image(image.suffix.lower(), data):
+            reading.problem(where, f"'{name}': '{value}' is not a {image.suffix.lower()[1:].upper()} image (the file "
+                                   "holds something else, or is damaged); save the image again in that format")
             return None
         if image.suffix.lower() == ".svg" and _ACTIVE_SVG.search(data):
             reading.problem(where, f"'{name}': this SVG contains a script or an event handler; save it again "

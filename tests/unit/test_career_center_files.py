@@ -143,7 +143,16 @@ def test_turning_a_do_into_a_dont_needs_an_instead(center):
     # Named colours are checked like hex ones, with the colour Material gives them.
     ("name: X\ncolors:\n  primary: amber\n",
      "branding.yml:3:12: 'primary' amber is too light to read on a white page (contrast 1.6:1, needs 4.5:1); "
-     "choose a darker colour, such as purple, deep purple, indigo, brown, grey, blue grey, black, white"),
+     "choose a darker colour, such as purple, deep purple, indigo, brown, grey, blue grey, black"),
+    # A quote left open runs on into the next line.
+    ("name: X\ncolors:\n  primary: \"#7a0019\n  accent: \"#b8860b\"\n",
+     "branding.yml:3:12: 'primary' must be a colour the theme knows (red, pink, purple, deep purple, indigo, blue, "
+     "light blue, cyan, teal, green, light green, lime, yellow, amber, orange, deep orange, brown, grey, blue grey, "
+     "black, white) or a hex colour in quotes such as \"#0b5394\", not '#7a0019 accent:' (the quote opened on line 3 "
+     "is not closed on that line; close it)"),
+    ("name: X\nlogo: notes.png\n",
+     "branding.yml:2:7: 'logo': 'notes.png' is not a PNG image (the file holds something else, or is damaged); save "
+     "the image again in that format"),
     ("name: X\ncolors:\n  accent: lime\n",
      "branding.yml:3:11: 'accent' lime is too light to read on a white page (contrast 1.4:1, needs 3:1); "
      "choose a darker colour, such as red, pink, purple, deep purple, indigo, blue, light blue"),
@@ -164,6 +173,7 @@ def test_turning_a_do_into_a_dont_needs_an_instead(center):
 ])
 def test_a_mistake_in_the_branding_is_one_clear_line(center, branding, expected):
     write(center / "branding.yml", branding)
+    write(center / "notes.png", "a text file named as a picture")
     with pytest.raises(ContentError) as raised:
         load_branding(Path("branding.yml"))
     assert [str(p) for p in raised.value.problems] == [expected]
