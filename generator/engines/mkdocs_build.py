@@ -15,6 +15,7 @@ from mkdocs.exceptions import MkDocsException
 from ..checks.security import unify_policies
 from ..loading.sources import GuideSources
 from ..loading.translations import SOURCE_LANGUAGE
+from ..loading.yaml_source import YamlFileError, read_yaml
 from ..model.fields import slugify
 from ..problems import CommandError
 from . import material_theme
@@ -137,7 +138,15 @@ def _load(config_file: str, **overrides):
     try:
         return load_config(config_file, **overrides)
     except MkDocsException as error:
-        raise CommandError(f"{config_file}: {error}") from None
+        said = str(error)
+        if "parsing the configuration file" in said:  # the YAML itself: said as for the content's files
+            try:
+                read_yaml(Path(config_file), {})
+            except YamlFileError as unreadable:
+                raise CommandError(str(unreadable)) from None
+        if said.startswith("Aborted"):  # MkDocs has logged which setting, and what it expects
+            said = "a setting is wrong; the line above says which, and what it can be"
+        raise CommandError(f"{config_file}: {said}") from None
 
 
 def _address(dev_addr: str) -> tuple[str, int]:

@@ -61,6 +61,22 @@ def test_a_missing_configuration_is_named(tmp_path):
         "made: cd into it), or name the file with --config-file\n")
 
 
+def test_a_mistake_in_mkdocs_yml_is_said_as_for_the_content(guide_copy):
+    config = guide_copy / "mkdocs.yml"
+    settings = config.read_text()
+    config.write_text(settings + "\textra_setting: 1\n")
+    result = run("validate", cwd=guide_copy)
+    lines = settings.count("\n") + 1
+    assert (result.returncode, result.stderr) == (1, f"followup-guide: mkdocs.yml:{lines}:1: a tab is used for "
+                                                     "indentation; YAML needs spaces, so replace the tabs with spaces\n")
+    config.write_text(settings.replace("      content_dir: content\n", "      content_dir: content\n      site_id: Our Guide\n"))
+    result = run("validate", cwd=guide_copy)
+    assert result.returncode == 1
+    assert "option 'site_id': 'Our Guide' must use only lowercase letters, digits and hyphens" in result.stderr
+    assert result.stderr.endswith("followup-guide: mkdocs.yml: a setting is wrong; the line above says which, and "
+                                  "what it can be\n")
+
+
 def test_serve_names_an_address_it_cannot_serve_at(guide_copy):
     result = run("serve", "-a", "127.0.0.1:80000", cwd=guide_copy)
     assert result.returncode == 1
