@@ -99,6 +99,7 @@ def main(argv: list[str] | None = None) -> int:
             tracking = adapter.tracking_problems()
             if tracking:
                 raise CommandError("\n".join(tracking))
+            _show_version_mismatch(args.config_file)
             guides = load_guides(adapter.sources)
             _show_warnings(*(kb for kb, _ in guides.values()))
             kb, branding = guides[SOURCE_LANGUAGE]
@@ -109,6 +110,7 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "build":
             if args.offline:
                 os.environ[OFFLINE_SWITCH] = "true"
+            _show_version_mismatch(args.config_file)
             with rare_collections():  # from the engine's imports on
                 adapter = engine(args.engine, args.config_file, strict=True)
                 site_dir = build_site(args.config_file, args.site_dir, engine_name=args.engine, adapter=adapter)
@@ -261,6 +263,27 @@ def _show_warnings(*kbs) -> None:
     what to write now (once, though every language finds the deprecated fields)."""
     for warning in dict.fromkeys(warning for kb in kbs for warning in kb.warnings):
         print(f"{warning.location.display()}: {warning.label}: {warning.message}", file=sys.stderr)
+
+
+# The version requirements.txt asks for: `followup-guide==0.2.0`, or a wheel file's name.
+_REQUIRED_VERSION = re.compile(r"^\s*(?:followup-guide\s*==\s*|\S*followup_guide-)(\d[^\s;#-]*)", re.M)
+
+
+def _show_version_mismatch(config_file: str) -> None:
+    """A warning when the folder's requirements.txt asks for another version than the one running:
+    the preview would not be the site that publishing builds."""
+    requirements = Path(config_file).parent / "requirements.txt"
+    installed = package_version()
+    try:
+        text = requirements.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return
+    asked = _REQUIRED_VERSION.search(text)
+    if asked and installed != "unknown" and asked[1] != installed:
+        line = text.count("\n", 0, asked.start(1)) + 1
+        print(f"{display_path(requirements)}:{line}:1: warning: publishing installs followup-guide {asked[1]}, but "
+              f"{installed} is installed here, so what you check is not what is published; install {asked[1]} "
+              f"(\"Keeping up to date\" in \"Host your own copy\"), or write {installed} here", file=sys.stderr)
 
 
 def _show_mkdocs_log() -> None:

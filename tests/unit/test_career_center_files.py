@@ -208,3 +208,19 @@ def test_a_language_added_before_its_translation_is_one_message(center, capsys):
 def test_a_name_with_accents_gives_a_readable_site_id(tmp_path):
     assert main(["init", str(tmp_path / "c"), "--name", "Ünïversité Carrières"]) == 0
     assert "site_id: universite-carrieres" in (tmp_path / "c/mkdocs.yml").read_text()
+
+
+@pytest.mark.parametrize("asked", ["followup-guide==9.9.9", "./followup_guide-9.9.9-py3-none-any.whl"])
+def test_validate_warns_when_publishing_would_install_another_version(center, capsys, asked):
+    from generator.package_data import package_version
+
+    requirements = center / "requirements.txt"
+    requirements.write_text("# a comment\n" + asked + "\n")
+    assert main(["validate"]) == 0
+    assert capsys.readouterr().err == (
+        f"requirements.txt:2:1: warning: publishing installs followup-guide 9.9.9, but {package_version()} is installed "
+        "here, so what you check is not what is published; install 9.9.9 (\"Keeping up to date\" in \"Host your own "
+        f"copy\"), or write {package_version()} here\n")
+    requirements.write_text(f"followup-guide=={package_version()}\n")
+    assert main(["validate"]) == 0
+    assert capsys.readouterr().err == ""
