@@ -173,8 +173,8 @@ def init_folder(folder: Path, name: str | None) -> Path:
         raise CommandError("--name must be one line of text, without tabs or line breaks; nothing was created")
     env = jinja2.Environment(loader=jinja2.PackageLoader("generator", "scaffold"), keep_trailing_newline=True,
                              undefined=jinja2.StrictUndefined)
-    values = {"name": name, "name_yaml": json.dumps(name, ensure_ascii=False), "site_id": slugify(_in_ascii(name)) or "guide",
-              "version": package_version()}
+    values = {"name": name, "name_yaml": json.dumps(name, ensure_ascii=False),
+              "site_id": slugify(_in_ascii(name)) or "guide", "version": package_version()}
     # Installed from a wheel file (the package is not on an index yet): publishing installs that
     # same file, copied into the folder, where GitHub Pages' or Netlify's build finds it.
     wheel = installed_wheel()

@@ -49,7 +49,8 @@ def check_pages(folders: list[Path]) -> list[Problem]:
                 continue
             suffix = path.suffix.lower()
             if suffix == ".md":
-                problems += _front_matter_problems(path, text) + _guide_attributes(path, text) + _from_elsewhere(path, text)
+                problems += [*_front_matter_problems(path, text), *_guide_attributes(path, text),
+                             *_from_elsewhere(path, text)]
             elif suffix in SCRIPT_FILES:
                 problems.append(Problem(Location(path, 1, 1), "script files are not published with the guide, "
                                                              "which runs only its own scripts; remove this file"))
