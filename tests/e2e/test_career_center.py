@@ -279,7 +279,10 @@ def test_the_printed_checklist_shows_the_logo_name_website_and_booking_link(page
 
     _, url, _ = center
     page.goto(url + "checklist/")
-    expect(page.locator(".fg-contact__logo")).to_be_hidden()  # on screen, the logo is in the header
+    expect(page.locator(".fg-contact__logo")).to_be_hidden()  # on a wide screen, the logo is in the header
+    page.set_viewport_size({"width": 390, "height": 844})  # where the theme's header has no room for it
+    expect(page.locator(".fg-contact__logo")).to_be_visible()
+    page.set_viewport_size({"width": 1280, "height": 800})
     page.emulate_media(media="print")
     expect(page.locator(".fg-contact__logo")).to_be_visible()
     reader = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True)))
