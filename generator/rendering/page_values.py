@@ -21,7 +21,8 @@ def page_values(kb: KnowledgeBase, site_id: str, data_script: str, escape: Calla
     for a theme that prints it without escaping."""
     renamed = kb.renamed_ids
     return {
-        "site_id": site_id, "contact": "", "branding_css": False, "logo": None, "data_script": data_script,
+        "site_id": site_id, "contact": "", "center_name": "", "branding_css": False, "logo": None,
+        "data_script": data_script,
         "not_found_elsewhere": [],  # the 404 page's words in the languages built inside this one's folder
         # Ids the guide renamed, for store.js: readers' saved ticks follow them.
         "renamed": json.dumps(renamed, sort_keys=True) if any(renamed.values()) else "",

@@ -287,15 +287,18 @@ def test_each_guide_keeps_its_own_progress(published, page):
 def test_the_printed_checklist_shows_the_logo_and_the_booking_link(published, page):
     url, _, _, _ = published
     page.goto(f"{url}{CENTER}/checklist/")
+    expect(page.locator(".fg-print-center")).to_be_hidden()  # on paper only
     page.emulate_media(media="print")
     contact = page.locator(".fg-contact")
     expect(page.locator(".fg-contact__logo")).to_be_visible()
     expect(contact).to_contain_text("https://careers.riverside.example/book")
     expect(contact).to_contain_text("https://careers.riverside.example/")
     expect(contact.locator("a.fg-button")).to_be_hidden()  # the address written out, not a button
+    expect(page.locator(".fg-print-center")).to_have_text("Riverside Careers")  # at the top of the page
     # On paper no phase is cut from its lines, and the logo stays with the center's details.
     pages = [re.sub(r"\s+", " ", sheet.extract_text())
              for sheet in PdfReader(io.BytesIO(page.pdf(format="Letter", print_background=True))).pages]
+    assert pages[0].strip().startswith("Riverside Careers")
     for phase in KB.phases:
         lines = [entry.checklist for entry in phase.entries if entry.checklist]
         if lines:
