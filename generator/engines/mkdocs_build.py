@@ -15,7 +15,7 @@ from mkdocs.exceptions import MkDocsException
 from ..checks.security import unify_policies
 from ..loading.sources import GuideSources
 from ..loading.translations import SOURCE_LANGUAGE
-from ..loading.yaml_source import YamlFileError, read_yaml
+from ..loading.yaml_source import syntax_problem
 from ..model.fields import slugify
 from ..problems import CommandError
 from . import material_theme
@@ -139,11 +139,9 @@ def _load(config_file: str, **overrides):
         return load_config(config_file, **overrides)
     except MkDocsException as error:
         said = str(error)
-        if "parsing the configuration file" in said:  # the YAML itself: said as for the content's files
-            try:
-                read_yaml(Path(config_file), {})
-            except YamlFileError as unreadable:
-                raise CommandError(str(unreadable)) from None
+        unreadable = "parsing the configuration file" in said and syntax_problem(Path(config_file))
+        if unreadable:  # the YAML itself: said as for the content's files
+            raise CommandError(unreadable) from None
         if said.startswith("Aborted"):  # MkDocs has logged which setting, and what it expects
             said = "a setting is wrong; the line above says which, and what it can be"
         raise CommandError(f"{config_file}: {said}") from None

@@ -31,6 +31,7 @@ from ..checks.security import UnsafeMarkup, apply_content_security_policy
 from ..loading.handwritten_pages import is_for_staff, without_links_to
 from ..loading.sources import FALLBACK, GuideSources
 from ..loading.translations import SOURCE_LANGUAGE
+from ..loading.yaml_source import syntax_problem
 from ..model.fields import slugify
 from ..package_data import default_path
 from ..problems import CommandError
@@ -77,7 +78,7 @@ class ZensicalEngine:
         try:
             self.config = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
         except yaml.YAMLError as error:
-            raise CommandError(f"{config_file}: {error}") from None
+            raise CommandError(syntax_problem(path) or f"{config_file}: {error}") from None
         self.folder = path.resolve().parent
         if site_url is not None:
             self.config["site_url"] = site_url

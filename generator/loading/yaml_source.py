@@ -226,6 +226,16 @@ def _key_problems(pairs: list[tuple[yaml.Node, yaml.Node]]):
             first_line[key.value] = key.start_mark.line + 1
 
 
+def syntax_problem(path: Path) -> str | None:
+    """What keeps a file from being read as YAML, told as for the content's files (file:line:column,
+    in plain words), or None when it reads: for a settings file another program read first."""
+    try:
+        read_yaml(path, {})
+    except YamlFileError as error:
+        return str(error)
+    return None
+
+
 def read_root(path: Path, reading) -> yaml.Node | None:
     """A file's root node, its problems added to `reading` (a model.fields.Reading); None when
     the file cannot be read as YAML at all."""

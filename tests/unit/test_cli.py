@@ -67,8 +67,11 @@ def test_a_mistake_in_mkdocs_yml_is_said_as_for_the_content(guide_copy):
     config.write_text(settings + "\textra_setting: 1\n")
     result = run("validate", cwd=guide_copy)
     lines = settings.count("\n") + 1
-    assert (result.returncode, result.stderr) == (1, f"followup-guide: mkdocs.yml:{lines}:1: a tab is used for "
-                                                     "indentation; YAML needs spaces, so replace the tabs with spaces\n")
+    tab = f"followup-guide: mkdocs.yml:{lines}:1: a tab is used for indentation; YAML needs spaces, so replace the " \
+          "tabs with spaces\n"
+    assert (result.returncode, result.stderr) == (1, tab)
+    result = run("build", "--engine", "zensical", cwd=guide_copy)  # which reads mkdocs.yml itself
+    assert (result.returncode, result.stderr) == (1, tab)
     config.write_text(settings.replace("      content_dir: content\n", "      content_dir: content\n      site_id: Our Guide\n"))
     result = run("validate", cwd=guide_copy)
     assert result.returncode == 1
