@@ -31,6 +31,9 @@ ENGINES = ("mkdocs", "zensical")
 
 def engine(name: str, config_file: str, **overrides):
     """The adapter of an engine, with the site's configuration loaded. Only adapters import an engine."""
+    if not Path(config_file).is_file():
+        raise CommandError(f"{config_file} not found here; go to your guide's folder first (the one followup-guide "
+                           "init made: cd into it), or name the file with --config-file")
     if name == "zensical":
         from .engines.zensical_build import ZensicalEngine
 
@@ -273,12 +276,12 @@ def _show_version_mismatch(config_file: str) -> None:
     """A warning when the folder's requirements.txt asks for another version than the one running:
     the preview would not be the site that publishing builds."""
     requirements = Path(config_file).parent / "requirements.txt"
-    installed = package_version()
     try:
         text = requirements.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+    except (OSError, UnicodeDecodeError):  # none: the default guide, a copy not made by init
         return
     asked = _REQUIRED_VERSION.search(text)
+    installed = package_version() if asked else "unknown"  # (reading the package's metadata takes a while)
     if asked and installed != "unknown" and asked[1] != installed:
         line = text.count("\n", 0, asked.start(1)) + 1
         print(f"{display_path(requirements)}:{line}:1: warning: publishing installs followup-guide {asked[1]}, but "

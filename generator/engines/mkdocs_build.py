@@ -132,9 +132,6 @@ class MkDocsEngine:
 
 
 def _load(config_file: str, **overrides):
-    if not Path(config_file).is_file():
-        raise CommandError(f"{config_file} not found here; go to your guide's folder first (the one followup-guide "
-                           "init made: cd into it), or name the file with --config-file")
     try:
         return load_config(config_file, **overrides)
     except MkDocsException as error:

@@ -67,9 +67,6 @@ class ZensicalEngine:
 
     def __init__(self, config_file: str, site_url: str | None = None, strict: bool = True):
         path = Path(config_file)
-        if not path.is_file():
-            raise CommandError(f"{config_file} not found here; go to your guide's folder first (the one "
-                               "followup-guide init made: cd into it), or name the file with --config-file")
         try:
             import zensical  # noqa: F401  (only to say clearly when it is missing)
         except ImportError:
