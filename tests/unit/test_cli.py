@@ -84,6 +84,9 @@ def test_a_mistake_in_mkdocs_yml_is_said_as_for_the_content(guide_copy):
         line = wrong.splitlines().index(f"      {setting}") + 1
         result = run("validate", cwd=guide_copy)
         assert (result.returncode, result.stderr) == (1, f"followup-guide: mkdocs.yml:{line}:{said}\n")
+        if importlib.util.find_spec("zensical"):  # which ignores the plugin's settings: the adapter checks them
+            result = run("build", "--engine", "zensical", cwd=guide_copy)
+            assert (result.returncode, result.stderr) == (1, f"followup-guide: mkdocs.yml:{line}:{said}\n")
 
 
 def test_serve_names_an_address_it_cannot_serve_at(guide_copy):
