@@ -33,13 +33,16 @@ center's with the center's, so that a center checks only what it translated.
 
 When the English a translation belongs to could not be read, or has a problem of its own, that
 problem is the one reported: its translation is not also called unneeded ("remove it here").
-When a translation file could not be read, the texts it may have held are not also called
-missing. And a center is never asked to remove anything from the default guide's files.
+When a translation file could not be read, or a group of translations is in another shape
+than its own (the English's list of '- id:' items where 'id:' lines belong), the texts it may
+have held are not also called missing: its one message says how to write it. And a center
+is never asked to remove anything from the default guide's files.
 """
 from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -107,6 +110,39 @@ class CheckedIn:
         if owned is None:
             owned = self._owned[path] = _inside(path, self.own_folder) or not _inside(path, self.default_folder)
         return owned
+
+
+def _ids_example(wrong: yaml.Node, keys: tuple[str, ...], first_id: str | None) -> str:
+    """How to write a group of 'id:' lines given in another shape (the end of its message): the
+    English's list form ("- id: while-you-wait") shown as the translation's ("while-you-wait:")."""
+    items = wrong.value if isinstance(wrong, yaml.SequenceNode) else []
+    for item in items[:1]:
+        pairs = _pairs(item) if isinstance(item, yaml.MappingNode) else {}
+        key = next((name for name in keys if name in pairs and isinstance(pairs[name][1], yaml.ScalarNode)), None)
+        if key is not None:
+            id_ = pairs[key][1].value.strip()
+            return f", not a list: write \"- {key}: {id_}\" as \"{id_}:\", and keep its texts below it as they are"
+    if items:
+        return ", not a list: write each one as its id and a colon, without a '-', with its texts indented below it"
+    if first_id:
+        return f"; for example \"{first_id}:\" on a line of its own, with the translated texts indented below it"
+    return ""
+
+
+def _texts_example(record: type[Record], english: yaml.MappingNode, wrong: yaml.Node) -> str:
+    """How to write the group of 'name: text' lines of a translated record given in another shape
+    (the end of its message): the first text of its English, on a line of its own."""
+    specs = [(key.value, record._specs.get(key.value)) for key, _ in english.value if isinstance(key, yaml.ScalarNode)]
+    names = [name for name, spec in specs if spec is not None and not isinstance(spec, Deprecated)
+             and has_translation(spec)]
+    if not names:
+        return ""
+    text = wrong.value.strip() if isinstance(wrong, yaml.ScalarNode) else ""
+    if not text or "\n" in text or len(text) > 40:
+        text = "..."
+    if isinstance(wrong, yaml.SequenceNode):
+        return f", not a list: write each one without a '-' before it; for example \"{names[0]}: {text}\""
+    return f", each on a line of its own and indented; for example \"{names[0]}: {text}\""
 
 
 class _ProblemsIn:
@@ -226,7 +262,8 @@ class Translation:
                 continue
             if not isinstance(value, yaml.MappingNode):
                 self.reading.problem(location_of(value), f"'{name}' should be a group of 'id:' lines, each with "
-                                                         f"the translated texts of that {kind}")
+                                                         f"the translated texts of that {kind}"
+                                                         + _ids_example(value, ("id",), None))
                 self.unread_kinds.add(kind)
                 continue
             for id_, (id_key, texts) in _pairs(value).items():
@@ -322,6 +359,10 @@ class Translation:
                                            quiet(id_), (*path, id_)))
         return translated, seen, complete
 
+    def _first_id(self, record: type[Record], english: yaml.SequenceNode) -> str | None:
+        """The id the first English item of a list is translated under (for an example)."""
+        return next(filter(None, (self._key(record, item) for item in english.value)), None)
+
     @staticmethod
     def _key(record: type[Record], node: yaml.Node) -> str | None:
         if not isinstance(node, yaml.MappingNode):
@@ -332,20 +373,25 @@ class Translation:
                 return pairs[name][1].value.strip()
         return None
 
-    def _group(self, texts: yaml.Node | None, wrong_shape: str) -> dict:
-        """The translated texts given for a group, by name; a node of another shape is a problem."""
+    def _group(self, texts: yaml.Node | None, wrong_shape: Callable[[], str]) -> dict | None:
+        """The translated texts given for a group, by name; a node of another shape is a problem
+        (`wrong_shape()`: its message), and None: what it meant to translate is not known, so
+        nothing in it is called missing."""
         if texts is None:
             return {}
         if not isinstance(texts, yaml.MappingNode):
-            self.reading.problem(location_of(texts), wrong_shape)
-            return {}
+            self.reading.problem(location_of(texts), wrong_shape())
+            return None
         return _pairs(texts)
 
     def _record(self, record: type[Record], node: yaml.Node, texts: yaml.Node | None, kind: str, what: str,
                 quiet: bool = False, path: tuple[str, ...] = ()) -> yaml.Node:
         if not isinstance(node, yaml.MappingNode):
             return node
-        given = self._group(texts, f"the translation of {what} should be a group of 'name: text' lines")
+        given = self._group(texts, lambda: f"the translation of {what} should be a group of 'name: text' lines"
+                                           + _texts_example(record, node, texts))
+        if given is None:
+            given, quiet = {}, True  # the shape is the one message: its texts are not also called missing
         used = set()
         pairs = []
         for key, child in node.value:
@@ -388,8 +434,11 @@ class Translation:
 
     def _list(self, record: type[Record], node: yaml.SequenceNode, texts: yaml.Node | None, kind: str, what: str,
               quiet: bool, path: tuple[str, ...]) -> yaml.SequenceNode:
-        given = self._group(texts, f"the translation of {what} should be a group of 'id:' lines, each with "
-                                   "the texts of that one")
+        given = self._group(texts, lambda: f"the translation of {what} should be a group of 'id:' lines, each "
+                                           "with the texts of that one"
+                                           + _ids_example(texts, record.translation_keys, self._first_id(record, node)))
+        if given is None:
+            given, quiet = {}, True  # the shape is the one message: its texts are not also called missing
         items, seen, complete = self._by_id(record, node.value, given, kind, f"the {record.record_name}",
                                             lambda id_: quiet, path)
         for id_, (key, _) in given.items():

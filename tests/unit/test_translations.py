@@ -3,7 +3,7 @@ tests/fixtures/translations is a career center's overlay over the default guide,
 Spanish; loading must fail with exactly the messages of its expected.txt, each at the line of
 the English text that needs a translation or of the translation that is wrong. When the English
 is what is wrong (a file that cannot be read, a misspelled field or id, an id the default guide
-uses) or a translation file cannot be read, that is the only message: no second one calls good
+uses) or a translation file cannot be read or is in the wrong shape, that is the only message: no second one calls good
 work unneeded ("remove it here") or missing."""
 from __future__ import annotations
 
