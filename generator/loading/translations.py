@@ -181,7 +181,9 @@ class Translation:
     """One language's texts, read from the default guide's translation folder and the overlay's."""
 
     def __init__(self, language: str, content_dir: Path, overlay_dir: Path | None, reading: Reading,
-                 fallback: bool = False):
+                 fallback: bool = False, named_at: Location | None = None):
+        """`named_at`: where the settings name the language (mkdocs.yml's `languages:`), where a
+        language without any translation folder is reported."""
         self.language = language
         self.content_dir = Path(content_dir)
         self.overlay_dir = None if overlay_dir is None else Path(overlay_dir)
@@ -207,10 +209,11 @@ class Translation:
         roots = [self.content_dir, *([self.overlay_dir] if self.overlay_dir else [])]
         folders = [translation_folder(root, language) for root in roots]
         if not any(os.path.isdir(folder) for folder in folders):
-            reading.problem(Location(self.content_dir / "guide.yml", 1, 1),
+            settings = "mkdocs.yml" if named_at is None else display_path(named_at.path)
+            reading.problem(named_at or Location(self.content_dir / "guide.yml", 1, 1),
                             f"the guide is published in '{language}', but there is no folder "
                             f"{display_path(folders[-1])}/ with its translations; run `followup-guide translation "
-                            f"{language}` to write it, or take '{language}' out of 'languages' in mkdocs.yml")
+                            f"{language}` to write it, or take '{language}' out of 'languages' in {settings}")
             self.unread_kinds.update(("guide.yml", "entry", "field", "template"))  # one message, not one per text
         for folder in folders:
             self._read_folder(folder)
