@@ -27,7 +27,8 @@ instead and the English text is shown, marked as English (fields.InLanguage).
 A translation whose English text changed since it was translated is a warning at the
 translation's line: translated-from.yml keeps a short fingerprint of each English text, by
 where it is ("entry/send-one-follow-up/body"), as it was when the translations were last
-checked. Each translation is compared with the translated-from.yml of whoever wrote it
+checked (a text checked before its entry or template was renamed is found under the former id,
+from 'former_ids'). Each translation is compared with the translated-from.yml of whoever wrote it
 (CheckedIn): the default guide's own translations with the default guide's file, a career
 center's with the center's, so that a center checks only what it translated.
 
@@ -206,6 +207,7 @@ class Translation:
         # problems of translations reported only when the English record they belong to has none
         # of its own (then that problem is the cause): (the English record's node, the problem)
         self.unless_english_wrong: list[tuple[yaml.Node, Problem]] = []
+        self._formers: dict[tuple[str, str], list[str]] | None = None  # (kind, id now) -> its former ids
         roots = [self.content_dir, *([self.overlay_dir] if self.overlay_dir else [])]
         folders = [translation_folder(root, language) for root in roots]
         if not any(os.path.isdir(folder) for folder in folders):
@@ -463,6 +465,8 @@ class Translation:
         if checked is None:
             return  # never checked at all: nothing to compare with, nothing to say
         mark = checked.get(where)
+        if mark is None:  # checked before its entry or template was renamed: under a former id
+            mark = next(filter(None, map(checked.get, self._former_places(where))), None)
         if mark is None:
             if own:  # the center translated it since its last check: noted once per file (finish)
                 self._note_unchecked(translation, name)
@@ -471,6 +475,23 @@ class Translation:
                 f"the English of {name} has changed since this translation was checked "
                 f"({location_of(english).display()}); update the translation if it needs it, then run "
                 f"`followup-guide translation {self.language} --checked`"))
+
+    def _former_places(self, where: str) -> list[str]:
+        """Where a text was, by the ids its entry or template had before ('former_ids'): the
+        places translated-from.yml may have recorded it under ("entry/keep-searching/title" for
+        "entry/keep-applying/title"; the timeline's point of a renamed entry likewise)."""
+        if self._formers is None:
+            self._formers = {}
+            for (kind, former), (new, _) in self.reading.renamed.items():
+                self._formers.setdefault((kind, new), []).append(former)
+        parts = where.split("/")
+        if parts[0] in ("entry", "template") and len(parts) > 2:
+            kind, at = parts[0], 1
+        elif parts[:3] == ["guide", "timeline", "points"] and len(parts) > 4:
+            kind, at = "entry", 3  # a point named by what it points at: an entry may have been renamed
+        else:
+            return []
+        return ["/".join((*parts[:at], former, *parts[at + 1:])) for former in self._formers.get((kind, parts[at]), ())]
 
     def _note_unchecked(self, translation: yaml.Node, name: str) -> None:
         path = location_of(translation).path
