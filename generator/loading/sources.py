@@ -13,7 +13,7 @@ from ..model.knowledge_base import KnowledgeBase
 from ..model.records import CENTER_DETAILS
 from ..package_data import default_path
 from ..problems import ContentError, Location, location_of
-from ..rendering.pages import content_link_problems
+from ..rendering.pages import content_link_problems, former_id_links
 from .handwritten_pages import check_pages, is_for_staff
 from .loader import load_knowledge_base
 from .translations import SOURCE_LANGUAGE, CheckedIn, page_problems, page_translation_folder
@@ -151,8 +151,9 @@ def load_guides(sources: GuideSources, languages: tuple[str, ...] | None = None)
     problems += check_pages([*sources.page_folders, *sources.translated_page_folders()])
     files = {path.relative_to(folder).as_posix() for folder in sources.page_folders if folder.is_dir()
              for path in folder.rglob("*") if path.is_file()}
-    for kb in guides.values():  # the links of every language's texts
+    for language, kb in guides.items():  # the links of every language's texts
         problems += [p for p in content_link_problems(kb, files) if p not in problems]
+        guides[language] = replace(kb, warnings=kb.warnings + tuple(former_id_links(kb)))
     if problems:
         raise ContentError(problems)
     return {language: (kb, branding) for language, kb in guides.items()}

@@ -435,7 +435,10 @@ class Translation:
                               and not isinstance(s, Deprecated)]
                 self.reading.problem(location_of(key), f"unknown field '{name}'{did_you_mean(name, texts_here)} "
                                                        f"in the translation of {what}")
-        return yaml.MappingNode(node.tag, pairs, node.start_mark, node.end_mark)
+        translated = yaml.MappingNode(node.tag, pairs, node.start_mark, node.end_mark)
+        if hasattr(node, "changed_by"):  # a center's change (merge.py): its rules still point at changes.yml
+            translated.changed_by = node.changed_by
+        return translated
 
     def _list(self, record: type[Record], node: yaml.SequenceNode, texts: yaml.Node | None, kind: str, what: str,
               quiet: bool, path: tuple[str, ...]) -> yaml.SequenceNode:

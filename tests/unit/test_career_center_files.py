@@ -10,7 +10,7 @@ from support import make_center
 
 from generator.loading.sources import load_branding
 from generator.cli import main
-from generator.loading.sources import GuideSources, load_guide
+from generator.loading.sources import GuideSources, load_guide, load_guides
 from generator.model.json_schema import SCHEMA_FILES, TRANSLATION_FILES
 from generator.package_data import default_path
 from generator.problems import ContentError
@@ -127,6 +127,16 @@ entries:
 def test_turning_a_do_into_a_dont_needs_an_instead(center):
     write(center / "content/changes.yml", "change:\n  entries:\n    keep-searching:\n      kind: don't\n")
     assert problems(center) == ["content/changes.yml:4:7: 'keep-searching' is now a don't, so it needs 'instead'"]
+
+
+def test_a_change_is_told_at_its_own_line_in_the_translated_guide_too(center):
+    """The Spanish guide is read from the same changed entry: its rules point at changes.yml, not
+    at the default guide's entry (which reported a second, wrong place)."""
+    write(center / "content/changes.yml", "change:\n  entries:\n    keep-searching:\n      kind: don't\n")
+    with pytest.raises(ContentError) as raised:
+        load_guides(GuideSources(default_path("content"), center / "content", center / "branding.yml"), ("en", "es"))
+    assert [str(p) for p in raised.value.problems] == [
+        "content/changes.yml:4:7: 'keep-searching' is now a don't, so it needs 'instead'"]
 
 
 @pytest.mark.parametrize("branding, expected", [
