@@ -14,15 +14,13 @@ from mkdocs.config import config_options, load_config
 from mkdocs.exceptions import MkDocsException
 
 from ..checks.security import unify_policies
-from ..loading.sources import GuideSources
+from ..loading.sources import PLUGIN_NAME, GuideSources
 from ..loading.translations import SOURCE_LANGUAGE
 from ..loading.yaml_source import syntax_problem
 from ..model.fields import slugify
 from ..problems import CommandError
 from . import material_theme
 from .settings_messages import located
-
-PLUGIN_NAME = "followup-guide"
 
 
 class MkDocsEngine:
@@ -41,7 +39,7 @@ class MkDocsEngine:
 
     @property
     def sources(self) -> GuideSources:
-        return GuideSources.from_settings(self.plugin.config, self.config.docs_dir)
+        return GuideSources.from_settings(self.plugin.config, self.config.docs_dir, self.config_file)
 
     def reads(self) -> list[Path]:
         """Every file and folder the build reads: no output folder may be or hold one (site_output)."""

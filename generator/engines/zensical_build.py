@@ -29,7 +29,7 @@ from ..checks.html_scan import scan_site
 from ..checks.link_check import broken_links
 from ..checks.security import UnsafeMarkup, apply_content_security_policy
 from ..loading.handwritten_pages import is_for_staff, without_links_to
-from ..loading.sources import FALLBACK, GuideSources
+from ..loading.sources import FALLBACK, PLUGIN_NAME, GuideSources
 from ..loading.translations import SOURCE_LANGUAGE
 from ..loading.yaml_source import syntax_problem
 from ..model.fields import slugify
@@ -42,7 +42,6 @@ from ..rendering.pages import render_site
 from . import material_theme
 from .settings_messages import located
 
-PLUGIN_NAME = "followup-guide"
 BRANDING_ASSETS = "assets/branding"
 VERSION = "0.0.73"  # the version this adapter is written and tested for (pinned in pyproject's extra)
 
@@ -78,6 +77,7 @@ class ZensicalEngine:
         except yaml.YAMLError as error:
             raise CommandError(syntax_problem(path) or f"{config_file}: {error}") from None
         self.folder = path.resolve().parent
+        self.config_file = path
         if site_url is not None:
             self.config["site_url"] = site_url
         self.settings = self._plugin_settings(config_file)
@@ -105,6 +105,7 @@ class ZensicalEngine:
             tuple(self.settings.get("languages") or (SOURCE_LANGUAGE,)),
             self.settings.get("missing_translations") == FALLBACK,
             self.settings.get("staff_pages", True),
+            self.config_file,
         )
 
     def _pages_dir(self) -> Path | None:

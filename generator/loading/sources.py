@@ -5,18 +5,21 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import yaml
+
 from ..model.branding import Branding
 from ..model.fields import Nested, Reading
 from ..model.knowledge_base import KnowledgeBase
 from ..model.records import CENTER_DETAILS
 from ..package_data import default_path
-from ..problems import ContentError
+from ..problems import ContentError, Location, location_of
 from ..rendering.pages import content_link_problems, former_id_links
 from .handwritten_pages import check_pages, is_for_staff
 from .loader import load_knowledge_base
 from .translations import SOURCE_LANGUAGE, CheckedIn, page_problems, page_translation_folder
 
 FALLBACK = "fallback"  # missing_translations: the source text, marked as such
+PLUGIN_NAME = "followup-guide"  # the plugin's name under 'plugins:' in the engines' settings (mkdocs.yml)
 from .yaml_source import YamlFileError, read_yaml
 
 
@@ -31,11 +34,13 @@ class GuideSources:
     languages: tuple[str, ...] = (SOURCE_LANGUAGE,)
     fallback: bool = False  # a text without translation is shown in the content's own language
     staff_pages: bool = True  # the pages for staff are published (and so need their translations)
+    settings_file: Path | None = None  # the file that names all this (mkdocs.yml), for messages about it
 
     @classmethod
-    def from_settings(cls, settings, pages_dir: str | None = None) -> GuideSources:
+    def from_settings(cls, settings, pages_dir: str | None = None, settings_file: str | None = None) -> GuideSources:
         """From the followup-guide plugin's settings (content_dir, overlay_dir, branding,
-        languages, missing_translations) and the builder's folder of hand-written pages."""
+        languages, missing_translations), the builder's folder of hand-written pages and the
+        file the settings are in."""
         return cls(
             Path(settings.content_dir) if settings.content_dir else default_path("content"),
             Path(settings.overlay_dir) if settings.overlay_dir else None,
@@ -44,6 +49,7 @@ class GuideSources:
             tuple(settings.get("languages") or (SOURCE_LANGUAGE,)),
             settings.get("missing_translations") == FALLBACK,
             settings.get("staff_pages", True),
+            Path(settings_file) if settings_file else None,
         )
 
     @property
@@ -57,6 +63,36 @@ class GuideSources:
     def read_paths(self) -> list[Path]:
         """Everything a build reads from the guide's own folders."""
         return [p for p in (self.content_dir, self.overlay_dir, self.branding, self.pages_dir) if p is not None]
+
+    def languages_named_at(self) -> dict[str, Location]:
+        """Where the settings file names each language (the item `fr` of `languages: [en, fr]`,
+        or else the `languages:` line); empty without a file, or one that cannot be read as YAML
+        (the engine has said so)."""
+        if self.settings_file is None:
+            return {}
+        try:
+            root, _ = read_yaml(self.settings_file, {})
+        except YamlFileError:
+            return {}
+        plugins = _value(root, "plugins")
+        items = plugins.value if isinstance(plugins, yaml.SequenceNode) else [plugins]
+        for plugin in items:
+            languages = _value(_value(plugin, PLUGIN_NAME), "languages", key=True)
+            if languages is not None:
+                key, value = languages
+                places = {item.value.strip(): location_of(item) for item in value.value
+                          if isinstance(item, yaml.ScalarNode)} if isinstance(value, yaml.SequenceNode) else {}
+                return {language: places.get(language, location_of(key)) for language in self.languages}
+        return {}
+
+
+def _value(node: yaml.Node | None, name: str, key: bool = False):
+    """The value given for `name` in a group node (with `key`: its key node and value), or None."""
+    if isinstance(node, yaml.MappingNode):
+        for name_node, value in node.value:
+            if isinstance(name_node, yaml.ScalarNode) and name_node.value == name:
+                return (name_node, value) if key else value
+    return None
 
 
 def load_branding(path: Path) -> Branding:
@@ -96,10 +132,11 @@ def load_guides(sources: GuideSources, languages: tuple[str, ...] | None = None)
         except ContentError as error:
             problems += error.problems
             center = {blank: f"{{{blank}}}" for blank in CENTER_DETAILS}  # not known: not reported twice
+    named_at = sources.languages_named_at() if len(languages) > 1 else {}
     for language in languages:
         try:
             guides[language] = load_knowledge_base(sources.content_dir, sources.overlay_dir, center, language,
-                                                   sources.fallback)
+                                                   sources.fallback, named_at.get(language))
         except ContentError as error:
             problems += [p for p in error.problems if p not in problems]
     for language in languages:
