@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from ..loading.yaml_source import YamlFileError, read_yaml
+from ..loading.yaml_source import YamlFileError, named, plugin_item, read_yaml
 from ..problems import Location
 
 _SAID = re.compile(r"Config value '(?P<key>[^']*)': (?:Plugin '(?P<plugin>[^']*)' option '(?P<option>[^']*)': )?"
@@ -41,17 +41,16 @@ def _one(path: Path, root, message: str, known: dict) -> str:
         return f"{path}: {message}"
     key, plugin, option, what = found["key"], found["plugin"], found["option"], found["what"].strip()
     name = option or key
-    group = _value(root, key)
+    group = named(root, key)[1]
     node = key_node = None
     if plugin:
-        settings = _value(_plugin_item(group, plugin), plugin)
-        key_node, node = _pair(settings, option)
+        key_node, node = named(named(plugin_item(group, plugin), plugin)[1], option)
     elif _NOT_INSTALLED.fullmatch(what):
-        node = _plugin_item(group, _NOT_INSTALLED.fullmatch(what)["plugin"])
+        node = plugin_item(group, _NOT_INSTALLED.fullmatch(what)["plugin"])
     else:
-        key_node, node = _pair(root, key)
+        key_node, node = named(root, key)
         if key == "theme" and isinstance(node, yaml.MappingNode):
-            node = _pair(node, "name")[1] or node
+            node = named(node, "name")[1] or node
     unknown = _UNKNOWN.fullmatch(what)
     where = key_node if unknown else node or key_node or group
     return f"{_location(path, where).display()}: {_plain(name, what, known.get(plugin if plugin else None, []))}"
@@ -72,29 +71,6 @@ def _plain(name: str, what: str, allowed: list[str]) -> str:
     if installed := _NOT_INSTALLED.fullmatch(what):
         return f"the plugin '{installed['plugin']}' is not installed; check its name, or remove the line"
     return f"'{name}': {what}"
-
-
-def _pair(mapping, name: str):
-    """(key node, value node) of `name` in a group, or (None, None)."""
-    if isinstance(mapping, yaml.MappingNode):
-        for key, value in mapping.value:
-            if isinstance(key, yaml.ScalarNode) and key.value == name:
-                return key, value
-    return None, None
-
-
-def _value(mapping, name: str):
-    return _pair(mapping, name)[1]
-
-
-def _plugin_item(plugins, name: str):
-    """The item of the plugins list that names `name` (`- name` or `- name: {...}`)."""
-    for item in getattr(plugins, "value", None) or ():
-        if isinstance(item, yaml.ScalarNode) and item.value == name:
-            return item
-        if _pair(item, name)[0] is not None:
-            return item
-    return None
 
 
 def _location(path: Path, node) -> Location:

@@ -20,7 +20,7 @@ from .translations import SOURCE_LANGUAGE, CheckedIn, page_problems, page_transl
 
 FALLBACK = "fallback"  # missing_translations: the source text, marked as such
 PLUGIN_NAME = "followup-guide"  # the plugin's name under 'plugins:' in the engines' settings (mkdocs.yml)
-from .yaml_source import YamlFileError, read_yaml
+from .yaml_source import YamlFileError, named, plugin_item, read_yaml
 
 
 @dataclass(frozen=True)
@@ -74,25 +74,13 @@ class GuideSources:
             root, _ = read_yaml(self.settings_file, {})
         except YamlFileError:
             return {}
-        plugins = _value(root, "plugins")
-        items = plugins.value if isinstance(plugins, yaml.SequenceNode) else [plugins]
-        for plugin in items:
-            languages = _value(_value(plugin, PLUGIN_NAME), "languages", key=True)
-            if languages is not None:
-                key, value = languages
-                places = {item.value.strip(): location_of(item) for item in value.value
-                          if isinstance(item, yaml.ScalarNode)} if isinstance(value, yaml.SequenceNode) else {}
-                return {language: places.get(language, location_of(key)) for language in self.languages}
-        return {}
-
-
-def _value(node: yaml.Node | None, name: str, key: bool = False):
-    """The value given for `name` in a group node (with `key`: its key node and value), or None."""
-    if isinstance(node, yaml.MappingNode):
-        for name_node, value in node.value:
-            if isinstance(name_node, yaml.ScalarNode) and name_node.value == name:
-                return (name_node, value) if key else value
-    return None
+        settings = named(plugin_item(named(root, "plugins")[1], PLUGIN_NAME), PLUGIN_NAME)[1]
+        key, value = named(settings, "languages")
+        if key is None:
+            return {}
+        places = {item.value.strip(): location_of(item) for item in value.value
+                  if isinstance(item, yaml.ScalarNode)} if isinstance(value, yaml.SequenceNode) else {}
+        return {language: places.get(language, location_of(key)) for language in self.languages}
 
 
 def load_branding(path: Path) -> Branding:

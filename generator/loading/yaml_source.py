@@ -231,6 +231,24 @@ def _key_problems(pairs: list[tuple[yaml.Node, yaml.Node]]):
             first_line[key.value] = key.start_mark.line + 1
 
 
+def named(group: yaml.Node | None, name: str) -> tuple[yaml.Node | None, yaml.Node | None]:
+    """(key node, value node) of `name` in a group of 'name: value' lines, or (None, None)."""
+    if isinstance(group, yaml.MappingNode):
+        for key, value in group.value:
+            if isinstance(key, yaml.ScalarNode) and key.value == name:
+                return key, value
+    return None, None
+
+
+def plugin_item(plugins: yaml.Node | None, name: str) -> yaml.Node | None:
+    """The item of a settings file's `plugins:` list that names `name` (`- name` or `- name: {...}`),
+    or the whole group when the plugins are written as one (`plugins: {name: {...}}`)."""
+    for item in plugins.value if isinstance(plugins, yaml.SequenceNode) else (plugins,):
+        if (isinstance(item, yaml.ScalarNode) and item.value == name) or named(item, name)[0] is not None:
+            return item
+    return None
+
+
 def syntax_problem(path: Path) -> str | None:
     """What keeps a file from being read as YAML, told as for the content's files (file:line:column,
     in plain words), or None when it reads: for a settings file another program read first."""

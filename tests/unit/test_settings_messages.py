@@ -29,6 +29,9 @@ plugins:
     ("missing_translations: fail", "missing_translations: english",
      ["mkdocs.yml:7:29: 'missing_translations' must be one of 'fail', 'fallback', not 'english'"]),
     ("missing_translations: fail", "staff_pages: maybe", ["mkdocs.yml:7:20: 'staff_pages' must be true or false"]),
+    ("  - search\n  - followup-guide:\n      missing_translations: fail\n",  # the plugins as one group
+     "  search: {}\n  followup-guide:\n    missing_translations: english\n",
+     ["mkdocs.yml:7:27: 'missing_translations' must be one of 'fail', 'fallback', not 'english'"]),
     ("site_name: Our Guide\n", "site_name: Our Guide\nsite_url: example.edu\n",
      ["mkdocs.yml:2:11: 'site_url': The URL isn't valid, it should include the http:// (scheme)"]),
 ])
