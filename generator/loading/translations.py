@@ -292,7 +292,7 @@ class Translation:
 
     def records(self, kind: str, record: type[Record], nodes: list[yaml.Node], hidden: dict) -> list[yaml.Node]:
         """The entries, fields or templates, each with its texts in this language."""
-        given = self.items[kind]
+        given = self._renamed(kind, self.items[kind])
         # A hidden entry is not shown: it needs no translation.
         result, seen, complete = self._by_id(record, nodes, given, kind, f"the {kind}",
                                              lambda id_: (kind, id_) in hidden, (kind,))
@@ -303,6 +303,26 @@ class Translation:
                 self._unneeded(key, f"there is no {kind} '{id_}' in the guide to translate"
                                     f"{did_you_mean(id_, seen)}; check the id or remove it here")
         return result
+
+    def _renamed(self, kind: str, given: dict) -> dict:
+        """The texts given under a former id (from 'former_ids') moved to the id now, as a change of
+        changes.yml naming one is: a release that renames an entry keeps a center's translation of
+        it working, with a warning in the center's own file that gives the new id."""
+        moved = {}
+        for id_, (key, texts) in given.items():
+            new = self.reading.renamed.get((kind, id_), (None,))[0]
+            if new is None:
+                moved[id_] = (key, texts)
+            elif new in given:  # translated under both ids: the new one's texts are used
+                self._unneeded(key, f"the {kind} '{id_}' is now called '{new}', which is translated here too; "
+                                    "remove this one")
+            else:
+                moved.setdefault(new, (key, texts))
+                if self.owners.is_own(location_of(key).path):
+                    self.reading.warning(location_of(key), f"the {kind} '{id_}' is now called '{new}'; write "
+                                                           f"'{new}' here (`followup-guide changelog` lists every "
+                                                           "renamed id)")
+        return moved
 
     def _english_unread(self, kind: str) -> bool:
         """Whether an English file that may hold records of `kind` could not be read (whole)."""

@@ -89,3 +89,17 @@ def test_the_pages_name_each_rename_for_the_readers_saved_ticks(tmp_path):
     values = page_values(kb, "guide", "data.js", str)
     assert json.loads(values["renamed"]) == {"entries": {"be-patient": "wait-patiently"}, "templates": {}}
     assert page_values(load_knowledge_base(ROOT / "content"), "guide", "data.js", str)["renamed"] == ""
+
+
+def test_a_centers_translation_of_a_renamed_entry_applies_to_it_with_a_warning_naming_the_new_id(tmp_path):
+    """An upgrade that renames an entry keeps the center's own Spanish of it working, as its
+    changes.yml does, instead of stopping the build at 'there is no entry ... to translate'."""
+    content = next_version(tmp_path)
+    spanish = tmp_path / "overlay" / "translations" / "es" / "advice" / "ours.yml"
+    spanish.parent.mkdir(parents=True)
+    spanish.write_text("entries:\n  be-patient:\n    title: Dales el tiempo que pidieron\n")
+    kb = load_knowledge_base(content, tmp_path / "overlay", language="es")
+    assert kb.entries["wait-patiently"].title == "Dales el tiempo que pidieron"
+    assert [(w.location.display(), w.message) for w in kb.warnings if "now called" in w.message] == [(
+        f"{spanish}:2:3", "the entry 'be-patient' is now called 'wait-patiently'; write 'wait-patiently' here "
+                          "(`followup-guide changelog` lists every renamed id)")]
