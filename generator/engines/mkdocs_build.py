@@ -2,6 +2,7 @@
 plugin, and the development server. The CLI's staging and swapping are engine-neutral (cli.py)."""
 from __future__ import annotations
 
+import logging
 import signal
 import tempfile
 from pathlib import Path
@@ -13,14 +14,13 @@ from mkdocs.config import config_options, load_config
 from mkdocs.exceptions import MkDocsException
 
 from ..checks.security import unify_policies
-from ..loading.sources import GuideSources
+from ..loading.sources import PLUGIN_NAME, GuideSources
 from ..loading.translations import SOURCE_LANGUAGE
 from ..loading.yaml_source import syntax_problem
 from ..model.fields import slugify
 from ..problems import CommandError
 from . import material_theme
-
-PLUGIN_NAME = "followup-guide"
+from .settings_messages import located
 
 
 class MkDocsEngine:
@@ -39,7 +39,7 @@ class MkDocsEngine:
 
     @property
     def sources(self) -> GuideSources:
-        return GuideSources.from_settings(self.plugin.config, self.config.docs_dir)
+        return GuideSources.from_settings(self.plugin.config, self.config.docs_dir, self.config_file)
 
     def reads(self) -> list[Path]:
         """Every file and folder the build reads: no output folder may be or hold one (site_output)."""
@@ -131,17 +131,49 @@ class MkDocsEngine:
         return [Path(self.config_file), *self.sources.read_paths(), *([Path(custom_dir)] if custom_dir else [])]
 
 
+class _ConfigMessages(logging.Filter):
+    """Holds back what MkDocs says about the settings while it reads them: _load tells it again
+    at the setting's line (settings_messages)."""
+
+    def __init__(self):
+        super().__init__()
+        self.said: list[str] = []
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno < logging.WARNING:
+            return True
+        self.said.append(record.getMessage())
+        return False
+
+
 def _load(config_file: str, **overrides):
+    config_log = logging.getLogger("mkdocs.config")
+    held = _ConfigMessages()
+    config_log.addFilter(held)
     try:
-        return load_config(config_file, **overrides)
+        config = load_config(config_file, **overrides)
     except MkDocsException as error:
         said = str(error)
         unreadable = "parsing the configuration file" in said and syntax_problem(Path(config_file))
         if unreadable:  # the YAML itself: said as for the content's files
             raise CommandError(unreadable) from None
-        if said.startswith("Aborted"):  # MkDocs has logged which setting, and what it expects
-            said = "a setting is wrong; the line above says which, and what it can be"
+        if said.startswith("Aborted") and held.said:  # which setting, and what it can be
+            raise CommandError("\n".join(located(config_file, held.said, _known_settings()))) from None
         raise CommandError(f"{config_file}: {said}") from None
+    finally:
+        config_log.removeFilter(held)
+    for warning in located(config_file, held.said, _known_settings()) if held.said else ():
+        config_log.warning(warning)  # not strict (plain `mkdocs serve`): the build goes on
+    return config
+
+
+def _known_settings() -> dict:
+    """The names allowed at the top of mkdocs.yml and in the guide's plugin, for a close name."""
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from .mkdocs_plugin import FollowupGuideConfig
+    return {None: [name for name, _ in MkDocsConfig._schema if name != "config_file_path"],
+            PLUGIN_NAME: [name for name, _ in FollowupGuideConfig._schema]}
 
 
 def _address(dev_addr: str) -> tuple[str, int]:

@@ -138,7 +138,7 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
 
     @event_priority(100)  # before the theme's search plugin reads the language
     def _on_config_language(self, config):
-        self.sources = GuideSources.from_settings(self.config, config.docs_dir)
+        self.sources = GuideSources.from_settings(self.config, config.docs_dir, config.config_file_path)
         self.language = self.language or self.sources.languages[0]
         material_theme.set_language(config, self.language)
         return config

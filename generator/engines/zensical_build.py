@@ -29,7 +29,7 @@ from ..checks.html_scan import scan_site
 from ..checks.link_check import broken_links
 from ..checks.security import UnsafeMarkup, apply_content_security_policy
 from ..loading.handwritten_pages import is_for_staff, without_links_to
-from ..loading.sources import FALLBACK, GuideSources
+from ..loading.sources import FALLBACK, PLUGIN_NAME, GuideSources
 from ..loading.translations import SOURCE_LANGUAGE
 from ..loading.yaml_source import syntax_problem
 from ..model.fields import slugify
@@ -40,8 +40,8 @@ from ..rendering.contact import COUNTER_MARKER, PRIVACY_PAGE, contact_html, with
 from ..rendering.page_values import page_values
 from ..rendering.pages import render_site
 from . import material_theme
+from .settings_messages import located
 
-PLUGIN_NAME = "followup-guide"
 BRANDING_ASSETS = "assets/branding"
 VERSION = "0.0.73"  # the version this adapter is written and tested for (pinned in pyproject's extra)
 
@@ -77,6 +77,7 @@ class ZensicalEngine:
         except yaml.YAMLError as error:
             raise CommandError(syntax_problem(path) or f"{config_file}: {error}") from None
         self.folder = path.resolve().parent
+        self.config_file = path
         if site_url is not None:
             self.config["site_url"] = site_url
         self.settings = self._plugin_settings(config_file)
@@ -86,7 +87,9 @@ class ZensicalEngine:
             if plugin == PLUGIN_NAME:
                 return {}
             if isinstance(plugin, dict) and PLUGIN_NAME in plugin:
-                return plugin[PLUGIN_NAME] or {}
+                settings = plugin[PLUGIN_NAME] or {}
+                _check_settings(config_file, settings)
+                return settings
         raise CommandError(f"{config_file} does not list the '{PLUGIN_NAME}' plugin under 'plugins:'; add it")
 
     def _path(self, value) -> Path | None:
@@ -102,6 +105,7 @@ class ZensicalEngine:
             tuple(self.settings.get("languages") or (SOURCE_LANGUAGE,)),
             self.settings.get("missing_translations") == FALLBACK,
             self.settings.get("staff_pages", True),
+            self.config_file,
         )
 
     def _pages_dir(self) -> Path | None:
@@ -277,6 +281,21 @@ class ZensicalEngine:
                                           known_styles=_search_styles(built))
         except UnsafeMarkup as error:
             raise CommandError(f"markup the Content-Security-Policy does not allow:\n{error}") from None
+
+
+def _check_settings(config_file: str, settings) -> None:
+    """The plugin's settings checked by their one declaration (the MkDocs plugin's), with the same
+    messages at the same lines as the MkDocs engine gives: Zensical itself ignores them."""
+    from .mkdocs_plugin import FollowupGuideConfig  # a settings declaration: no MkDocs build is run
+
+    config = FollowupGuideConfig(config_file_path=config_file)
+    config.load_dict(settings if isinstance(settings, dict) else {})
+    errors, warnings = config.validate()
+    said = [f"Config value 'plugins': Plugin '{PLUGIN_NAME}' option '{name}': {error}" for name, error in
+            [*warnings, *errors]]
+    if said:
+        known = {PLUGIN_NAME: [name for name, _ in FollowupGuideConfig._schema]}
+        raise CommandError("\n".join(located(config_file, said, known)))
 
 
 def _escaped(text: str) -> str:

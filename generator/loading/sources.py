@@ -5,19 +5,22 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import yaml
+
 from ..model.branding import Branding
 from ..model.fields import Nested, Reading
 from ..model.knowledge_base import KnowledgeBase
 from ..model.records import CENTER_DETAILS
 from ..package_data import default_path
-from ..problems import ContentError
-from ..rendering.pages import content_link_problems
+from ..problems import ContentError, Location, location_of
+from ..rendering.pages import content_link_problems, former_id_links
 from .handwritten_pages import check_pages, is_for_staff
 from .loader import load_knowledge_base
 from .translations import SOURCE_LANGUAGE, CheckedIn, page_problems, page_translation_folder
 
 FALLBACK = "fallback"  # missing_translations: the source text, marked as such
-from .yaml_source import YamlFileError, read_yaml
+PLUGIN_NAME = "followup-guide"  # the plugin's name under 'plugins:' in the engines' settings (mkdocs.yml)
+from .yaml_source import YamlFileError, named, plugin_item, read_yaml
 
 
 @dataclass(frozen=True)
@@ -31,11 +34,13 @@ class GuideSources:
     languages: tuple[str, ...] = (SOURCE_LANGUAGE,)
     fallback: bool = False  # a text without translation is shown in the content's own language
     staff_pages: bool = True  # the pages for staff are published (and so need their translations)
+    settings_file: Path | None = None  # the file that names all this (mkdocs.yml), for messages about it
 
     @classmethod
-    def from_settings(cls, settings, pages_dir: str | None = None) -> GuideSources:
+    def from_settings(cls, settings, pages_dir: str | None = None, settings_file: str | None = None) -> GuideSources:
         """From the followup-guide plugin's settings (content_dir, overlay_dir, branding,
-        languages, missing_translations) and the builder's folder of hand-written pages."""
+        languages, missing_translations), the builder's folder of hand-written pages and the
+        file the settings are in."""
         return cls(
             Path(settings.content_dir) if settings.content_dir else default_path("content"),
             Path(settings.overlay_dir) if settings.overlay_dir else None,
@@ -44,6 +49,7 @@ class GuideSources:
             tuple(settings.get("languages") or (SOURCE_LANGUAGE,)),
             settings.get("missing_translations") == FALLBACK,
             settings.get("staff_pages", True),
+            Path(settings_file) if settings_file else None,
         )
 
     @property
@@ -57,6 +63,24 @@ class GuideSources:
     def read_paths(self) -> list[Path]:
         """Everything a build reads from the guide's own folders."""
         return [p for p in (self.content_dir, self.overlay_dir, self.branding, self.pages_dir) if p is not None]
+
+    def languages_named_at(self) -> dict[str, Location]:
+        """Where the settings file names each language (the item `fr` of `languages: [en, fr]`,
+        or else the `languages:` line); empty without a file, or one that cannot be read as YAML
+        (the engine has said so)."""
+        if self.settings_file is None:
+            return {}
+        try:
+            root, _ = read_yaml(self.settings_file, {})
+        except YamlFileError:
+            return {}
+        settings = named(plugin_item(named(root, "plugins")[1], PLUGIN_NAME), PLUGIN_NAME)[1]
+        key, value = named(settings, "languages")
+        if key is None:
+            return {}
+        places = {item.value.strip(): location_of(item) for item in value.value
+                  if isinstance(item, yaml.ScalarNode)} if isinstance(value, yaml.SequenceNode) else {}
+        return {language: places.get(language, location_of(key)) for language in self.languages}
 
 
 def load_branding(path: Path) -> Branding:
@@ -96,10 +120,11 @@ def load_guides(sources: GuideSources, languages: tuple[str, ...] | None = None)
         except ContentError as error:
             problems += error.problems
             center = {blank: f"{{{blank}}}" for blank in CENTER_DETAILS}  # not known: not reported twice
+    named_at = sources.languages_named_at() if len(languages) > 1 else {}
     for language in languages:
         try:
             guides[language] = load_knowledge_base(sources.content_dir, sources.overlay_dir, center, language,
-                                                   sources.fallback)
+                                                   sources.fallback, named_at.get(language))
         except ContentError as error:
             problems += [p for p in error.problems if p not in problems]
     for language in languages:
@@ -114,8 +139,9 @@ def load_guides(sources: GuideSources, languages: tuple[str, ...] | None = None)
     problems += check_pages([*sources.page_folders, *sources.translated_page_folders()])
     files = {path.relative_to(folder).as_posix() for folder in sources.page_folders if folder.is_dir()
              for path in folder.rglob("*") if path.is_file()}
-    for kb in guides.values():  # the links of every language's texts
+    for language, kb in guides.items():  # the links of every language's texts
         problems += [p for p in content_link_problems(kb, files) if p not in problems]
+        guides[language] = replace(kb, warnings=kb.warnings + tuple(former_id_links(kb)))
     if problems:
         raise ContentError(problems)
     return {language: (kb, branding) for language, kb in guides.items()}

@@ -27,19 +27,23 @@ instead and the English text is shown, marked as English (fields.InLanguage).
 A translation whose English text changed since it was translated is a warning at the
 translation's line: translated-from.yml keeps a short fingerprint of each English text, by
 where it is ("entry/send-one-follow-up/body"), as it was when the translations were last
-checked. Each translation is compared with the translated-from.yml of whoever wrote it
+checked (a text checked before its entry or template was renamed is found under the former id,
+from 'former_ids'). Each translation is compared with the translated-from.yml of whoever wrote it
 (CheckedIn): the default guide's own translations with the default guide's file, a career
 center's with the center's, so that a center checks only what it translated.
 
 When the English a translation belongs to could not be read, or has a problem of its own, that
 problem is the one reported: its translation is not also called unneeded ("remove it here").
-When a translation file could not be read, the texts it may have held are not also called
-missing. And a center is never asked to remove anything from the default guide's files.
+When a translation file could not be read, or a group of translations is in another shape
+than its own (the English's list of '- id:' items where 'id:' lines belong), the texts it may
+have held are not also called missing: its one message says how to write it. And a center
+is never asked to remove anything from the default guide's files.
 """
 from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -109,6 +113,39 @@ class CheckedIn:
         return owned
 
 
+def _ids_example(wrong: yaml.Node, keys: tuple[str, ...], first_id: str | None) -> str:
+    """How to write a group of 'id:' lines given in another shape (the end of its message): the
+    English's list form ("- id: while-you-wait") shown as the translation's ("while-you-wait:")."""
+    items = wrong.value if isinstance(wrong, yaml.SequenceNode) else []
+    for item in items[:1]:
+        pairs = _pairs(item) if isinstance(item, yaml.MappingNode) else {}
+        key = next((name for name in keys if name in pairs and isinstance(pairs[name][1], yaml.ScalarNode)), None)
+        if key is not None:
+            id_ = pairs[key][1].value.strip()
+            return f", not a list: write \"- {key}: {id_}\" as \"{id_}:\", and keep its texts below it as they are"
+    if items:
+        return ", not a list: write each one as its id and a colon, without a '-', with its texts indented below it"
+    if first_id:
+        return f"; for example \"{first_id}:\" on a line of its own, with the translated texts indented below it"
+    return ""
+
+
+def _texts_example(record: type[Record], english: yaml.MappingNode, wrong: yaml.Node) -> str:
+    """How to write the group of 'name: text' lines of a translated record given in another shape
+    (the end of its message): the first text of its English, on a line of its own."""
+    specs = [(key.value, record._specs.get(key.value)) for key, _ in english.value if isinstance(key, yaml.ScalarNode)]
+    names = [name for name, spec in specs if spec is not None and not isinstance(spec, Deprecated)
+             and has_translation(spec)]
+    if not names:
+        return ""
+    text = wrong.value.strip() if isinstance(wrong, yaml.ScalarNode) else ""
+    if not text or "\n" in text or len(text) > 40:
+        text = "..."
+    if isinstance(wrong, yaml.SequenceNode):
+        return f", not a list: write each one without a '-' before it; for example \"{names[0]}: {text}\""
+    return f", each on a line of its own and indented; for example \"{names[0]}: {text}\""
+
+
 class _ProblemsIn:
     """Whether an English node (or any node in it: a group merged from an overlay spans several
     files) holds one of `problems`; each node asked about is walked once."""
@@ -145,7 +182,9 @@ class Translation:
     """One language's texts, read from the default guide's translation folder and the overlay's."""
 
     def __init__(self, language: str, content_dir: Path, overlay_dir: Path | None, reading: Reading,
-                 fallback: bool = False):
+                 fallback: bool = False, named_at: Location | None = None):
+        """`named_at`: where the settings name the language (mkdocs.yml's `languages:`), where a
+        language without any translation folder is reported."""
         self.language = language
         self.content_dir = Path(content_dir)
         self.overlay_dir = None if overlay_dir is None else Path(overlay_dir)
@@ -168,13 +207,15 @@ class Translation:
         # problems of translations reported only when the English record they belong to has none
         # of its own (then that problem is the cause): (the English record's node, the problem)
         self.unless_english_wrong: list[tuple[yaml.Node, Problem]] = []
+        self._formers: dict[tuple[str, str], list[str]] | None = None  # (kind, id now) -> its former ids
         roots = [self.content_dir, *([self.overlay_dir] if self.overlay_dir else [])]
         folders = [translation_folder(root, language) for root in roots]
         if not any(os.path.isdir(folder) for folder in folders):
-            reading.problem(Location(self.content_dir / "guide.yml", 1, 1),
+            settings = "mkdocs.yml" if named_at is None else display_path(named_at.path)
+            reading.problem(named_at or Location(self.content_dir / "guide.yml", 1, 1),
                             f"the guide is published in '{language}', but there is no folder "
                             f"{display_path(folders[-1])}/ with its translations; run `followup-guide translation "
-                            f"{language}` to write it, or take '{language}' out of 'languages' in mkdocs.yml")
+                            f"{language}` to write it, or take '{language}' out of 'languages' in {settings}")
             self.unread_kinds.update(("guide.yml", "entry", "field", "template"))  # one message, not one per text
         for folder in folders:
             self._read_folder(folder)
@@ -226,7 +267,8 @@ class Translation:
                 continue
             if not isinstance(value, yaml.MappingNode):
                 self.reading.problem(location_of(value), f"'{name}' should be a group of 'id:' lines, each with "
-                                                         f"the translated texts of that {kind}")
+                                                         f"the translated texts of that {kind}"
+                                                         + _ids_example(value, ("id",), None))
                 self.unread_kinds.add(kind)
                 continue
             for id_, (id_key, texts) in _pairs(value).items():
@@ -322,6 +364,10 @@ class Translation:
                                            quiet(id_), (*path, id_)))
         return translated, seen, complete
 
+    def _first_id(self, record: type[Record], english: yaml.SequenceNode) -> str | None:
+        """The id the first English item of a list is translated under (for an example)."""
+        return next(filter(None, (self._key(record, item) for item in english.value)), None)
+
     @staticmethod
     def _key(record: type[Record], node: yaml.Node) -> str | None:
         if not isinstance(node, yaml.MappingNode):
@@ -332,20 +378,25 @@ class Translation:
                 return pairs[name][1].value.strip()
         return None
 
-    def _group(self, texts: yaml.Node | None, wrong_shape: str) -> dict:
-        """The translated texts given for a group, by name; a node of another shape is a problem."""
+    def _group(self, texts: yaml.Node | None, wrong_shape: Callable[[], str]) -> dict | None:
+        """The translated texts given for a group, by name; a node of another shape is a problem
+        (`wrong_shape()`: its message), and None: what it meant to translate is not known, so
+        nothing in it is called missing."""
         if texts is None:
             return {}
         if not isinstance(texts, yaml.MappingNode):
-            self.reading.problem(location_of(texts), wrong_shape)
-            return {}
+            self.reading.problem(location_of(texts), wrong_shape())
+            return None
         return _pairs(texts)
 
     def _record(self, record: type[Record], node: yaml.Node, texts: yaml.Node | None, kind: str, what: str,
                 quiet: bool = False, path: tuple[str, ...] = ()) -> yaml.Node:
         if not isinstance(node, yaml.MappingNode):
             return node
-        given = self._group(texts, f"the translation of {what} should be a group of 'name: text' lines")
+        given = self._group(texts, lambda: f"the translation of {what} should be a group of 'name: text' lines"
+                                           + _texts_example(record, node, texts))
+        if given is None:
+            given, quiet = {}, True  # the shape is the one message: its texts are not also called missing
         used = set()
         pairs = []
         for key, child in node.value:
@@ -384,12 +435,18 @@ class Translation:
                               and not isinstance(s, Deprecated)]
                 self.reading.problem(location_of(key), f"unknown field '{name}'{did_you_mean(name, texts_here)} "
                                                        f"in the translation of {what}")
-        return yaml.MappingNode(node.tag, pairs, node.start_mark, node.end_mark)
+        translated = yaml.MappingNode(node.tag, pairs, node.start_mark, node.end_mark)
+        if hasattr(node, "changed_by"):  # a center's change (merge.py): its rules still point at changes.yml
+            translated.changed_by = node.changed_by
+        return translated
 
     def _list(self, record: type[Record], node: yaml.SequenceNode, texts: yaml.Node | None, kind: str, what: str,
               quiet: bool, path: tuple[str, ...]) -> yaml.SequenceNode:
-        given = self._group(texts, f"the translation of {what} should be a group of 'id:' lines, each with "
-                                   "the texts of that one")
+        given = self._group(texts, lambda: f"the translation of {what} should be a group of 'id:' lines, each "
+                                           "with the texts of that one"
+                                           + _ids_example(texts, record.translation_keys, self._first_id(record, node)))
+        if given is None:
+            given, quiet = {}, True  # the shape is the one message: its texts are not also called missing
         items, seen, complete = self._by_id(record, node.value, given, kind, f"the {record.record_name}",
                                             lambda id_: quiet, path)
         for id_, (key, _) in given.items():
@@ -411,6 +468,8 @@ class Translation:
         if checked is None:
             return  # never checked at all: nothing to compare with, nothing to say
         mark = checked.get(where)
+        if mark is None:  # checked before its entry or template was renamed: under a former id
+            mark = next(filter(None, map(checked.get, self._former_places(where))), None)
         if mark is None:
             if own:  # the center translated it since its last check: noted once per file (finish)
                 self._note_unchecked(translation, name)
@@ -419,6 +478,23 @@ class Translation:
                 f"the English of {name} has changed since this translation was checked "
                 f"({location_of(english).display()}); update the translation if it needs it, then run "
                 f"`followup-guide translation {self.language} --checked`"))
+
+    def _former_places(self, where: str) -> list[str]:
+        """Where a text was, by the ids its entry or template had before ('former_ids'): the
+        places translated-from.yml may have recorded it under ("entry/keep-searching/title" for
+        "entry/keep-applying/title"; the timeline's point of a renamed entry likewise)."""
+        if self._formers is None:
+            self._formers = {}
+            for (kind, former), (new, _) in self.reading.renamed.items():
+                self._formers.setdefault((kind, new), []).append(former)
+        parts = where.split("/")
+        if parts[0] in ("entry", "template") and len(parts) > 2:
+            kind, at = parts[0], 1
+        elif parts[:3] == ["guide", "timeline", "points"] and len(parts) > 4:
+            kind, at = "entry", 3  # a point named by what it points at: an entry may have been renamed
+        else:
+            return []
+        return ["/".join((*parts[:at], former, *parts[at + 1:])) for former in self._formers.get((kind, parts[at]), ())]
 
     def _note_unchecked(self, translation: yaml.Node, name: str) -> None:
         path = location_of(translation).path

@@ -14,6 +14,7 @@ import yaml
 
 from ..content_files import ProblemError, read_bytes
 from ..problems import Location, Problem, location_of
+from .yaml_mistakes import explain
 
 # Tags PyYAML resolves for plain scalars, sequences and mappings; an explicit tag such as
 # `!python/object` or `!include` is not part of our format.
@@ -95,7 +96,7 @@ def read_yaml_text(path: Path, text: str, sources: dict[str, str]) -> tuple[yaml
     try:
         root = yaml.compose(_NamedText(text, str(path)), Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
-        raise YamlFileError(_syntax_problem(path, error)) from None
+        raise YamlFileError(_syntax_problem(path, text, error)) from None
     except yaml.YAMLError as error:  # anything else PyYAML refuses, without a position
         raise YamlFileError(Problem(Location(path, 1, 1), f"YAML cannot read this file ({error})")) from None
     if root is None:
@@ -112,7 +113,7 @@ def _location(path: Path, mark) -> Location:
     return Location(path, mark.line + 1, mark.column + 1)
 
 
-def _syntax_problem(path: Path, error: yaml.MarkedYAMLError) -> Problem:
+def _syntax_problem(path: Path, text: str, error: yaml.MarkedYAMLError) -> Problem:
     what = error.problem or "unreadable YAML"
     if error.context_mark and "end of stream" in what:
         # The file ended inside something left open: point at where it was opened.
@@ -123,6 +124,10 @@ def _syntax_problem(path: Path, error: yaml.MarkedYAMLError) -> Problem:
             f"YAML syntax error: {opened or 'this value'} starts here but never ends; "
             "check for a missing closing quote or bracket",
         )
+    explained = explain(text, error)  # the usual mistakes, in an editor's words
+    if explained:
+        line, column, message = explained
+        return Problem(Location(path, line + 1, column + 1), f"YAML syntax error: {message}")
     if error.context and error.context_mark and error.problem_mark:
         what += f" {error.context} that starts at line {error.context_mark.line + 1}"
     return Problem(
@@ -224,6 +229,24 @@ def _key_problems(pairs: list[tuple[yaml.Node, yaml.Node]]):
             )
         else:
             first_line[key.value] = key.start_mark.line + 1
+
+
+def named(group: yaml.Node | None, name: str) -> tuple[yaml.Node | None, yaml.Node | None]:
+    """(key node, value node) of `name` in a group of 'name: value' lines, or (None, None)."""
+    if isinstance(group, yaml.MappingNode):
+        for key, value in group.value:
+            if isinstance(key, yaml.ScalarNode) and key.value == name:
+                return key, value
+    return None, None
+
+
+def plugin_item(plugins: yaml.Node | None, name: str) -> yaml.Node | None:
+    """The item of a settings file's `plugins:` list that names `name` (`- name` or `- name: {...}`),
+    or the whole group when the plugins are written as one (`plugins: {name: {...}}`)."""
+    for item in plugins.value if isinstance(plugins, yaml.SequenceNode) else (plugins,):
+        if (isinstance(item, yaml.ScalarNode) and item.value == name) or named(item, name)[0] is not None:
+            return item
+    return None
 
 
 def syntax_problem(path: Path) -> str | None:

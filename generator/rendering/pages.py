@@ -271,6 +271,20 @@ def content_link_problems(kb: KnowledgeBase, handwritten: set[str]) -> list[Prob
     return problems
 
 
+def former_id_links(kb: KnowledgeBase) -> list[Problem]:
+    """Warnings for links that name an entry or message template by an id it had before: the page
+    keeps the former id as a place, so they still lead there, but the id to write is the new one."""
+    renamed = {former: entry.id for entry in kb.entries.values() for former in entry.former_ids or ()}
+    renamed.update({f"template-{former}": f"template-{t.id}" for t in kb.templates for former in t.former_ids or ()})
+    warnings = []
+    for target, location in kb.links:
+        path, _, fragment = target.partition("#")
+        if fragment in renamed:
+            warnings.append(Problem(location, f"the link '{target}' names '{renamed[fragment]}' by its former id; "
+                                              f"it still leads there, but write '{path}#{renamed[fragment]}'"))
+    return warnings
+
+
 def _no_such_part(kb: KnowledgeBase, target: str, page: str, fragment: str, parts: set[str]) -> str:
     entry = kb.entries.get(fragment)
     if entry is not None:  # on another phase's page

@@ -1,6 +1,7 @@
 """A career center's branding.yml and content overlay: what they change, and their mistakes."""
 from __future__ import annotations
 
+import importlib.util
 import re
 from pathlib import Path
 
@@ -9,7 +10,7 @@ from support import make_center
 
 from generator.loading.sources import load_branding
 from generator.cli import main
-from generator.loading.sources import GuideSources, load_guide
+from generator.loading.sources import GuideSources, load_guide, load_guides
 from generator.model.json_schema import SCHEMA_FILES, TRANSLATION_FILES
 from generator.package_data import default_path
 from generator.problems import ContentError
@@ -128,6 +129,16 @@ def test_turning_a_do_into_a_dont_needs_an_instead(center):
     assert problems(center) == ["content/changes.yml:4:7: 'keep-searching' is now a don't, so it needs 'instead'"]
 
 
+def test_a_change_is_told_at_its_own_line_in_the_translated_guide_too(center):
+    """The Spanish guide is read from the same changed entry: its rules point at changes.yml, not
+    at the default guide's entry (which reported a second, wrong place)."""
+    write(center / "content/changes.yml", "change:\n  entries:\n    keep-searching:\n      kind: don't\n")
+    with pytest.raises(ContentError) as raised:
+        load_guides(GuideSources(default_path("content"), center / "content", center / "branding.yml"), ("en", "es"))
+    assert [str(p) for p in raised.value.problems] == [
+        "content/changes.yml:4:7: 'keep-searching' is now a don't, so it needs 'instead'"]
+
+
 @pytest.mark.parametrize("branding, expected", [
     ("name: X\ncolors:\n  primary: navy\n",
      "branding.yml:3:12: 'primary' must be a colour the theme knows (red, pink, purple, deep purple, indigo, blue, "
@@ -194,15 +205,27 @@ def test_the_changes_example_of_editing_the_guide_validates_with_its_translation
     assert main(["validate"]) == 0, capsys.readouterr().err
 
 
-def test_a_language_added_before_its_translation_is_one_message(center, capsys):
+@pytest.mark.parametrize("command, written", [
+    (["validate"], "languages: [en, es, fr]"),
+    (["validate"], "languages:\n        - en\n        - es\n        - fr"),
+    (["build", "--engine", "zensical"], "languages: [en, es, fr]"),  # the engine that reads mkdocs.yml itself
+])
+def test_a_language_added_before_its_translation_is_one_message_at_its_place_in_mkdocs_yml(center, capsys, command,
+                                                                                           written):
+    if "zensical" in command and not importlib.util.find_spec("zensical"):
+        pytest.skip("Zensical (an optional extra) is not installed")
     settings = center / "mkdocs.yml"
-    settings.write_text(settings.read_text().replace("languages: [en, es]", "languages: [en, es, fr]"))
-    assert main(["validate"]) == 1
+    settings.write_text(settings.read_text().replace("languages: [en, es]", written))
+    line, text = next((n, text) for n, text in enumerate(settings.read_text().splitlines(), 1)
+                      if text.strip() in ("languages: [en, es, fr]", "- fr"))
+    assert main(command) == 1
     lines = [line for line in capsys.readouterr().err.splitlines() if line.strip()]
-    assert len(lines) == 2 and lines[-1] == "1 problem in the content; nothing was built.", lines
-    assert lines[0].endswith("the guide is published in 'fr', but there is no folder content/translations/fr/ with "
-                             "its translations; run `followup-guide translation fr` to write it, or take 'fr' out of "
-                             "'languages' in mkdocs.yml")
+    assert lines == [
+        f"mkdocs.yml:{line}:{text.index('fr') + 1}: the guide is published in 'fr', but there is no folder "
+        "content/translations/fr/ with its translations; run `followup-guide translation fr` to write it, or take "
+        "'fr' out of 'languages' in mkdocs.yml",
+        "1 problem in the content; nothing was built.",
+    ]
 
 
 def test_a_name_with_accents_gives_a_readable_site_id(tmp_path):

@@ -74,12 +74,19 @@ def test_a_mistake_in_mkdocs_yml_is_said_as_for_the_content(guide_copy):
     if importlib.util.find_spec("zensical"):  # (an optional extra) which reads mkdocs.yml itself
         result = run("build", "--engine", "zensical", cwd=guide_copy)
         assert (result.returncode, result.stderr) == (1, tab)
-    config.write_text(settings.replace("      content_dir: content\n", "      content_dir: content\n      site_id: Our Guide\n"))
-    result = run("validate", cwd=guide_copy)
-    assert result.returncode == 1
-    assert "option 'site_id': 'Our Guide' must use only lowercase letters, digits and hyphens" in result.stderr
-    assert result.stderr.endswith("followup-guide: mkdocs.yml: a setting is wrong; the line above says which, and "
-                                  "what it can be\n")
+    # A wrong setting: at its line, in plain words, with the name it was probably meant to be, and
+    # nothing else (MkDocs' own line, which names no line of the file, is not shown).
+    for setting, said in (("site_id: Our Guide", "16: 'site_id': 'Our Guide' must use only lowercase letters, digits "
+                           "and hyphens, like 'our-guide'"),
+                          ("staff_pagez: false", "7: 'staff_pagez' is not a setting here (did you mean 'staff_pages'?)")):
+        wrong = settings.replace("      content_dir: content\n", f"      content_dir: content\n      {setting}\n")
+        config.write_text(wrong)
+        line = wrong.splitlines().index(f"      {setting}") + 1
+        result = run("validate", cwd=guide_copy)
+        assert (result.returncode, result.stderr) == (1, f"followup-guide: mkdocs.yml:{line}:{said}\n")
+        if importlib.util.find_spec("zensical"):  # which ignores the plugin's settings: the adapter checks them
+            result = run("build", "--engine", "zensical", cwd=guide_copy)
+            assert (result.returncode, result.stderr) == (1, f"followup-guide: mkdocs.yml:{line}:{said}\n")
 
 
 def test_serve_names_an_address_it_cannot_serve_at(guide_copy):

@@ -92,3 +92,20 @@ def test_a_former_id_stays_a_place_on_its_page_for_links_and_bookmarks(tmp_path)
     pages = {page.uri: page.markdown for page in render_site(kb).pages}
     assert '<div id="mock-it"></div>' in pages["phases/while-you-wait.md"]
     assert "[mock interviews](while-you-wait.md#mock-it)" in pages["phases/while-you-wait.md"]
+
+
+def test_a_link_by_a_former_id_still_builds_and_says_the_id_to_write(tmp_path):
+    renamed = ADVICE.replace("  - id: book-a-mock-interview\n", "  - id: book-a-mock-interview\n    former_ids: [mock-it]\n")
+    sources = center(tmp_path, renamed.replace("(mock-interviews.md)", "(phases/while-you-wait.md#mock-it)")
+                     .replace("(checklist.md#checklist-print)", "(templates.md#template-ask-politely)"))
+    (tmp_path / "overlay" / "message-templates.yml").write_text(
+        "templates:\n  - id: ask-for-advice\n    former_ids: [ask-politely]\n    title: Ask us for advice\n"
+        "    format: script\n    when: Before you answer.\n    phases: [while-you-wait]\n"
+        "    body: Could we talk about the offer?\n")
+    kb, _ = load_guide(sources)
+    file = tmp_path / "overlay" / "advice" / "ours.yml"
+    assert [str(w) for w in kb.warnings if "former id" in w.message] == [
+        f"{file}:9:29: the link 'phases/while-you-wait.md#mock-it' names 'book-a-mock-interview' by its former id; "
+        "it still leads there, but write 'phases/while-you-wait.md#book-a-mock-interview'",
+        f"{file}:10:23: the link 'templates.md#template-ask-politely' names 'template-ask-for-advice' by its former "
+        "id; it still leads there, but write 'templates.md#template-ask-for-advice'"]

@@ -3,7 +3,7 @@ tests/fixtures/translations is a career center's overlay over the default guide,
 Spanish; loading must fail with exactly the messages of its expected.txt, each at the line of
 the English text that needs a translation or of the translation that is wrong. When the English
 is what is wrong (a file that cannot be read, a misspelled field or id, an id the default guide
-uses) or a translation file cannot be read, that is the only message: no second one calls good
+uses) or a translation file cannot be read or is in the wrong shape, that is the only message: no second one calls good
 work unneeded ("remove it here") or missing."""
 from __future__ import annotations
 
@@ -289,3 +289,44 @@ def _content() -> Path:
     from generator.package_data import default_path
 
     return default_path("content")
+
+
+def _rename_entry(old: str, new: str) -> None:
+    """The project renames an entry in its English and Spanish files, keeping the former id."""
+    for path in Path("content").rglob("*.yml"):
+        if path.name != "translated-from.yml" and old in path.read_text(encoding="utf-8"):
+            _edit(str(path), old, new)
+    _edit(next(str(p) for p in Path("content/advice").glob("*.yml") if f"- id: {new}\n" in p.read_text()),
+          f"  - id: {new}\n", f"  - id: {new}\n    former_ids: [{old}]\n")
+
+
+def test_a_translation_checked_under_a_former_id_stays_checked_after_the_rename(bilingual_guide_copy):
+    checked = Path("content/translations/es/translated-from.yml")
+    assert {"entry/keep-searching/title", "guide/timeline/points/close-the-loop/label"} <= set(
+        yaml.safe_load(checked.read_text(encoding="utf-8")))  # checked under the ids they have today
+    _rename_entry("keep-searching", "keep-applying")
+    _rename_entry("close-the-loop", "write-once-more")  # a point of the timeline names it too
+    sources = GuideSources(Path("content"), None, None, None, ("en", "es"))
+
+    assert _warnings(sources) == []  # their English is the same: still checked (was "not marked as checked yet")
+
+    # A change to the English since it was checked is flagged, as it was under the former id.
+    _edit("content/advice/while-you-wait.yml", "title: Keep applying and interviewing", "title: Keep applying")
+    _edit("content/guide.yml", "label: One other contact, then move on", "label: One more contact")
+    english_line = _line("content/advice/while-you-wait.yml", "title: Keep applying")
+    point_line = _line("content/guide.yml", "label: One more contact")
+    spanish_line = _line("content/translations/es/advice/while-you-wait.yml", "  keep-applying:") + 1
+    spanish_point_line = _line("content/translations/es/guide.yml", "    write-once-more:") + 1
+    assert _warnings(sources) == [
+        f"content/translations/es/guide.yml:{spanish_point_line}:14: the English of 'label' of the timeline point "
+        f"'write-once-more' has changed since this translation was checked (content/guide.yml:{point_line}:14); "
+        "update the translation if it needs it, then run `followup-guide translation es --checked`",
+        f"content/translations/es/advice/while-you-wait.yml:{spanish_line}:12: the English of 'title' of the entry "
+        f"'keep-applying' has changed since this translation was checked (content/advice/while-you-wait.yml:"
+        f"{english_line}:12); update the translation if it needs it, then run `followup-guide translation es --checked`"]
+
+    record_checked(sources, "es")  # checked again: recorded under the ids they have now
+    marks = set(yaml.safe_load(checked.read_text(encoding="utf-8")))
+    assert {"entry/keep-applying/title", "guide/timeline/points/write-once-more/label"} <= marks
+    assert not any("keep-searching" in where or "close-the-loop" in where for where in marks)
+    assert _warnings(sources) == []
