@@ -1,6 +1,9 @@
-"""Browser helpers: finding a Chromium, and contexts whose pages report errors and off-site requests."""
+"""Browser helpers: finding a Chromium, contexts whose pages report errors and off-site requests,
+and a page printed to PDF, sheet by sheet."""
 from __future__ import annotations
 
+import io
+import re
 import shutil
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -86,3 +89,30 @@ def assert_accessible(page: Page, options: dict = EVERY_RULE, where: str = "", c
     page.wait_for_function("() => !document.querySelector('[data-fg-template]:not([data-fg-ready])')")
     results = Axe().run(page, context=context, options=options)
     assert results.violations_count == 0, (where + ":\n" if where else "") + results.generate_report()
+
+
+@dataclass
+class Sheet:
+    """One printed sheet: its text (spaces collapsed) and how many images it shows."""
+
+    text: str
+    images: int
+
+
+def printed_sheets(page: Page, paper: str) -> list[Sheet]:
+    """The page printed on `paper` ("A4", "Letter") by Chromium, with backgrounds, as pypdf reads it."""
+    from pypdf import PdfReader  # imported here: only the print tests need it
+
+    reader = PdfReader(io.BytesIO(page.pdf(format=paper, print_background=True)))
+    return [Sheet(re.sub(r"\s+", " ", sheet.extract_text()), len(sheet.images)) for sheet in reader.pages]
+
+
+def assert_center_prints_compactly(sheets: list[Sheet], center: str, lines: list[str], details: str) -> None:
+    """A center's printed checklist: at most two sheets, the first beginning with the center's name
+    beside its logo; its contact `details` on the sheet of the last checklist `lines`, never on a
+    sheet of their own, with the logo."""
+    assert len(sheets) <= 2, [sheet.text[:60] for sheet in sheets]
+    assert sheets[0].text.strip().startswith(center) and sheets[0].images >= 1
+    last = sheets[-1]
+    assert details in last.text and last.images >= 1
+    assert any(line in last.text for line in lines), last.text

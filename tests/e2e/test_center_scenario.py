@@ -8,7 +8,6 @@ each guide's own progress, the center's changes, its own page linked from its en
 checklist with the logo and booking link, and search in the offline copy in both languages."""
 from __future__ import annotations
 
-import io
 import os
 import re
 import shutil
@@ -23,7 +22,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
+from browsing import assert_center_prints_compactly, printed_sheets
 from playwright.sync_api import expect
 from support import DEFAULT_KB as KB
 from support import SPANISH_KB
@@ -295,17 +294,22 @@ def test_the_printed_checklist_shows_the_logo_and_the_booking_link(published, pa
     expect(contact).to_contain_text("https://careers.riverside.example/")
     expect(contact.locator("a.fg-button")).to_be_hidden()  # the address written out, not a button
     expect(page.locator(".fg-print-center")).to_have_text("Riverside Careers")  # at the top of the page
-    # On paper no phase is cut from its lines, and the logo stays with the center's details.
-    pages = [re.sub(r"\s+", " ", sheet.extract_text())
-             for sheet in PdfReader(io.BytesIO(page.pdf(format="Letter", print_background=True))).pages]
-    assert pages[0].strip().startswith("Riverside Careers")
-    for phase in KB.phases:
-        lines = [entry.checklist for entry in phase.entries if entry.checklist]
-        if lines:
-            sheet = next(number for number, text in enumerate(pages) if phase.title in text)
-            assert all(line in pages[sheet] for line in lines), phase.id
+    expect(page.locator(".fg-print-center img")).to_be_visible()  # beside the logo
     assert page.evaluate("""() => { const logo = document.querySelector('.fg-contact__logo');
         return logo.closest('.fg-contact-group').contains(document.querySelector('.fg-contact')); }""")
+    # On paper, in both languages, on both sizes: no phase cut from its lines, and the center's
+    # details on the sheet of the last lines, never on a sheet of their own.
+    for kb, path in ((KB, ""), (SPANISH_KB, "es/")):
+        if path:
+            page.goto(f"{url}{CENTER}/{path}checklist/")
+        phases = {phase.title: [entry.checklist for entry in phase.entries if entry.checklist] for phase in kb.phases}
+        lines = [line for phase_lines in phases.values() for line in phase_lines]
+        for paper in ("Letter", "A4"):
+            sheets = printed_sheets(page, paper)
+            assert_center_prints_compactly(sheets, "Riverside Careers", lines, "https://careers.riverside.example/book")
+            for title, phase_lines in phases.items():
+                assert not phase_lines or any(title in sheet.text and all(line in sheet.text for line in phase_lines)
+                                              for sheet in sheets), (paper, title)
 
 
 def test_the_offline_copy_searches_from_files(published, tool, watched, page):
