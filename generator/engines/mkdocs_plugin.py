@@ -200,7 +200,7 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
             for code, folder in self._languages_inside().items()]
         if branding:
             extra["contact"] = contact_html(branding, kb.labels)
-            extra["center_name"] = theme_text(branding.name)  # at the top of each printed page
+            extra["center_name"] = theme_text(branding.name)  # at the top of the first printed sheet
             logo = extra["logo"] = self._asset("logo", branding.logo)
             favicon = self._asset("favicon", branding.favicon)
             palette = {"primary": branding.primary and material_theme.palette_colour(branding.primary),

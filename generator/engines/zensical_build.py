@@ -244,7 +244,7 @@ class ZensicalEngine:
         extra = page_values(kb, self.settings.get("site_id") or slugify(kb.title), data_script, _escaped)
         if branding:
             extra["contact"] = str(contact_html(branding, kb.labels))
-            extra["center_name"] = _escaped(branding.name)  # at the top of each printed page
+            extra["center_name"] = _escaped(branding.name)  # at the top of the first printed sheet
             palette = {"primary": branding.primary and material_theme.palette_colour(branding.primary),
                        "accent": branding.accent and material_theme.palette_colour(branding.accent)}
             schemes = theme.get("palette") or [{}]

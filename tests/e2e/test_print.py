@@ -37,6 +37,11 @@ def test_printed_checklist_shows_boxes_headings_name_and_address_only(page, site
     expect(page.get_by_role("checkbox")).to_have_count(len(CHECKLIST_LINES))
     expect(page.locator('[data-fg-item="send-a-thank-you"]')).to_be_visible()
     expect(page.locator('[data-fg-item="send-a-thank-you"]')).to_be_checked()
+    # A heading's link reads as a heading on paper (nothing to click there), and as a link on screen.
+    heading_link = page.locator("section.fg-checklist-phase h2 a").first
+    assert heading_link.evaluate("a => getComputedStyle(a).textDecorationLine") == "none"
+    page.emulate_media(media="screen")
+    assert heading_link.evaluate("a => getComputedStyle(a).textDecorationLine") == "underline"
 
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
