@@ -2,7 +2,6 @@
 dates, details and calendars, migration, export and import, print, keyboard and phone."""
 from __future__ import annotations
 
-import io
 import json
 import re
 from datetime import date, datetime
@@ -11,10 +10,9 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 from playwright.sync_api import expect
-from pypdf import PdfReader
 from support import DEFAULT_KB as KB
 
-from browsing import watch
+from browsing import printed_sheets, watch
 
 ZONE = "America/New_York"
 KEY = "followup-guide:data:v3:after-the-interview"
@@ -484,9 +482,9 @@ def test_one_applications_checklist_prints_on_one_page_with_its_dates(page, site
     page.goto(site_url + "checklist/")
     page.emulate_media(media="print")
     expect(page.locator("[data-fg-print-application]")).to_have_text("Acme, Data Analyst")
-    reader = PdfReader(io.BytesIO(page.pdf(format=paper, print_background=True)))
-    text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in reader.pages))
-    assert len(reader.pages) == 1
+    sheets = printed_sheets(page, paper)
+    text = " ".join(sheet.text for sheet in sheets)
+    assert len(sheets) == 1
     assert "Acme, Data Analyst" in text
     for day in ("Tuesday, March 10, 2026", "Friday, March 20, 2026", "Friday, March 27, 2026", "Monday, June 8, 2026"):
         assert day in text, day
