@@ -91,6 +91,13 @@ def test_without_applications_nothing_new_shows_and_nothing_is_written(page, sit
 
 def test_added_applications_are_listed_soonest_first_with_their_next_step(page, site_url):
     page.goto(site_url + "applications/")
+    # The form's headings are headings, but not in the table of contents: the form is hidden.
+    contents = page.locator(".md-sidebar--secondary .md-nav__link").all_inner_texts()
+    assert L["applications_due_heading"] in contents
+    assert L["applications_add_heading"] not in contents and L["applications_edit_heading"] not in contents
+    page.get_by_role("button", name=L["applications_add"]).click()
+    expect(page.get_by_role("heading", level=2, name=L["applications_add_heading"])).to_be_visible()
+    page.get_by_role("button", name=L["application_cancel"]).click()
     add_with_the_form(page, "Acme", "Data Analyst", "2026-03-04")
     add_with_the_form(page, "Globex", "", "2026-03-05")
     add_with_the_form(page, "Initech")  # no dates yet
