@@ -91,6 +91,27 @@ def assert_accessible(page: Page, options: dict = EVERY_RULE, where: str = "", c
     assert results.violations_count == 0, (where + ":\n" if where else "") + results.generate_report()
 
 
+# Every control of a page's content as a finger meets it, with its box: a tick box through its
+# label (which covers the row), a folded section's summary, a link standing alone in its paragraph
+# (a link in running text is not a control), a button, a menu, a text box.
+TOUCH_TARGETS = """() => {
+    const shown = e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== "hidden";
+    const content = document.querySelector(".md-content");
+    const targets = [...content.querySelectorAll("input[type=checkbox]")].filter(shown).map(box => box.labels[0] || box);
+    targets.push(...[...content.querySelectorAll("summary, button, select, textarea, input:not([type=checkbox])")].filter(shown));
+    targets.push(...[...content.querySelectorAll("p > a")].filter(a => shown(a) && a.parentElement.textContent.trim() === a.textContent.trim()));
+    return targets.map(e => ({control: e.outerHTML.slice(0, 100), ...e.getBoundingClientRect().toJSON()}));
+}"""
+
+
+def too_small_to_touch(page: Page, size: int = 44) -> list[dict]:
+    """The controls of the page's content (TOUCH_TARGETS) narrower or lower than `size` CSS px, or
+    reaching past the screen's sides."""
+    width = page.viewport_size["width"]
+    return [t for t in page.evaluate(TOUCH_TARGETS)
+            if t["height"] < size or t["width"] < size or t["left"] < 0 or t["right"] > width]
+
+
 @dataclass
 class Sheet:
     """One printed sheet: its text (spaces collapsed) and how many images it shows."""
