@@ -237,8 +237,10 @@
     return transfer.logRows(guide.store.read(), names, localDay);
   }
 
-  function cellOf(row, content) {
+  // Each cell carries its column's name, which a phone shows before the value (guide.css).
+  function cellOf(row, content, column) {
     var cell = document.createElement("td");
+    cell.setAttribute("data-label", column.textContent);
     if (typeof content === "string") cell.textContent = content;
     else cell.appendChild(content);
     row.appendChild(cell);
@@ -250,6 +252,7 @@
     if (!rows) return;
     var items = logItems(log);
     var stepOn = log.getAttribute("data-fg-step-on");
+    var columns = log.querySelectorAll("th");
     rows.textContent = "";
     items.forEach(function (item) {
       var row = document.createElement("tr");
@@ -260,7 +263,7 @@
         steps.appendChild(line);
       });
       [item.company, item.role, item.contact, readable(item.applied), readable(item.interview), steps,
-        item.outcome + (item.outcomeDay ? " (" + readable(item.outcomeDay) + ")" : "")].forEach(function (content) { cellOf(row, content); });
+        item.outcome + (item.outcomeDay ? " (" + readable(item.outcomeDay) + ")" : "")].forEach(function (content, i) { cellOf(row, content, columns[i]); });
       rows.appendChild(row);
     });
     find(log, "log-table").hidden = !items.length;

@@ -577,6 +577,20 @@ def test_on_a_phone_the_controls_fit_and_are_big_enough_to_touch(page, site_url,
         under = date.bounding_box()
         assert under["y"] >= words["y"] + words["height"] - 1 and abs(under["x"] - words["x"]) <= 1, (words, under)
         assert words["width"] >= 300, words
+    if path == "log/":  # each application a block, each value under its column's name, all on the screen
+        cells = page.locator("[data-fg-log-rows] td")
+        expect(cells).to_have_count(14)
+        for cell in cells.all():
+            box = cell.bounding_box()
+            assert 0 <= box["x"] and box["x"] + box["width"] <= 390, box
+            assert cell.evaluate("td => getComputedStyle(td, '::before').content") == \
+                f'"{cell.get_attribute("data-label")}" / ""'
+        expect(cells.nth(0)).to_have_attribute("data-label", L["log_company"])
+        # Still a table to a screen reader (Chromium's own tree), the column's name not read twice.
+        tree = page.context.new_cdp_session(page).send("Accessibility.getFullAXTree")["nodes"]
+        roles = [node["role"]["value"] for node in tree if not node.get("ignored")]
+        assert roles.count("table") == 1 and roles.count("columnheader") == 7 and roles.count("cell") == 14, roles
+        assert next(n for n in tree if n["role"]["value"] == "cell")["name"]["value"] == "Globex"
 
 
 def test_the_timeline_picture_shows_the_chosen_applications_dates(page, site_url):
