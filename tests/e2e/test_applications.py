@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 from support import DEFAULT_KB as KB
 
-from browsing import TOUCH_TARGETS, printed_sheets, too_small_to_touch, watch
+from browsing import TOUCH_TARGETS, assert_accessible, printed_sheets, too_small_to_touch, watch
 
 ZONE = "America/New_York"
 KEY = "followup-guide:data:v3:after-the-interview"
@@ -580,9 +580,9 @@ def test_on_a_phone_the_controls_fit_and_are_big_enough_to_touch(page, site_url,
     if path == "log/":  # each application a block, each value under its column's name, all on the screen
         cells = page.locator("[data-fg-log-rows] td")
         expect(cells).to_have_count(14)
+        boxes = cells.evaluate_all("tds => tds.map(td => td.getBoundingClientRect().toJSON())")
+        assert all(0 <= box["left"] and box["right"] <= 390 for box in boxes), boxes
         for cell in cells.all():
-            box = cell.bounding_box()
-            assert 0 <= box["x"] and box["x"] + box["width"] <= 390, box
             assert cell.evaluate("td => getComputedStyle(td, '::before').content") == \
                 f'"{cell.get_attribute("data-label")}" / ""'
         expect(cells.nth(0)).to_have_attribute("data-label", L["log_company"])
@@ -591,6 +591,7 @@ def test_on_a_phone_the_controls_fit_and_are_big_enough_to_touch(page, site_url,
         roles = [node["role"]["value"] for node in tree if not node.get("ignored")]
         assert roles.count("table") == 1 and roles.count("columnheader") == 7 and roles.count("cell") == 14, roles
         assert next(n for n in tree if n["role"]["value"] == "cell")["name"]["value"] == "Globex"
+        assert_accessible(page)  # nothing scrolls sideways, out of a keyboard's reach
 
 
 def test_the_timeline_picture_shows_the_chosen_applications_dates(page, site_url):
