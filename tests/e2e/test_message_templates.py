@@ -65,7 +65,7 @@ def test_a_date_field_is_a_date_picker_written_out_in_words(page, site_url):
     date = widget(page).locator('[data-fg-field="interview-date"]')
     assert date.get_attribute("type") == "date"
     date.fill("2026-03-03")
-    expect(widget(page).locator("[data-fg-body]")).to_contain_text("meet me on Tuesday, March 3, 2026 to talk")
+    expect(widget(page).locator("[data-fg-body]")).to_contain_text("] on Tuesday, March 3, 2026.")
 
 
 def test_each_field_has_a_visible_label(page, site_url):
