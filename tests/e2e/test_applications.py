@@ -142,6 +142,8 @@ def test_the_home_page_shows_what_is_due_once_there_is_an_application(page, site
     expect(block).to_be_visible()
     expect(block.locator("[data-fg-due-items] > li [data-fg-slot=name]")).to_have_text(["Globex, Engineer", "Acme, Data Analyst"])
     expect(block.get_by_role("button")).to_have_count(0)  # compact: no actions
+    # A returning reader's next steps come first, before "Start here" and the introduction.
+    assert block.evaluate("b => !!(b.compareDocumentPosition(document.querySelector('.fg-start')) & 4)")
     block.get_by_role("link", name=L["applications_see_all"]).click()
     expect(page.locator("h1")).to_have_text(KB.pages["applications"].title)
 
