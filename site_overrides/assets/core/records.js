@@ -432,6 +432,7 @@
   core.exported = exported;
   core.current = current;
   core.prefill = prefill;
+  core.OWN_FIELDS = OWN_FIELDS;
   core.nextInterviewer = nextInterviewer;
   core.due = due;
   core.backupDue = backupDue;
