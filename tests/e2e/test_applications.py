@@ -198,6 +198,9 @@ def test_after_an_offer_the_planner_and_calendars_stop_chasing_and_the_log_dates
         # The offer's first two steps were due on the 26th: gone, so left out; no waiting step, no decision date.
         assert [str(e["UID"]) for e in events] == [accept]
     assert str(events[0]["SUMMARY"]).endswith(ES.entries["accept-in-writing"].checklist)
+    page.goto(site_url + "checklist/")  # its dates beside the lines: the offer's, no follow-up
+    expect(page.locator('[data-fg-item-date="accept-in-writing"]')).to_be_visible()
+    expect(page.locator('[data-fg-item-date="send-one-follow-up"]')).to_be_hidden()
     page.goto(site_url + "applications/")
     row = rows(page).first
     expect(row.locator("[data-fg-slot=step]")).to_have_text(KB.entries["get-the-offer-in-writing"].checklist)  # late, still first
