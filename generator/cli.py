@@ -18,7 +18,7 @@ import jinja2
 
 from .loading.sources import load_guides
 from .loading.translations import SOURCE_LANGUAGE
-from .model.fields import slugify
+from .model.fields import in_ascii, slugify
 from .model.json_schema import write_schemas
 from .package_data import default_path, installed_wheel, package_version
 from .problems import CommandError, ContentError, display_path
@@ -177,7 +177,7 @@ def init_folder(folder: Path, name: str | None) -> Path:
     env = jinja2.Environment(loader=jinja2.PackageLoader("generator", "scaffold"), keep_trailing_newline=True,
                              undefined=jinja2.StrictUndefined)
     values = {"name": name, "name_yaml": json.dumps(name, ensure_ascii=False),
-              "site_id": slugify(_in_ascii(name)) or "guide", "version": package_version()}
+              "site_id": slugify(in_ascii(name)) or "guide", "version": package_version()}
     # Installed from a wheel file (the package is not on an index yet): publishing installs that
     # same file, copied into the folder, where GitHub Pages' or Netlify's build finds it.
     wheel = installed_wheel()
@@ -191,11 +191,6 @@ def init_folder(folder: Path, name: str | None) -> Path:
         shutil.copyfile(wheel, folder / wheel.name)
     write_schemas(folder / "schemas")  # named by the modeline of each file, for editors
     return folder
-
-
-def _in_ascii(text: str) -> str:
-    """The text with its accents taken off ("Université Carrières" -> "Universite Carrieres")."""
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
 # The cycle collector's thresholds while a site is built (Python's defaults: 700, 10, 10): a young

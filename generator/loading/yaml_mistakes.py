@@ -35,11 +35,8 @@ def explain(text: str, error) -> tuple[int, int, str] | None:
     number = min(mark.line, len(lines) - 1)
     if problem.startswith("could not find expected ':'") and error.context_mark is not None:
         return _no_colon(lines, error.context_mark.line)
-    line = _LINE.fullmatch(lines[number].rstrip("\r"))
-    if line is None:
-        return None
-    start = len(line["lead"]) + (len(line["name"]) + 1 if line["name"] else 0)
-    start += len(lines[number]) - start - len(lines[number][start:].lstrip(" "))  # spaces after the colon
+    line = _LINE.fullmatch(lines[number].rstrip("\r"))  # always matches: every part is optional
+    start = line.start("value")  # where the text begins, after the name, its colon and the spaces
     value = line["value"].rstrip()
     curly = any(quote in value for quote in _CURLY)
     if problem.startswith("mapping values are not allowed"):
@@ -64,7 +61,7 @@ def explain(text: str, error) -> tuple[int, int, str] | None:
     if value[:1] in _STARTERS and line["name"] and mark.column >= start:
         return number, start, _quote_it(line, _starter(value[0]), curly)
     if curly and line["name"]:
-        return number, start, _quote_it(line, "has curly quotes (“ ”), which YAML does not read as quotes", True)
+        return number, start, _quote_it(line, "has curly quotes (“ ”), which YAML does not read as quotes")
     if problem.startswith(("did not find expected key", "did not find expected '-' indicator")):
         return _misaligned(lines, number)
     return None
@@ -77,7 +74,7 @@ def _starter(character: str) -> str:
 def _quote_it(line: re.Match, why: str, curly: bool = False) -> str:
     """The message for a value that needs quotes, with the line written that way when it is short."""
     message = f"the text of '{line['name']}' {why}; put the whole text in quotes"
-    if curly and "does not read as quotes" not in why:
+    if curly:
         message += " (curly quotes “ ” are not YAML's quotes: they stay part of the text)"
     value = line["value"].rstrip()
     if len(value) > 1 and value[0] == value[-1] == "'" and '"' not in value:
@@ -106,13 +103,12 @@ def _misaligned(lines: list[str], number: int) -> tuple[int, int, str]:
     """A line that does not line up with its neighbours: said with the columns that would."""
     text = lines[number]
     column = len(text) - len(text.lstrip(" "))
-    above = next((lines[i] for i in range(number - 1, -1, -1)
-                  if lines[i].strip() and not lines[i].lstrip().startswith("#")), "")
-    dash = re.match(r"([ ]*)-(\S)", above)
-    if dash and dash[2] != "-":
-        return number - 1 - _blank_lines_above(lines, number), len(dash[1]) + 1, (
-            "a list item needs a space after its dash: write '- ' before the name")
-    name_column = _names_column(above)
+    above = next((i for i in range(number - 1, -1, -1) if lines[i].strip() and not lines[i].lstrip().startswith("#")),
+                 None)
+    dash = re.match(r"([ ]*)-[^\s-]", lines[above]) if above is not None else None
+    if dash:
+        return above, len(dash[1]) + 1, "a list item needs a space after its dash: write '- ' before the name"
+    name_column = _names_column(lines[above]) if above is not None else None
     if text.lstrip().startswith("- "):
         where = "the lines above it"
     elif name_column is not None and name_column != column:
@@ -122,15 +118,6 @@ def _misaligned(lines: list[str], number: int) -> tuple[int, int, str]:
     return number, column, (
         f"this line starts in column {column + 1}, not lined up with {where}; the names of one entry, "
         "and the dashes of one list, start in the same column (indent with spaces)")
-
-
-def _blank_lines_above(lines: list[str], number: int) -> int:
-    count = 0
-    for i in range(number - 1, -1, -1):
-        if lines[i].strip() and not lines[i].lstrip().startswith("#"):
-            return count
-        count += 1
-    return count
 
 
 def _names_column(line: str) -> int | None:

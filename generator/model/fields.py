@@ -18,6 +18,7 @@ import difflib
 import functools
 import inspect
 import re
+import unicodedata
 import textwrap
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -44,6 +45,11 @@ def did_you_mean(word: str, choices) -> str:
 
 def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def in_ascii(text: str) -> str:
+    """The text with its accents taken off ("Université Carrières" -> "Universite Carrieres")."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
 def located(where: Location | yaml.Node) -> Location:

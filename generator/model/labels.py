@@ -209,6 +209,8 @@ class Labels(Record):
     """The button that empties the per-person blanks for the next person."""
     template_next_person_ready = Label()
     """Shown when the form is ready for the next person."""
+    template_next_person_filled = Label("name")
+    """Shown when the chosen application's next interviewer ({name}) was filled in for the next message."""
 
     # The timeline picture and the planner
     timeline_within = Label("duration")

@@ -18,7 +18,7 @@ import yaml
 from markupsafe import Markup
 
 from ..model import timing
-from ..model.fields import MARKDOWN_LINK, InLanguage, did_you_mean, is_local_link
+from ..model.fields import MARKDOWN_LINK, InLanguage, did_you_mean, in_ascii, is_local_link, slugify
 from ..model.knowledge_base import KnowledgeBase
 from ..model.records import Timing
 from ..problems import Problem
@@ -153,6 +153,12 @@ def html_lines(value: str) -> Markup:
     return Markup(html.escape(str(value)).replace("\n", "&#10;"))
 
 
+def file_name(title: str, fallback: str) -> str:
+    """The name of a file a reader downloads, from a title in the page's language ("Correo de
+    agradecimiento" -> "correo-de-agradecimiento"); `fallback` (an id) when no letter is left."""
+    return slugify(in_ascii(title))[:60].rstrip("-") or fallback
+
+
 @functools.lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
     """Made once per process: compiled templates are reused by every rebuild."""
@@ -169,6 +175,7 @@ def _environment() -> jinja2.Environment:
     env.filters["text"] = plain_text
     env.filters["markdown"] = markdown_text
     env.filters["lines"] = html_lines
+    env.filters["file_name"] = file_name
     env.tests["contains"] = lambda values, value: value in values
     env.tests["first_is"] = lambda values, value: bool(values) and values[0] == value
     return env
@@ -233,16 +240,16 @@ def page_parts(kb: KnowledgeBase) -> dict[str, set[str]]:
     """The parts a link can point to (`#id`) on the phase pages and the templates page, by file:
     each entry and message template shown there (by its id, and by each former id, which the page
     keeps as a place too), the sections, and the title."""
-    from markdown.extensions.toc import slugify  # the theme's headings are named the same way
+    from markdown.extensions.toc import slugify as toc_slug  # the theme's headings are named the same way
 
     def templates(ids) -> set[str]:
         return {f"template-{id_}" for t in kb.templates if ids is None or set(t.phases) & ids
                 for id_ in (t.id, *(t.former_ids or ()))}
 
-    parts = {phase_uri(phase.id): {slugify(phase.title, "-"), "do-list", "dont-list", "templates",
+    parts = {phase_uri(phase.id): {toc_slug(phase.title, "-"), "do-list", "dont-list", "templates",
                                    *(id_ for e in phase.entries for id_ in (e.id, *(e.former_ids or ()))),
                                    *templates({phase.id})} for phase in kb.phases}
-    parts["templates.md"] = {slugify(kb.pages["templates"].title, "-"), *(p.id for p in kb.phases), *templates(None)}
+    parts["templates.md"] = {toc_slug(kb.pages["templates"].title, "-"), *(p.id for p in kb.phases), *templates(None)}
     return parts
 
 

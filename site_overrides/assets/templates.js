@@ -178,10 +178,10 @@
   }
 
   // The status says what happened and, when fields are still blank, which ones.
-  function say(widget, attribute, withBlanks) {
+  function say(widget, attribute, withBlanks, values) {
     var status = widget.querySelector("[data-fg-template-status]");
     var blanks = withBlanks ? blankWarning(widget) : "";
-    status.textContent = status.getAttribute(attribute) + (blanks ? " " + blanks : "");
+    status.textContent = guide.fill(status.getAttribute(attribute), values || {}) + (blanks ? " " + blanks : "");
   }
 
   // What "Copy" puts on the clipboard: an email's body only (its subject has its own
@@ -251,8 +251,10 @@
     var switched = widget.fgChosen !== undefined && widget.fgChosen !== record.chosen;
     widget.fgChosen = record.chosen;
     inputs(widget).forEach(function (input) {
-      var value = values[input.getAttribute("data-fg-field")];
-      if (switched && typeof value !== "string") value = ""; // another application: nothing of the last one stays
+      var field = input.getAttribute("data-fg-field");
+      var value = values[field];
+      // Another application: nothing of the last one stays; the reader's own name and address do.
+      if (switched && typeof value !== "string" && core.OWN_FIELDS.indexOf(field) < 0) value = "";
       if (input.type !== "date") value = formatDay(value); // a date picker takes the date as it is stored
       if (typeof value === "string" && (switched || input !== document.activeElement) && input.value !== value) input.value = value;
     });
@@ -292,7 +294,7 @@
     });
     render(widget);
     if (widget.querySelector("[data-fg-remember]:checked")) remember(widget);
-    say(widget, "data-fg-next-person");
+    say(widget, person.name ? "data-fg-next-person-filled" : "data-fg-next-person", false, { name: person.name });
     var first = widget.querySelector('[data-fg-field="' + fields[0] + '"]');
     if (first) first.focus();
   }

@@ -143,6 +143,8 @@ def test_the_home_page_shows_what_is_due_once_there_is_an_application(page, site
     expect(block).to_be_visible()
     expect(block.locator("[data-fg-due-items] > li [data-fg-slot=name]")).to_have_text(["Globex, Engineer", "Acme, Data Analyst"])
     expect(block.get_by_role("button")).to_have_count(0)  # compact: no actions
+    # A returning reader's next steps come first, before "Start here" and the introduction.
+    assert block.evaluate("b => !!(b.compareDocumentPosition(document.querySelector('.fg-start')) & 4)")
     block.get_by_role("link", name=L["applications_see_all"]).click()
     expect(page.locator("h1")).to_have_text(KB.pages["applications"].title)
 
@@ -673,6 +675,17 @@ def test_two_tabs_stay_in_sync(context, site_url):
     assert context.page_errors == []
 
 
+def test_the_readers_own_name_stays_when_another_application_is_chosen(page, site_url):
+    """Typed without 'Remember': the reader's name is theirs, not the application's."""
+    seed(page, site_url, {"acme": ACME, "globex": GLOBEX}, chosen="acme")
+    page.goto(site_url + "templates/")
+    thanks = page.locator('[data-fg-template="thank-you-email"]')
+    thanks.locator('[data-fg-field="your-name"]').fill("Ana García")
+    choose(page, "Globex, Engineer")
+    expect(thanks.locator('[data-fg-field="company"]')).to_have_value("Globex")
+    expect(thanks.locator('[data-fg-field="your-name"]')).to_have_value("Ana García")
+
+
 def test_the_thank_you_is_written_once_per_interviewer_of_the_application(page, site_url):
     panel = {**ACME, "interviewers": [{"name": "José Müller", "email": "jose@acme.example"},
                                       {"name": "Kim Lee", "email": "kim@acme.example"}]}
@@ -688,6 +701,10 @@ def test_the_thank_you_is_written_once_per_interviewer_of_the_application(page, 
     expect(thanks.locator('[data-fg-field="detail"]')).to_have_value("")
     expect(thanks.locator('[data-fg-field="company"]')).to_have_value("Acme")
     expect(thanks.locator("[data-fg-mailto]")).to_have_attribute("href", re.compile(r"^mailto:kim@acme\.example\?"))
+    # The status says who was filled in, not that the name and address were emptied.
+    expect(thanks.locator("[data-fg-template-status]")).to_have_text(
+        L["template_next_person_filled"].replace("{name}", "Kim Lee"))
 
     thanks.get_by_role("button", name=L["template_next_person"]).click()  # past the last one: left to the reader
     expect(thanks.locator('[data-fg-field="interviewer-name"]')).to_have_value("")
+    expect(thanks.locator("[data-fg-template-status]")).to_have_text(L["template_next_person_ready"])

@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from browsing import printed_sheets
+from generator.rendering.pages import file_name
 from support import CHECKLIST_LINES, DEFAULT_KB as EN, SPANISH_KB as ES
 
 SPANISH_CHECKLIST = [e.checklist for p in ES.phases for e in p.entries if e.checklist]
@@ -74,6 +75,13 @@ def test_ticks_applications_and_details_made_in_english_show_in_spanish(page, si
     # The reader's details are kept; the message around them is the Spanish one.
     expect(box.locator("[data-fg-subject]")).to_have_text("Gracias por la entrevista para el puesto de Analista, de Ana")
     expect(box.locator("[data-fg-body]")).to_contain_text("Saludos cordiales,\nAna")
+    # Its files are named in Spanish, from its Spanish title, accents taken off.
+    spanish_name = file_name(next(t.title for t in ES.templates if t.id == "thank-you-email"), "thank-you-email")
+    with page.expect_download() as download:
+        box.get_by_role("button", name=ES.labels["template_download_text"]).click()
+    assert download.value.suggested_filename == f"{spanish_name}.txt"
+    blank = page.locator('a.fg-template__blank[href$="downloads/thank-you-email.txt"]')
+    assert spanish_name.startswith("correo-") and blank.get_attribute("download") == f"{spanish_name}.txt"
 
 
 def test_the_planner_writes_dates_in_spanish(browser, site_url):

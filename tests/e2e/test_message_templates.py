@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 from support import DEFAULT_KB as KB, both_engines
 
 from generator.rendering import messages
+from generator.rendering.pages import file_name
 
 # The same checks on the site built by each engine.
 pytestmark = both_engines
@@ -64,7 +65,7 @@ def test_a_date_field_is_a_date_picker_written_out_in_words(page, site_url):
     date = widget(page).locator('[data-fg-field="interview-date"]')
     assert date.get_attribute("type") == "date"
     date.fill("2026-03-03")
-    expect(widget(page).locator("[data-fg-body]")).to_contain_text("meet me on Tuesday, March 3, 2026 to talk")
+    expect(widget(page).locator("[data-fg-body]")).to_contain_text("] on Tuesday, March 3, 2026.")
 
 
 def test_each_field_has_a_visible_label(page, site_url):
@@ -78,7 +79,7 @@ def test_the_text_download_is_the_message_byte_for_byte(page, site_url, tmp_path
     fill_in(page, VALUES)
     with page.expect_download() as download:
         widget(page).get_by_role("button", name=KB.labels["template_download_text"]).click()
-    assert download.value.suggested_filename == f"{TEMPLATE.id}.txt"
+    assert download.value.suggested_filename == f"{file_name(TEMPLATE.title, TEMPLATE.id)}.txt"
     download.value.save_as(tmp_path / "message.txt")
     assert (tmp_path / "message.txt").read_bytes() == messages.text_file(TEMPLATE, KB, WRITTEN).encode("utf-8")
 
@@ -88,7 +89,7 @@ def test_the_email_download_is_a_draft_a_mail_program_can_read(page, site_url, t
     fill_in(page, VALUES)
     with page.expect_download() as download:
         widget(page).get_by_role("button", name=KB.labels["template_download_email"]).click()
-    assert download.value.suggested_filename == f"{TEMPLATE.id}.eml"
+    assert download.value.suggested_filename == f"{file_name(TEMPLATE.title, TEMPLATE.id)}.eml"
     download.value.save_as(tmp_path / "message.eml")
     raw = (tmp_path / "message.eml").read_bytes()
 

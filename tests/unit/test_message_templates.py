@@ -150,8 +150,8 @@ def test_every_template_has_a_blank_text_download():
     assert downloads["downloads/thank-you-email.txt"].decode() == (
         "Subject: Thank you for the [Job title] interview, from [Your name]\n\n"
         "Dear [Interviewer's name],\n\n"
-        "Thank you for taking the time to meet me on [Date of the interview] to talk about the "
-        "[Job title] role at [Company].\n\n"
+        "Thank you for taking the time to talk with me about the [Job title] role at [Company] on "
+        "[Date of the interview].\n\n"
         "I especially enjoyed our conversation about [Something you talked about]. It made me even more "
         "interested in the role, and I believe my experience would help the team reach its goals.\n\n"
         "Please let me know if you need anything else from me. I look forward to hearing about the next steps.\n\n"

@@ -454,6 +454,7 @@
   core.exported = exported;
   core.current = current;
   core.prefill = prefill;
+  core.OWN_FIELDS = OWN_FIELDS;
   core.nextInterviewer = nextInterviewer;
   core.due = due;
   core.schedule = schedule;
