@@ -117,6 +117,7 @@
     if (slots.date) slots.date.textContent = row.date ? guide.formatDate(row.date, false) + (row.assumed
       ? " " + guide.fill(list.getAttribute("data-fg-assumed"), { date: guide.formatDate(row.assumed, false) }) : "") : "";
     if (slots.archive) slots.archive.hidden = app.archived;
+    if (slots.calendar) slots.calendar.hidden = !row.ahead; // a file with nothing ahead would be empty
     if (slots.reopen) slots.reopen.hidden = !app.archived;
     return item;
   }
@@ -143,6 +144,7 @@
       list.hidden = !shown.length && !list.hasAttribute("data-fg-always");
     });
     all("[data-fg-applications-empty]").forEach(function (note) { note.hidden = rows.length > 0; });
+    all("[data-fg-calendar-all]").forEach(function (button) { button.hidden = !rows.some(function (row) { return row.ahead; }); });
   }
 
   // --- Adding and editing --------------------------------------------------------------

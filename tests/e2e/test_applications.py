@@ -210,6 +210,10 @@ def test_after_an_offer_the_planner_and_calendars_stop_chasing_and_the_log_dates
                          (page.get_by_role("button", name=L["applications_calendar_all"]), "all.ics")):
         _, events = calendar_events(page, tmp_path, button, name)
         assert [str(e["UID"]) for e in events] == [accept]
+    page.clock.set_fixed_time(now(2026, 12, 3, 9, 0))  # the last dated step gone: a file would be empty, so no button
+    page.reload()
+    expect(rows(page).first.get_by_role("button", name=L["application_calendar"])).to_be_hidden()
+    expect(page.get_by_role("button", name=L["applications_calendar_all"])).to_be_hidden()
     page.goto(site_url + "log/")
     offer = next(o for o in KB.outcomes if o.id == "offer")
     expect(page.locator("[data-fg-log] tbody tr td").nth(6)).to_have_text(f"{offer.label} (Wednesday, November 25, 2026)")

@@ -176,8 +176,12 @@ test("a calendar file leaves out ticked steps and dates gone, and a repeating st
     ["c1-send-one-follow-up@guide", "c1-stay-in-touch@guide"]); // due today: still in
   const text = calendar.calendar("Guide", events, new Date(Date.UTC(2026, 2, 16)));
   assert.match(text, /\r\nDTSTART;VALUE=DATE:20260602\r\nDTEND;VALUE=DATE:20260603\r\nRRULE:FREQ=MONTHLY;INTERVAL=3;COUNT=4\r\n/);
-  assert.equal(calendar.inCalendar({ rule: RULES.steps[3], status: "overdue" }), true); // a repeat still to come
-  assert.equal(calendar.inCalendar({ rule: RULES.steps[1], status: "overdue" }), false);
+  assert.equal(records.inCalendar({ rule: RULES.steps[3], status: "overdue" }), true); // a repeat still to come
+  assert.equal(records.inCalendar({ rule: RULES.steps[1], status: "overdue" }), false);
+  const record = records.normalise({ version: 3, applications: { c1: app } });
+  assert.equal(records.due(record, GUIDE, new Date(2026, 2, 16, 9))[0].ahead, true);
+  record.applications.c1.done["stay-in-touch"] = "2026-03-16T10:00:00Z";
+  assert.equal(records.due(record, GUIDE, new Date(2026, 2, 16, 9))[0].ahead, false); // nothing for a file: no button
 });
 
 test("long lines fold at 75 octets, never inside a character", () => {

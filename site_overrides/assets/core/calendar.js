@@ -7,7 +7,9 @@
 (function (core) {
   "use strict";
 
-  var dates = typeof module === "object" && module.exports ? require("./dates.js") : core;
+  var node = typeof module === "object" && module.exports;
+  var dates = node ? require("./dates.js") : core;
+  var records = node ? require("./records.js") : core; // read when events are made, once every script has run
   var FREQUENCY = { hours: "HOURLY", days: "DAILY", weeks: "WEEKLY", months: "MONTHLY" };
 
   // Every 5 working days is every week; every working day is each day from Monday to Friday.
@@ -65,15 +67,6 @@
     return lines.map(fold).join("\r\n") + "\r\n";
   }
 
-  /* Whether a step of a schedule (records.js) goes into a calendar file: one still to do and
-   * ahead (today or later), or a repeating one not ticked. A ticked step, a passed one and a
-   * date already gone are left out: an event in the past reminds no one. */
-  function inCalendar(step) {
-    var rule = step.rule || {};
-    return Boolean(step.rule) && (step.status === "today" || step.status === "upcoming"
-      || (step.status === "overdue" && rule.relation === "every"));
-  }
-
   // How many times a repeating step comes in the year from its first date (every 3 months: 4).
   function yearOf(first, repeat) {
     var end = dates.add(first, { amount: 12, unit: "months" });
@@ -91,7 +84,7 @@
     o.schedule.steps.forEach(function (step) {
       var rule = step.rule;
       var info = o.steps[step.entry] || {};
-      if (!inCalendar(step) || (o.only && step.entry !== o.only)) return;
+      if (!records.inCalendar(step) || (o.only && step.entry !== o.only)) return;
       var summary = o.summary(info.title || step.entry);
       var repeat = rule.relation === "every" ? { amount: rule.amount, unit: rule.unit } : null;
       if (repeat) repeat.count = yearOf(step.date, repeat);
@@ -116,6 +109,5 @@
 
   core.calendar = calendar;
   core.planEvents = planEvents;
-  core.inCalendar = inCalendar;
   core.fold = fold;
 })(typeof module === "object" && module.exports ? module.exports : (window.followupGuideCore = window.followupGuideCore || {}));

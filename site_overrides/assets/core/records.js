@@ -373,8 +373,17 @@
     return { plan: plan, answered: Boolean(phase), now: now, steps: steps };
   }
 
+  /* Whether a step of a schedule goes into a calendar file (calendar.js): one still to do and
+   * ahead (today or later), or a repeating one not ticked. A ticked step, a passed one and a
+   * date already gone are left out: an event in the past reminds no one. */
+  function inCalendar(step) {
+    var rule = step.rule || {};
+    return Boolean(step.rule) && (step.status === "today" || step.status === "upcoming"
+      || (step.status === "overdue" && rule.relation === "every"));
+  }
+
   /* What is due now: one row per open application, soonest first, {application, entry, date,
-   * assumed, status}: its first step neither done nor passed (schedule), or none with status
+   * assumed, status, ahead (whether a calendar file of it holds a step)}: its first step neither done nor passed (schedule), or none with status
    * "done" (every dated step ticked or passed) or "none" (nothing dated yet). */
   function due(record, guide, now) {
     var rows = Object.keys(record.applications).map(function (id) {
@@ -382,9 +391,11 @@
       if (app.archived) return null;
       var steps = schedule(app, guide, now).steps;
       var next = steps.filter(function (step) { return step.status !== "done" && step.status !== "passed"; })[0];
-      return next
+      var row = next
         ? { application: app, entry: next.entry, date: next.date, assumed: next.assumed, status: next.status }
         : { application: app, entry: "", date: null, status: steps.length ? "done" : "none" };
+      row.ahead = steps.some(inCalendar);
+      return row;
     }).filter(Boolean);
     return rows.sort(function (a, b) {
       if (!a.date || !b.date) return a.date ? -1 : b.date ? 1 : 0;
@@ -458,6 +469,7 @@
   core.nextInterviewer = nextInterviewer;
   core.due = due;
   core.schedule = schedule;
+  core.inCalendar = inCalendar;
   core.answerDay = answerDay;
   core.backupDue = backupDue;
   core.askPersist = askPersist;
