@@ -130,8 +130,8 @@ def test_a_problem_is_reported_as_build_reports_it_and_the_last_good_guide_stays
 
 
 def test_the_theme_overrides_and_the_settings_are_watched_too(served):
-    contact = "{{ config.extra.followup_guide.contact }}"
-    served.edit("site_overrides/main.html", contact, contact + "<p>edited while serving</p>")
+    content = "{{ super() }}"  # the page's content, on every page (the contact block is only a center's)
+    served.edit("site_overrides/main.html", content, content + "<p>edited while serving</p>")
     wait_until(lambda: "edited while serving" in fetch(served.url + "es/")[1], "the edited theme to be served")
     served.edit("mkdocs.yml", "primary: indigo", "primary: teal")
     wait_until(lambda: 'data-md-color-primary="teal"' in fetch(served.url)[1], "the edited settings to be served")
