@@ -4,7 +4,8 @@
  * knowledge base's timings); the arithmetic is core/dates.js, the same as generator/timing.py. The
  * dates are the chosen application's (saved as they are typed), or, for a reader without
  * applications, kept only when they tick "Remember my dates". A button is shown only when
- * what it does can be done: a step's calendar button once that step has a date.
+ * what it does can be done: a step's calendar button once that step has a date still ahead
+ * and is neither ticked nor stopped by the answer (core.schedule, as "What to do next").
  */
 (function () {
   "use strict";
