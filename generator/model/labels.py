@@ -237,6 +237,10 @@ class Labels(Record):
     """An 'every' step's date."""
     planner_past = Label()
     """Shown for a date that has passed."""
+    planner_passed = Label()
+    """Shown for a late step whose moment has gone: a later step is due (it leaves "What to do next")."""
+    planner_answered = Label()
+    """Shown for a step that the answer recorded on "My applications" stops."""
     planner_assumed = Label("date")
     """Shown for an assumed date."""
     planner_template = Label()
@@ -341,6 +345,8 @@ class Labels(Record):
     """For an application whose dated steps are all done."""
     due_none = Label()
     """For an application with nothing dated yet."""
+    due_assumed = Label("date")
+    """After the date of a step that counts from a date the plan assumed (they gave none)."""
     due_archived = Label()
     """For an archived application."""
     application_applied = Label()

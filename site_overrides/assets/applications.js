@@ -53,10 +53,9 @@
     var events = [];
     var pattern = meta("calendar-summary");
     apps.forEach(function (app) {
-      var plan = guide.planOf(app, data);
       var name = guide.applicationName(app);
       events = events.concat(core.planEvents({
-        plan: plan, rules: data.rules, steps: stepInfo(data), only: only, decision: decisionOf(data),
+        schedule: core.schedule(app, data, new Date()), steps: stepInfo(data), only: only, decision: decisionOf(data),
         uid: function (key) { return app.id + "-" + key + "@" + guide.siteId; },
         sequence: function (key, date) {
           var last = app.calendar[key];
@@ -65,8 +64,7 @@
           return app.calendar[key].sequence;
         },
         summary: function (step) { return guide.fill(pattern, { application: name, step: step }); },
-        reminder: function (summary) { return guide.fill(data.reminder, { step: summary }); },
-        timed: function (moment) { return Boolean(app.moments[moment + "-time"]); }
+        reminder: function (summary) { return guide.fill(data.reminder, { step: summary }); }
       }));
     });
     return core.calendar(data.title, events);
@@ -116,8 +114,10 @@
       if (step) slots.step.href = guide.pageUrl(step.page, row.entry);
       slots.step.hidden = !step;
     }
-    if (slots.date) slots.date.textContent = row.date ? guide.formatDate(row.date, false) : "";
+    if (slots.date) slots.date.textContent = row.date ? guide.formatDate(row.date, false) + (row.assumed
+      ? " " + guide.fill(list.getAttribute("data-fg-assumed"), { date: guide.formatDate(row.assumed, false) }) : "") : "";
     if (slots.archive) slots.archive.hidden = app.archived;
+    if (slots.calendar) slots.calendar.hidden = !row.ahead; // a file with nothing ahead would be empty
     if (slots.reopen) slots.reopen.hidden = !app.archived;
     return item;
   }
@@ -144,6 +144,7 @@
       list.hidden = !shown.length && !list.hasAttribute("data-fg-always");
     });
     all("[data-fg-applications-empty]").forEach(function (note) { note.hidden = rows.length > 0; });
+    all("[data-fg-calendar-all]").forEach(function (button) { button.hidden = !rows.some(function (row) { return row.ahead; }); });
   }
 
   // --- Adding and editing --------------------------------------------------------------

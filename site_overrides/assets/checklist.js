@@ -20,8 +20,13 @@
     return (document.querySelector("[data-fg-guide]") && window.followupGuideData) || null;
   };
 
-  guide.planOf = function (slot, data) {
-    return core.planDates(data.rules, core.givenMoments(data.rules, slot.moments));
+  // An application's moments and the dates of its steps still in play (core.schedule: after
+  // an answer, not the waiting ones), for the dates beside the checklist and on the timeline.
+  guide.planOf = function (app, data) {
+    var schedule = core.schedule(app, data, new Date());
+    var dates = {};
+    schedule.steps.forEach(function (step) { if (step.rule) dates[step.entry] = step.date; });
+    return { moments: schedule.plan.moments, dates: dates };
   };
 
   function tick(id, checked) {

@@ -4,7 +4,8 @@
  * knowledge base's timings); the arithmetic is core/dates.js, the same as generator/timing.py. The
  * dates are the chosen application's (saved as they are typed), or, for a reader without
  * applications, kept only when they tick "Remember my dates". A button is shown only when
- * what it does can be done: a step's calendar button once that step has a date.
+ * what it does can be done: a step's calendar button once that step has a date still ahead
+ * and is neither ticked nor stopped by the answer (core.schedule, as "What to do next").
  */
 (function () {
   "use strict";
@@ -21,46 +22,47 @@
     return values;
   }
 
+  // The typed dates, planned with the chosen application's answer and ticks (core.schedule).
   function currentPlan(form) {
-    var rules = guide.data().rules;
+    var data = guide.data();
     var typed = readInputs(form);
-    var moments = core.givenMoments(rules, typed);
-    return { rules: rules, typed: typed, moments: moments, result: core.planDates(rules, moments) };
+    var record = guide.store.read();
+    var chosen = record.applications[record.chosen] || {};
+    var schedule = core.schedule({ moments: typed, done: core.current(record).done, outcome: chosen.outcome,
+      outcomeDay: chosen.outcomeDay }, data, new Date());
+    return { rules: data.rules, typed: typed, moments: core.givenMoments(data.rules, typed), result: schedule.plan, schedule: schedule };
   }
 
   function showPlan(form) {
     var plan = currentPlan(form);
-    var done = core.current(guide.store.read()).done;
     var message = document.querySelector("[data-fg-plan-message]");
     var firstMoment = plan.rules.moments[0].id;
-    var now = new Date();
-    var startOfToday = new Date(now.getFullYear(), now.getMonth(), now.getDate());
-    var anyDate = false;
-    plan.rules.steps.forEach(function (step) {
-      var section = document.querySelector('[data-fg-step="' + step.entry + '"]');
+    var steps = {};
+    var anyEvent = false;
+    plan.schedule.steps.forEach(function (step) { steps[step.entry] = step; });
+    plan.rules.steps.forEach(function (rule) {
+      var section = document.querySelector('[data-fg-step="' + rule.entry + '"]');
       if (!section) return;
-      var date = plan.result.dates[step.entry];
+      var step = steps[rule.entry];
+      var date = step && step.rule && step.date;
       var when = section.querySelector("[data-fg-step-when]");
+      var note = section.querySelector("[data-fg-step-past]");
+      // Late, passed (its moment has gone), or stopped by the answer; a ticked step is none of them.
+      var kind = step ? (date && /overdue|passed/.test(step.status) ? step.status : "") : plan.schedule.answered ? "answered" : "";
+      var inCalendar = Boolean(step && core.inCalendar(step));
+      anyEvent = anyEvent || inCalendar;
+      section.querySelector("[data-fg-plan-action=calendar-one]").hidden = !inCalendar;
+      note.hidden = !kind;
+      if (kind) note.textContent = note.getAttribute("data-fg-" + kind);
       if (!when.hasAttribute("data-fg-static")) when.setAttribute("data-fg-static", when.textContent);
-      section.querySelector("[data-fg-plan-action=calendar-one]").hidden = !date;
-      if (!date) {
-        when.textContent = when.getAttribute("data-fg-static");
-        section.querySelector("[data-fg-step-past]").hidden = true;
-        return;
-      }
-      anyDate = true;
-      var withTime = step.unit === "hours" && Boolean(plan.typed[step.of + "-time"]);
-      when.textContent = guide.fill(section.getAttribute("data-fg-pattern"), {
-        date: guide.formatDate(date, withTime), duration: section.getAttribute("data-fg-duration")
-      });
-      // A ticked step is done: it is never "past".
-      section.querySelector("[data-fg-step-past]").hidden = Boolean(done[step.entry])
-        || (step.relation === "within" ? date >= now : date >= startOfToday);
+      when.textContent = date ? guide.fill(section.getAttribute("data-fg-pattern"), {
+        date: guide.formatDate(date, step.timed), duration: section.getAttribute("data-fg-duration")
+      }) : when.getAttribute("data-fg-static");
     });
-    all("[data-fg-plan-action=calendar-all]").forEach(function (button) { button.hidden = !anyDate; });
+    all("[data-fg-plan-action=calendar-all]").forEach(function (button) { button.hidden = !anyEvent; });
     var assumedId = Object.keys(plan.result.assumed)[0];
     if (!plan.moments[firstMoment] && Object.keys(plan.moments).length) message.textContent = form.getAttribute("data-fg-missing");
-    else if (assumedId) message.textContent = guide.fill(form.getAttribute("data-fg-assumed"), { date: guide.formatDate(plan.result.moments[assumedId], false) });
+    else if (assumedId && !plan.schedule.answered) message.textContent = guide.fill(form.getAttribute("data-fg-assumed"), { date: guide.formatDate(plan.result.moments[assumedId], false) });
     else message.textContent = "";
   }
 
@@ -73,15 +75,14 @@
     var steps = {};
     Object.keys(data.steps).forEach(function (id) { steps[id] = { title: data.steps[id].title, summary: data.steps[id].summary }; });
     var events = core.planEvents({
-      plan: plan.result, rules: plan.rules, steps: steps, only: onlyEntry,
+      schedule: plan.schedule, steps: steps, only: onlyEntry,
       uid: function (key) {
         var step = plan.rules.steps.filter(function (each) { return each.entry === key; })[0];
         return key + "-" + core.localDay(first || plan.result.moments[step.of]) + "@" + guide.siteId;
       },
       sequence: function () { return 0; },
       summary: function (title) { return title; },
-      reminder: function (summary) { return guide.fill(data.reminder, { step: summary }); },
-      timed: function (moment) { return Boolean(plan.typed[moment + "-time"]); }
+      reminder: function (summary) { return guide.fill(data.reminder, { step: summary }); }
     });
     return core.calendar(data.title, events);
   }

@@ -11,6 +11,7 @@ import icalendar
 import pytest
 from playwright.sync_api import expect
 from support import DEFAULT_KB as KB
+from support import SPANISH_KB as ES
 
 from browsing import TOUCH_TARGETS, assert_accessible, printed_sheets, too_small_to_touch, watch
 
@@ -179,6 +180,83 @@ def test_recording_the_answer_stops_the_waiting_steps(page, site_url):
         KB.entries["send-a-thank-you"].checklist, KB.entries["send-one-follow-up"].checklist, first.checklist)
 
 
+INITECH = {"company": "Initech", "role": "QA Tester", "moments": {"interview": "2026-11-13", "offer": "2026-11-25"},
+           "outcome": "offer", "outcomeDay": "2026-11-27", "done": {}, "created": "2026-11-13T20:00:00Z"}
+WAITING = ("send-a-thank-you", "send-one-follow-up", "close-the-loop", "stay-in-touch", "stated-date")
+
+
+def test_after_an_offer_the_planner_and_calendars_stop_chasing_and_the_log_dates_it_as_given(page, site_url, tmp_path):
+    """The offer given as 25 November, saved on the 27th: the planner, every calendar file (in
+    English and in Spanish) and the log follow the answer as "What to do next" does."""
+    page.clock.set_fixed_time(now(2026, 11, 27, 9, 0))
+    seed(page, site_url, {"initech": INITECH})
+    accept = "initech-accept-in-writing@after-the-interview"
+    for prefix, labels in (("", L), ("es/", ES.labels)):
+        page.goto(site_url + prefix + "planner/")
+        choose(page, labels["application_name"].format(company="Initech", role="QA Tester"))
+        for entry in WAITING[:4]:
+            step = page.locator(f'[data-fg-step="{entry}"]')
+            expect(step.locator("[data-fg-step-past]")).to_have_text(labels["planner_answered"])
+            expect(step.locator("[data-fg-plan-action=calendar-one]")).to_be_hidden()
+        accepting = page.locator('[data-fg-step="accept-in-writing"]')
+        expect(accepting.locator("[data-fg-plan-action=calendar-one]")).to_be_visible()
+        if not prefix:
+            expect(accepting.locator("[data-fg-step-when]")).to_have_text("Send by Wednesday, December 2, 2026")
+        _, events = calendar_events(page, tmp_path, page.get_by_role("button", name=labels["planner_calendar_all"]),
+                                    prefix.strip("/") + "plan.ics")
+        # The offer's first two steps were due on the 26th: gone, so left out; no waiting step, no decision date.
+        assert [str(e["UID"]) for e in events] == [accept]
+    assert str(events[0]["SUMMARY"]).endswith(ES.entries["accept-in-writing"].checklist)
+    page.goto(site_url + "checklist/")  # its dates beside the lines: the offer's, no follow-up
+    expect(page.locator('[data-fg-item-date="accept-in-writing"]')).to_be_visible()
+    expect(page.locator('[data-fg-item-date="send-one-follow-up"]')).to_be_hidden()
+    page.goto(site_url + "applications/")
+    row = rows(page).first
+    expect(row.locator("[data-fg-slot=step]")).to_have_text(KB.entries["get-the-offer-in-writing"].checklist)  # late, still first
+    for button, name in ((row.get_by_role("button", name=L["application_calendar"]), "one.ics"),
+                         (page.get_by_role("button", name=L["applications_calendar_all"]), "all.ics")):
+        _, events = calendar_events(page, tmp_path, button, name)
+        assert [str(e["UID"]) for e in events] == [accept]
+    page.clock.set_fixed_time(now(2026, 12, 3, 9, 0))  # the last dated step gone: a file would be empty, so no button
+    page.reload()
+    expect(rows(page).first.get_by_role("button", name=L["application_calendar"])).to_be_hidden()
+    expect(page.get_by_role("button", name=L["applications_calendar_all"])).to_be_hidden()
+    page.goto(site_url + "log/")
+    offer = next(o for o in KB.outcomes if o.id == "offer")
+    expect(page.locator("[data-fg-log] tbody tr td").nth(6)).to_have_text(f"{offer.label} (Wednesday, November 25, 2026)")
+
+
+def test_a_late_step_gives_way_once_a_later_moment_comes_and_an_assumed_date_is_said(page, site_url):
+    """Globex's thank-you never ticked: overdue until the follow-up is due, then passed over (still
+    unticked); Northwind gave no decision date: its follow-up says the date the plan assumed."""
+    globex = {"company": "Globex", "moments": {"interview": "2026-11-20", "stated-date": "2026-11-25"}, "done": {},
+              "created": "2026-11-20T20:00:00Z"}
+    northwind = {"company": "Northwind", "moments": {"interview": "2026-11-26"}, "created": "2026-11-26T20:00:00Z",
+                 "done": {"send-a-thank-you": "2026-11-26T22:00:00Z"}}
+    seed(page, site_url, {"globex": globex, "northwind": northwind})
+    items = rows(page)
+    expected = {(11, 27): ("send-a-thank-you", "Tuesday, November 24, 2026"),
+                (12, 3): ("send-one-follow-up", "Wednesday, December 2, 2026"),
+                (12, 11): ("close-the-loop", "Wednesday, December 9, 2026")}
+    for (month, day), (entry, when) in expected.items():
+        page.clock.set_fixed_time(now(2026, month, day, 9, 0))
+        page.goto(site_url + "applications/")
+        globex_row = items.filter(has_text="Globex")
+        expect(globex_row.locator("[data-fg-slot=status]")).to_have_text(L["due_overdue"])
+        expect(globex_row.locator("[data-fg-slot=step]")).to_have_text(KB.entries[entry].checklist)
+        expect(globex_row.locator("[data-fg-slot=date]")).to_have_text(when)
+        if (month, day) == (11, 27):
+            assumed = L["due_assumed"].format(date="Thursday, December 3, 2026")
+            expect(items.filter(has_text="Northwind").locator("[data-fg-slot=date]")).to_have_text(
+                "Thursday, December 10, 2026 " + assumed)
+        if (month, day) == (12, 3):
+            page.goto(site_url + "planner/")
+            choose(page, "Globex")
+            expect(page.locator('[data-fg-step="send-a-thank-you"] [data-fg-step-past]')).to_have_text(L["planner_passed"])
+            expect(page.locator('[data-fg-step="send-one-follow-up"] [data-fg-step-past]')).to_have_text(L["planner_past"])
+    assert stored(page)["applications"]["globex"]["done"] == {}  # passed over, never ticked for the reader
+
+
 # --- Each application its own ticks, dates and details ---------------------------------------
 
 def test_two_applications_keep_their_own_ticks_dates_and_template_details(page, site_url):
@@ -250,7 +328,7 @@ def test_the_calendar_of_all_open_applications(page, site_url, tmp_path):
     filename, events = calendar_events(page, tmp_path, page.get_by_role("button", name=L["applications_calendar_all"]))
     assert filename == L["applications_calendar_filename"]
     uids = [str(e["UID"]) for e in events]
-    assert len(uids) == len(set(uids)) == 4 + 5  # Acme's four steps; Globex's four and its decision date
+    assert len(uids) == len(set(uids)) == 4 + 4  # Acme's four steps; Globex's three ahead and its decision date
     assert all(uid.startswith(("acme-", "globex-")) for uid in uids)
     summaries = [str(e["SUMMARY"]) for e in events]
     assert "Acme, Data Analyst: " + KB.entries["send-one-follow-up"].checklist in summaries
@@ -266,7 +344,8 @@ def test_the_calendar_of_all_open_applications(page, site_url, tmp_path):
     # Stay in touch: 6 June is a Saturday, moved to Monday, then every three months.
     stay = by_uid["acme-stay-in-touch@after-the-interview"]
     assert stay.decoded("DTSTART") == date(2026, 6, 8)
-    assert stay["RRULE"].to_ical() == b"FREQ=MONTHLY;INTERVAL=3"
+    assert dict(stay["RRULE"]) == {"FREQ": ["MONTHLY"], "INTERVAL": [3], "COUNT": [4]}  # for a year
+    assert "globex-send-a-thank-you@after-the-interview" not in uids  # due on 4 March: gone, so left out
     assert by_uid["globex-stated-date@after-the-interview"].decoded("DTSTART") == date(2026, 3, 13)
     follow_up = by_uid["globex-send-one-follow-up@after-the-interview"]
     assert str(follow_up["DESCRIPTION"]).endswith(site_url + "phases/after-the-date/#send-one-follow-up")
@@ -615,6 +694,8 @@ def test_the_timeline_picture_shows_the_chosen_applications_dates(page, site_url
 
 def test_two_tabs_stay_in_sync(context, site_url):
     first, second = context.new_page(), context.new_page()
+    for tab in (first, second):  # the follow-up is next only until its moment has gone (in the spring)
+        tab.clock.set_fixed_time(now(2026, 3, 9, 9, 0))
     first.goto(site_url + "applications/")
     second.goto(site_url + "checklist/")
     add_with_the_form(first, "Acme", "", "2026-03-06")

@@ -86,14 +86,13 @@ test("typed text that is not a date gives no moment", () => {
   assert.deepEqual(dates.givenMoments(RULES, null), {});
 });
 
-function eventsOf(app, only) {
-  const plan = dates.planDates(RULES, dates.givenMoments(RULES, app.moments));
+function eventsOf(app, only, now = new Date(2026, 2, 6, 9), guide = GUIDE) {
   return calendar.planEvents({
-    plan, rules: RULES, only, decision: { moment: "stated-date", title: "the date they said they would decide" },
+    schedule: records.schedule(records.application(app, app.id), guide, now), only,
+    decision: { moment: "stated-date", title: "the date they said they would decide" },
     steps: { "send-one-follow-up": { title: "Follow up", summary: "Once.", url: "https://example.org/x/#send-one-follow-up" } },
     uid: (key) => `${app.id}-${key}@guide`, sequence: () => 0,
     summary: (step) => `${app.company}: ${step}`, reminder: (summary) => `Reminder: ${summary}`,
-    timed: (moment) => Boolean(app.moments[`${moment}-time`]),
   });
 }
 
@@ -104,10 +103,10 @@ test("calendar events name the company, link back, repeat and include the decisi
     "a1-close-the-loop@guide", "a1-stay-in-touch@guide", "a1-stated-date@guide"]);
   assert.equal(events[1].summary, "Acme: Follow up");
   assert.equal(events[1].description, "Once.\nhttps://example.org/x/#send-one-follow-up");
-  assert.deepEqual(events[3].repeat, { amount: 3, unit: "months" });
+  assert.deepEqual(events[3].repeat, { amount: 3, unit: "months", count: 4 }); // a year of notes
   assert.equal(events[0].start.toISOString(), "2026-03-06T20:00:00.000Z");
   const text = calendar.calendar("Guide", events, new Date(Date.UTC(2026, 2, 1)));
-  assert.match(text, /\r\nRRULE:FREQ=MONTHLY;INTERVAL=3\r\n/);
+  assert.match(text, /\r\nRRULE:FREQ=MONTHLY;INTERVAL=3;COUNT=4\r\n/);
   assert.match(text, /\r\nDTSTART;VALUE=DATE:20260313\r\n/);
   assert.ok(text.split("\r\n").every((line) => Buffer.byteLength(line) <= 75));
   assert.ok(text.endsWith("END:VCALENDAR\r\n"));
@@ -117,6 +116,72 @@ test("an assumed decision date is not an event, and one step alone is one event"
   const app = { id: "a2", company: "Globex", moments: { interview: "2026-03-06" } };
   assert.ok(!eventsOf(app).some((e) => e.uid.includes("stated-date")));
   assert.deepEqual(eventsOf(app, "close-the-loop").map((e) => e.uid), ["a2-close-the-loop@guide"]);
+});
+
+// The default guide's shape: waiting steps, then an offer's steps counted from the offer.
+const OFFER_GUIDE = {
+  rules: { moments: RULES.moments.concat([{ id: "offer", asked: true }]),
+    steps: RULES.steps.concat([{ entry: "accept-in-writing", relation: "within", weekends: "move", amount: 7, unit: "days", of: "offer" }]) },
+  phases: { offers: ["get-it-in-writing", "accept-in-writing"], noes: ["reply-to-a-no"] },
+  outcomes: { offer: "offers", rejection: "noes" },
+};
+
+test("a recorded offer stops the waiting steps in the schedule, the calendar and what is due alike", () => {
+  const app = { id: "a3", company: "Initech", moments: { interview: "2026-03-02", "stated-date": "2026-03-20", offer: "2026-03-12" } };
+  const now = new Date(2026, 2, 16, 9);
+  const waiting = eventsOf(app, undefined, now, OFFER_GUIDE).map((e) => e.uid);
+  assert.ok(waiting.includes("a3-send-one-follow-up@guide") && waiting.includes("a3-stated-date@guide")); // before the answer
+  Object.assign(app, { outcome: "offer", outcomeDay: "2026-03-16" });
+  const schedule = records.schedule(records.application(app, app.id), OFFER_GUIDE, now);
+  assert.equal(schedule.answered, true);
+  assert.deepEqual(schedule.steps.map((s) => [s.entry, day(s.date)]),
+    [["accept-in-writing", "20260319"], ["get-it-in-writing", "20260312"]]); // undated: the offer's day the reader gave
+  assert.deepEqual(eventsOf(app, undefined, now, OFFER_GUIDE).map((e) => e.uid), ["a3-accept-in-writing@guide"]);
+  const record = records.normalise({ version: 3, applications: { a3: app } });
+  assert.equal(records.due(record, OFFER_GUIDE, now)[0].entry, "accept-in-writing");
+  assert.equal(records.answerDay(record.applications.a3), "2026-03-12");
+  delete record.applications.a3.moments.offer;
+  assert.equal(records.answerDay(record.applications.a3), "2026-03-16"); // no date given: the day it was recorded
+});
+
+test("a late step is passed over once a step counted from a later moment is due; its tick is untouched", () => {
+  // Thank-you by 3 March, decision 6 March, follow-up 13 March, other contact 27 March.
+  const record = records.normalise({ version: 3, applications: {
+    g: { company: "Globex", moments: { interview: "2026-03-02", "stated-date": "2026-03-06" } } } });
+  const at = (d) => records.due(record, GUIDE, d)[0];
+  assert.deepEqual([at(new Date(2026, 2, 10, 9)).entry, at(new Date(2026, 2, 10, 9)).status], ["send-a-thank-you", "overdue"]);
+  assert.deepEqual([at(new Date(2026, 2, 16, 9)).entry, at(new Date(2026, 2, 16, 9)).status], ["send-one-follow-up", "overdue"]);
+  assert.deepEqual([at(new Date(2026, 2, 30, 9)).entry, at(new Date(2026, 2, 30, 9)).status], ["close-the-loop", "overdue"]);
+  const statuses = records.schedule(record.applications.g, GUIDE, new Date(2026, 2, 16, 9)).steps.map((s) => [s.entry, s.status]);
+  assert.deepEqual(statuses, [["send-a-thank-you", "passed"], ["send-one-follow-up", "overdue"], ["close-the-loop", "upcoming"],
+    ["stay-in-touch", "upcoming"]]);
+  assert.deepEqual(record.applications.g.done, {});
+});
+
+test("steps from the same moment keep their order: an offer's first step is not passed by its last", () => {
+  const app = records.application({ moments: { interview: "2026-03-02" }, outcome: "offer", outcomeDay: "2026-03-02" }, "o");
+  const guide = { ...OFFER_GUIDE, rules: { ...OFFER_GUIDE.rules, steps: OFFER_GUIDE.rules.steps.concat(
+    [{ entry: "get-it-in-writing", relation: "within", weekends: "move", amount: 1, unit: "days", of: "offer" }]) } };
+  const steps = records.schedule(app, guide, new Date(2026, 2, 20, 9)).steps;
+  assert.deepEqual(steps.map((s) => [s.entry, s.status]), [["get-it-in-writing", "overdue"], ["accept-in-writing", "overdue"]]);
+});
+
+test("a calendar file leaves out ticked steps and dates gone, and a repeating step ends after a year", () => {
+  const app = { id: "c1", company: "Acme", moments: { interview: "2026-03-02", "stated-date": "2026-03-06" },
+    done: { "close-the-loop": "2026-03-20T10:00:00Z" } };
+  const events = eventsOf(app, undefined, new Date(2026, 2, 16, 9));
+  // The thank-you (3 March) and the decision date (6 March) are gone, the follow-up (13 March) is late, the other contact is ticked.
+  assert.deepEqual(events.map((e) => e.uid), ["c1-stay-in-touch@guide"]);
+  assert.deepEqual(eventsOf(app, undefined, new Date(2026, 2, 13, 9)).map((e) => e.uid),
+    ["c1-send-one-follow-up@guide", "c1-stay-in-touch@guide"]); // due today: still in
+  const text = calendar.calendar("Guide", events, new Date(Date.UTC(2026, 2, 16)));
+  assert.match(text, /\r\nDTSTART;VALUE=DATE:20260602\r\nDTEND;VALUE=DATE:20260603\r\nRRULE:FREQ=MONTHLY;INTERVAL=3;COUNT=4\r\n/);
+  assert.equal(records.inCalendar({ rule: RULES.steps[3], status: "overdue" }), true); // a repeat still to come
+  assert.equal(records.inCalendar({ rule: RULES.steps[1], status: "overdue" }), false);
+  const record = records.normalise({ version: 3, applications: { c1: app } });
+  assert.equal(records.due(record, GUIDE, new Date(2026, 2, 16, 9))[0].ahead, true);
+  record.applications.c1.done["stay-in-touch"] = "2026-03-16T10:00:00Z";
+  assert.equal(records.due(record, GUIDE, new Date(2026, 2, 16, 9))[0].ahead, false); // nothing for a file: no button
 });
 
 test("long lines fold at 75 octets, never inside a character", () => {

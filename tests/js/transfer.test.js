@@ -132,6 +132,15 @@ test("the log: one row per application, then one per step done with its day", ()
   assert.equal(rows.length, 1 + 1 + 3 + 1);
 });
 
+test("the log dates an offer on the day the reader gave for it, not the day the answer was saved", () => {
+  const record = records.normalise({ version: 3, applications: {
+    a: { company: "Initech", outcome: "offer", outcomeDay: "2026-11-27", moments: { interview: "2026-11-13", offer: "2026-11-25" } },
+    b: { company: "Globex", outcome: "rejection", outcomeDay: "2026-11-27", moments: { offer: "2026-11-20" } } } });
+  const items = transfer.logRows(record, { steps: {}, outcomes: {} }, (iso) => iso.slice(0, 10));
+  assert.deepEqual(items.map((item) => item.outcomeDay), ["2026-11-25", "2026-11-27"]); // a no is not dated by the offer field
+  assert.equal(transfer.logTable(items, [])[1][8], "2026-11-25");
+});
+
 test("an emptied record counts as empty; the device part never travels", () => {
   const record = records.normalise({ version: 3, applications: {}, general: { done: {}, moments: {} }, details: {},
     device: { persisted: true, backup: "2026-03-01T00:00:00Z", unsaved: 5 } });

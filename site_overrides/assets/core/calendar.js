@@ -2,12 +2,14 @@
  *
  * An event is {uid, sequence, start, end} for a timed event or {uid, sequence, day} for an
  * all-day one, with summary, description, reminder and, for a repeating step, repeat:
- * {amount, unit}. Lines end in CRLF and are folded at 75 octets.
+ * {amount, unit, count (how many times, or no end)}. Lines end in CRLF and are folded at 75 octets.
  */
 (function (core) {
   "use strict";
 
-  var dates = typeof module === "object" && module.exports ? require("./dates.js") : core;
+  var node = typeof module === "object" && module.exports;
+  var dates = node ? require("./dates.js") : core;
+  var records = node ? require("./records.js") : core; // read when events are made, once every script has run
   var FREQUENCY = { hours: "HOURLY", days: "DAILY", weeks: "WEEKLY", months: "MONTHLY" };
 
   // Every 5 working days is every week; every working day is each day from Monday to Friday.
@@ -56,7 +58,7 @@
         var next = new Date(event.day.getFullYear(), event.day.getMonth(), event.day.getDate() + 1);
         lines.push("DTSTART;VALUE=DATE:" + dates.localDay(event.day), "DTEND;VALUE=DATE:" + dates.localDay(next));
       }
-      if (event.repeat) lines.push("RRULE:" + repeatRule(event.repeat));
+      if (event.repeat) lines.push("RRULE:" + repeatRule(event.repeat) + (event.repeat.count ? ";COUNT=" + event.repeat.count : ""));
       lines.push("SUMMARY:" + escapeText(event.summary), "DESCRIPTION:" + escapeText(event.description),
         "BEGIN:VALARM", "ACTION:DISPLAY", "DESCRIPTION:" + escapeText(event.reminder),
         event.start ? "TRIGGER;RELATED=END:-PT2H" : "TRIGGER:PT9H", "END:VALARM", "END:VEVENT");
@@ -65,31 +67,41 @@
     return lines.map(fold).join("\r\n") + "\r\n";
   }
 
-  /* The events of one plan. `o`: {plan, rules, steps (entry id -> {title, summary, url}),
-   * uid(key), sequence(key, date) -> number, summary(step title) -> text, reminder(summary)
-   * -> text, timed(moment id) -> whether the reader gave its time, only (an entry id, or
-   * none for every step), decision: {moment, title} for an event on that moment, or none}. */
+  // How many times a repeating step comes in the year from its first date (every 3 months: 4).
+  function yearOf(first, repeat) {
+    var end = dates.add(first, { amount: 12, unit: "months" });
+    for (var count = 1; dates.add(first, { amount: repeat.amount * count, unit: repeat.unit }) < end; count++);
+    return count;
+  }
+
+  /* The events of one schedule (records.js). `o`: {schedule, steps (entry id -> {title, summary,
+   * url}), uid(key), sequence(key, date) -> number, summary(step title) -> text, reminder(summary)
+   * -> text, only (an entry id, or none for every step), decision: {moment, title} for an event
+   * on that moment (one the reader gave, still ahead, and no answer recorded), or none}. */
   function planEvents(o) {
     var events = [];
-    o.rules.steps.forEach(function (step) {
-      var date = o.plan.dates[step.entry];
+    var plan = o.schedule.plan;
+    o.schedule.steps.forEach(function (step) {
+      var rule = step.rule;
       var info = o.steps[step.entry] || {};
-      if (!date || (o.only && step.entry !== o.only)) return;
-      var timed = step.unit === "hours" && o.timed(step.of);
+      if (!records.inCalendar(step) || (o.only && step.entry !== o.only)) return;
       var summary = o.summary(info.title || step.entry);
+      var repeat = rule.relation === "every" ? { amount: rule.amount, unit: rule.unit } : null;
+      if (repeat) repeat.count = yearOf(step.date, repeat);
       events.push({
-        uid: o.uid(step.entry), sequence: o.sequence(step.entry, date),
-        start: timed ? o.plan.moments[step.of] : null, end: timed ? date : null, day: date,
-        repeat: step.relation === "every" ? { amount: step.amount, unit: step.unit } : null,
+        uid: o.uid(step.entry), sequence: o.sequence(step.entry, step.date),
+        start: step.timed ? plan.moments[rule.of] : null, end: step.timed ? step.date : null, day: step.date, repeat: repeat,
         summary: summary, description: [info.summary, info.url].filter(Boolean).join("\n"), reminder: o.reminder(summary)
       });
     });
     var decision = o.decision;
-    if (decision && !o.only && o.plan.moments[decision.moment] && !o.plan.assumed[decision.moment]) {
+    var day = decision && plan.moments[decision.moment];
+    if (day && !o.only && !plan.assumed[decision.moment] && !o.schedule.answered
+      && dates.localDay(day) >= dates.localDay(o.schedule.now)) {
       var summary = o.summary(decision.title);
       events.push({
-        uid: o.uid(decision.moment), sequence: o.sequence(decision.moment, o.plan.moments[decision.moment]),
-        day: o.plan.moments[decision.moment], summary: summary, description: decision.url || "", reminder: o.reminder(summary)
+        uid: o.uid(decision.moment), sequence: o.sequence(decision.moment, day),
+        day: day, summary: summary, description: decision.url || "", reminder: o.reminder(summary)
       });
     }
     return events;

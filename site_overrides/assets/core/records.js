@@ -324,45 +324,78 @@
     return date.getTime() < today + DAY ? "today" : "upcoming";
   }
 
-  /* What is due now: one row per open application, {application, entry, date, status} with
-   * status "overdue", "today", "upcoming", "done" (every dated step ticked) or "none" (nothing
-   * dated yet),
-   * soonest first. `guide`: {rules, phases: {phase id: [entry ids]}, outcomes: {id: phase id}}.
-   * A ticked step is done. Once the answer is recorded, the waiting steps stop and that
-   * answer's phase gives the next steps, dated from the day it was recorded; an answer whose id
-   * is also a moment's ("offer") gives that moment this day, unless the reader gave its date. */
+  // The day of a recorded answer ("2026-03-06"): the day the reader gave for the moment named
+  // like it ("offer"), or else the day it was recorded; "" without an answer.
+  function answerDay(app) {
+    return app.outcome ? app.moments[app.outcome] || app.outcomeDay : "";
+  }
+
+  /* One application's steps (or a slot's, {moments, done}) as "What to do next", the planner
+   * and the calendar files show them: {plan, answered, now, steps: [{entry, date, rule (its
+   * timing rule, or null), timed, assumed (the assumed day it counts from, or null), status}]},
+   * dated steps soonest first. `guide`: {rules, phases: {phase id: [entry ids]}, outcomes:
+   * {id: phase id}}. Once the answer is recorded, the waiting steps stop and that answer's phase
+   * gives the next steps (answered: true): those it does not date are dated from the answer's
+   * day (answerDay), after the dated ones. status: "done" (ticked), "passed" (late, and a step
+   * counted from another, later moment is due: its moment has gone, as a thank-you's once it is
+   * time to follow up; it stays unticked), "overdue", "today" or "upcoming". */
+  function schedule(app, guide, now) {
+    var typed = app.moments;
+    var day = answerDay(app);
+    if (day && !typed[app.outcome]) { // an answer named like a moment dates it
+      typed = JSON.parse(JSON.stringify(typed));
+      typed[app.outcome] = day;
+    }
+    var plan = dates.planDates(guide.rules, dates.givenMoments(guide.rules, typed));
+    var rules = {};
+    guide.rules.steps.forEach(function (step) { rules[step.entry] = step; });
+    var phase = app.outcome && guide.outcomes[app.outcome];
+    var answered = phase && (dates.dayOf(day, 12) || now);
+    var steps = [];
+    var undated = [];
+    (phase ? guide.phases[phase] || [] : Object.keys(rules)).forEach(function (entry) {
+      var rule = plan.dates[entry] ? rules[entry] : null;
+      if (rule || answered) (rule ? steps : undated).push({ entry: entry, date: rule ? plan.dates[entry] : answered, rule: rule,
+        timed: Boolean(rule && rule.unit === "hours" && typed[rule.of + "-time"]),
+        assumed: rule && plan.assumed[rule.of] ? plan.moments[rule.of] : null });
+    });
+    steps.sort(function (a, b) { return a.date - b.date; });
+    steps = steps.concat(undated);
+    var dueBy = startOfDay(now).getTime() + DAY;
+    steps.forEach(function (step) {
+      step.status = app.done[step.entry] ? "done" : status(step.date, step.rule && step.rule.relation, now, step.timed);
+    });
+    steps.forEach(function (step) {
+      if (step.status === "overdue" && step.rule && steps.some(function (later) {
+        return later.rule && later.rule.of !== step.rule.of && later.date > step.date && later.date < dueBy;
+      })) step.status = "passed";
+    });
+    return { plan: plan, answered: Boolean(phase), now: now, steps: steps };
+  }
+
+  /* Whether a step of a schedule goes into a calendar file (calendar.js): one still to do and
+   * ahead (today or later), or a repeating one not ticked. A ticked step, a passed one and a
+   * date already gone are left out: an event in the past reminds no one. */
+  function inCalendar(step) {
+    var rule = step.rule || {};
+    return Boolean(step.rule) && (step.status === "today" || step.status === "upcoming"
+      || (step.status === "overdue" && rule.relation === "every"));
+  }
+
+  /* What is due now: one row per open application, soonest first, {application, entry, date,
+   * assumed, status, ahead (whether a calendar file of it holds a step)}: its first step neither done nor passed (schedule), or none with status
+   * "done" (every dated step ticked or passed) or "none" (nothing dated yet). */
   function due(record, guide, now) {
     var rows = Object.keys(record.applications).map(function (id) {
       var app = record.applications[id];
       if (app.archived) return null;
-      var typed = app.moments;
-      if (app.outcome && app.outcomeDay && !typed[app.outcome]) { // an answer named like a moment dates it
-        typed = JSON.parse(JSON.stringify(typed));
-        typed[app.outcome] = app.outcomeDay;
-      }
-      var plan = dates.planDates(guide.rules, dates.givenMoments(guide.rules, typed));
-      var candidates = [];
-      var undated = []; // steps of an answer's phase without a timing: in the phase's order, after the dated ones
-      var outcomePhase = app.outcome && guide.outcomes[app.outcome];
-      if (outcomePhase) {
-        var answered = dates.givenMoments({ moments: [{ id: "day" }] }, { day: app.outcomeDay }).day || now;
-        (guide.phases[outcomePhase] || []).forEach(function (entry) {
-          (plan.dates[entry] ? candidates : undated).push({ entry: entry, date: plan.dates[entry] || answered, relation: "" });
-        });
-      } else {
-        guide.rules.steps.forEach(function (step) {
-          if (plan.dates[step.entry]) {
-            candidates.push({ entry: step.entry, date: plan.dates[step.entry], relation: step.relation,
-              timed: step.unit === "hours" && Boolean(typed[step.of + "-time"]) });
-          }
-        });
-      }
-      function open(step) { return !app.done[step.entry]; }
-      var next = candidates.filter(open).sort(function (a, b) { return a.date - b.date; })[0] || undated.filter(open)[0];
-      candidates = candidates.concat(undated);
-      return next
-        ? { application: app, entry: next.entry, date: next.date, status: status(next.date, next.relation, now, next.timed) }
-        : { application: app, entry: "", date: null, status: candidates.length ? "done" : "none" };
+      var steps = schedule(app, guide, now).steps;
+      var next = steps.filter(function (step) { return step.status !== "done" && step.status !== "passed"; })[0];
+      var row = next
+        ? { application: app, entry: next.entry, date: next.date, assumed: next.assumed, status: next.status }
+        : { application: app, entry: "", date: null, status: steps.length ? "done" : "none" };
+      row.ahead = steps.some(inCalendar);
+      return row;
     }).filter(Boolean);
     return rows.sort(function (a, b) {
       if (!a.date || !b.date) return a.date ? -1 : b.date ? 1 : 0;
@@ -435,6 +468,9 @@
   core.OWN_FIELDS = OWN_FIELDS;
   core.nextInterviewer = nextInterviewer;
   core.due = due;
+  core.schedule = schedule;
+  core.inCalendar = inCalendar;
+  core.answerDay = answerDay;
   core.backupDue = backupDue;
   core.askPersist = askPersist;
 })(typeof module === "object" && module.exports ? module.exports : (window.followupGuideCore = window.followupGuideCore || {}));

@@ -21,6 +21,7 @@
   // that inflates to more (a "zip bomb" can hold 600 MB in 800 KB) is refused as it inflates.
   var MAX_JSON = 2000000;
 
+  var records = typeof module === "object" && module.exports ? require("./records.js") : core;
   var web = typeof globalThis !== "undefined" ? globalThis : window;
 
   function toBase64Url(bytes) {
@@ -194,7 +195,8 @@
 
   /* The job-search log: one item per application (archived ones too), in the order they were
    * added, with its steps done in the order they were done. `names`: {steps: {id: title},
-   * outcomes: {id: label}}; dates are "2026-03-06" (the day, in the reader's time zone). */
+   * outcomes: {id: label}}; the answer is dated as records.answerDay says (the offer's date
+   * the reader gave, not the day it was saved); dates are "2026-03-06" (the day, in the reader's time zone). */
   function logRows(record, names, day) {
     var apps = Object.keys(record.applications).map(function (id) { return record.applications[id]; });
     apps.sort(function (a, b) { return a.created < b.created ? -1 : a.created > b.created ? 1 : 0; });
@@ -211,7 +213,7 @@
       return {
         company: app.company, role: app.role, contact: people.join("; "),
         applied: app.applied || "", interview: app.moments.interview || "", steps: steps,
-        outcome: app.outcome ? names.outcomes[app.outcome] || app.outcome : "", outcomeDay: app.outcomeDay || "",
+        outcome: app.outcome ? names.outcomes[app.outcome] || app.outcome : "", outcomeDay: records.answerDay(app),
         note: app.note
       };
     });
