@@ -151,7 +151,7 @@ def test_blank_fields_are_named_before_copying_emailing_or_downloading_and_it_st
         warning = box.locator("[data-fg-still-blank]")
         fill_in(page, {field: value for field, value in VALUES.items() if field not in ("company", "interview-date")})
         still_blank = KB.labels["template_still_blank"].format(
-            fields=f"{KB.fields['interview-date'].label}, {KB.fields['company'].label}")
+            fields=f"{KB.fields['company'].label}, {KB.fields['interview-date'].label}")  # in the message's order
         expect(warning).to_have_text(still_blank)  # shown before any button is pressed
         assert box.bounding_box()["y"] < warning.bounding_box()["y"] < box.get_by_role("button", name=KB.labels["template_copy_email_body"]).bounding_box()["y"]
 
