@@ -144,6 +144,7 @@
       list.hidden = !shown.length && !list.hasAttribute("data-fg-always");
     });
     all("[data-fg-applications-empty]").forEach(function (note) { note.hidden = rows.length > 0; });
+    all("[data-fg-archived-box]").forEach(function (box) { box.hidden = !archived.length; });
     all("[data-fg-calendar-all]").forEach(function (button) { button.hidden = !rows.some(function (row) { return row.ahead; }); });
   }
 

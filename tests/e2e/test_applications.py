@@ -85,6 +85,9 @@ def test_without_applications_nothing_new_shows_and_nothing_is_written(page, sit
     page.goto(site_url + "applications/")
     expect(page.locator("[data-fg-applications-empty]")).to_have_text(L["applications_empty"])
     expect(rows(page)).to_have_count(0)
+    # Nothing to archive or to put in a calendar yet: no empty box, no button for an empty file.
+    expect(page.locator("[data-fg-archived-box]")).to_be_hidden()
+    expect(page.locator("[data-fg-calendar-all]")).to_be_hidden()
     assert stored(page) is None
 
 
@@ -626,6 +629,7 @@ def test_keyboard_alone_adds_chooses_edits_archives_and_deletes(page, site_url):
     tab_to(page, "e.dataset.fgAppAction === 'delete'")
     page.keyboard.press("Enter")
     expect(archived).to_have_count(0)
+    expect(page.locator("[data-fg-archived-box]")).to_be_hidden()  # the last archived one is gone
     assert messages == [L["application_delete_confirm"].format(application="Acme Corp, Analyst")]
     assert stored(page) is None  # nothing of the reader's is left, so the record is removed, not kept empty
 
