@@ -662,6 +662,9 @@ def test_on_a_phone_the_controls_fit_and_are_big_enough_to_touch(page, site_url,
         under = date.bounding_box()
         assert under["y"] >= words["y"] + words["height"] - 1 and abs(under["x"] - words["x"]) <= 1, (words, under)
         assert words["width"] >= 300, words
+    if path == "applications/":  # a label longer than the form's label column takes its line, not a narrow column
+        passphrase = page.locator('label[for="fg-link-passphrase"]').bounding_box()
+        assert passphrase["width"] >= 300, passphrase
     if path == "log/":  # each application a block, each value under its column's name, all on the screen
         cells = page.locator("[data-fg-log-rows] td")
         expect(cells).to_have_count(14)
