@@ -262,6 +262,8 @@ class Outcome(Record):
     """How the choice reads, such as "They offered me the job"."""
     phase = Reference("phase")
     """The id of the phase whose steps come next; the waiting steps then stop."""
+    then = ListOf(Reference("phase"), required=False)
+    """Ids of phases whose steps come after that phase's, such as 'afterwards' after a no."""
 
 
 class TimelinePoint(Record):

@@ -52,7 +52,7 @@ def guide_data(kb: KnowledgeBase) -> str:
         "steps": {id_: {"title": e.checklist or e.title, "summary": e.summary, "page": f"phases/{e.phase}"}
                   for id_, e in steps.items()},
         "phases": {p.id: [e.id for e in p.entries if e.checklist] for p in kb.phases},
-        "outcomes": {o.id: o.phase for o in kb.outcomes},
+        "outcomes": {o.id: [o.phase, *(o.then or ())] for o in kb.outcomes},  # the phases that follow each answer
         "decision": {"moment": asked[0].id, "title": asked[0].label} if asked else None,
     }
     return json.dumps(data, separators=(",", ":"), ensure_ascii=False)

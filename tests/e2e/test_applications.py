@@ -229,6 +229,23 @@ def test_after_an_offer_the_planner_and_calendars_stop_chasing_and_the_log_dates
     expect(page.locator("[data-fg-log] tbody tr td").nth(6)).to_have_text(f"{offer.label} (Wednesday, November 25, 2026)")
 
 
+def test_after_a_no_the_reply_comes_first_and_staying_in_touch_stays(page, site_url, tmp_path):
+    """'They said no' gives its own phase's steps, then those of the phase it names under 'then'
+    (afterwards): staying in touch is worth it after a no, as its advice says."""
+    page.clock.set_fixed_time(now(2026, 11, 27, 9, 0))
+    globex = {"company": "Globex", "role": "Engineer", "moments": {"interview": "2026-11-13", "stated-date": "2026-11-20"},
+              "outcome": "rejection", "outcomeDay": "2026-11-27", "done": {}, "created": "2026-11-13T20:00:00Z"}
+    seed(page, site_url, {"globex": globex})
+    page.goto(site_url + "applications/")
+    expect(rows(page).first.locator("[data-fg-slot=step]")).to_have_text(KB.entries["accept-a-no-gracefully"].checklist)
+    page.goto(site_url + "planner/")
+    choose(page, "Globex, Engineer")
+    expect(page.locator('[data-fg-step="send-one-follow-up"] [data-fg-step-past]')).to_have_text(L["planner_answered"])
+    expect(page.locator('[data-fg-step="stay-in-touch"] [data-fg-plan-action=calendar-one]')).to_be_visible()
+    _, events = calendar_events(page, tmp_path, page.get_by_role("button", name=L["planner_calendar_all"]), "no.ics")
+    assert [str(e["UID"]) for e in events] == ["globex-stay-in-touch@after-the-interview"]
+
+
 def test_a_late_step_gives_way_once_a_later_moment_comes_and_an_assumed_date_is_said(page, site_url):
     """Globex's thank-you never ticked: overdue until the follow-up is due, then passed over (still
     unticked); Northwind gave no decision date: its follow-up says the date the plan assumed."""

@@ -28,7 +28,7 @@ const RULES = {
 const GUIDE = {
   rules: RULES,
   phases: { "when-the-answer-comes": ["reply-to-an-offer", "reply-to-a-no"], afterwards: ["stay-in-touch"] },
-  outcomes: { offer: "when-the-answer-comes", rejection: "when-the-answer-comes" },
+  outcomes: { offer: ["when-the-answer-comes"], rejection: ["when-the-answer-comes"] },
 };
 
 function day(date) {
@@ -122,8 +122,8 @@ test("an assumed decision date is not an event, and one step alone is one event"
 const OFFER_GUIDE = {
   rules: { moments: RULES.moments.concat([{ id: "offer", asked: true }]),
     steps: RULES.steps.concat([{ entry: "accept-in-writing", relation: "within", weekends: "move", amount: 7, unit: "days", of: "offer" }]) },
-  phases: { offers: ["get-it-in-writing", "accept-in-writing"], noes: ["reply-to-a-no"] },
-  outcomes: { offer: "offers", rejection: "noes" },
+  phases: { offers: ["get-it-in-writing", "accept-in-writing"], noes: ["reply-to-a-no"], later: ["stay-in-touch"] },
+  outcomes: { offer: ["offers"], rejection: ["noes", "later"] },
 };
 
 test("a recorded offer stops the waiting steps in the schedule, the calendar and what is due alike", () => {
@@ -142,6 +142,18 @@ test("a recorded offer stops the waiting steps in the schedule, the calendar and
   assert.equal(records.answerDay(record.applications.a3), "2026-03-12");
   delete record.applications.a3.moments.offer;
   assert.equal(records.answerDay(record.applications.a3), "2026-03-16"); // no date given: the day it was recorded
+});
+
+test("after a no, the answer's phase and the phases it names under 'then' give the next steps", () => {
+  const app = records.application({ moments: { interview: "2026-03-02", "stated-date": "2026-03-06" }, outcome: "rejection",
+    outcomeDay: "2026-03-10" }, "n");
+  const schedule = records.schedule(app, OFFER_GUIDE, new Date(2026, 2, 10, 9));
+  assert.equal(schedule.answered, true);
+  // The answer's own phase first (its step dated on the answer's day), then the one that follows it.
+  assert.deepEqual(schedule.steps.map((s) => s.entry), ["reply-to-a-no", "stay-in-touch"]);
+  const record = records.normalise({ version: 3, applications: { n: app } });
+  assert.equal(records.due(record, OFFER_GUIDE, new Date(2026, 2, 10, 9))[0].entry, "reply-to-a-no");
+  assert.ok(!schedule.steps.some((s) => s.entry === "send-one-follow-up" || s.entry === "close-the-loop"));
 });
 
 test("a late step is passed over once a step counted from a later moment is due; its tick is untouched", () => {
@@ -303,7 +315,7 @@ test("an answer named like a moment dates that moment's steps from the day it wa
     moments: [{ id: "interview", asked: true }, { id: "offer", asked: true }],
     steps: [{ entry: "get-it-in-writing", relation: "within", weekends: "move", amount: 1, unit: "days", of: "offer" }],
   };
-  const guide = { rules, phases: { offers: ["negotiate", "get-it-in-writing"] }, outcomes: { offer: "offers" } };
+  const guide = { rules, phases: { offers: ["negotiate", "get-it-in-writing"] }, outcomes: { offer: ["offers"] } };
   const record = records.normalise({ version: 3, applications: {
     a1: { company: "Acme", moments: { interview: "2026-03-02" }, outcome: "offer", outcomeDay: "2026-03-06" } } });
   const [row] = records.due(record, guide, new Date(2026, 2, 6, 9));

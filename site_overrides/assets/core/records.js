@@ -334,9 +334,10 @@
    * and the calendar files show them: {plan, answered, now, steps: [{entry, date, rule (its
    * timing rule, or null), timed, assumed (the assumed day it counts from, or null), status}]},
    * dated steps soonest first. `guide`: {rules, phases: {phase id: [entry ids]}, outcomes:
-   * {id: phase id}}. Once the answer is recorded, the waiting steps stop and that answer's phase
-   * gives the next steps (answered: true): those it does not date are dated from the answer's
-   * day (answerDay), after the dated ones. status: "done" (ticked), "passed" (late, and a step
+   * {id: [phase ids]}}. Once the answer is recorded, the waiting steps stop and the answer's
+   * phases (its own, then those its 'then' names) give the next steps (answered: true), phase by
+   * phase; a step a phase does not date is dated from the answer's day (answerDay), after the
+   * phase's dated ones. status: "done" (ticked), "passed" (late, and a step
    * counted from another, later moment is due: its moment has gone, as a thank-you's once it is
    * time to follow up; it stays unticked), "overdue", "today" or "upcoming". */
   function schedule(app, guide, now) {
@@ -349,18 +350,23 @@
     var plan = dates.planDates(guide.rules, dates.givenMoments(guide.rules, typed));
     var rules = {};
     guide.rules.steps.forEach(function (step) { rules[step.entry] = step; });
-    var phase = app.outcome && guide.outcomes[app.outcome];
-    var answered = phase && (dates.dayOf(day, 12) || now);
+    var phases = app.outcome && guide.outcomes[app.outcome] || []; // the answer's phase, and any that follow it
+    var answered = phases.length > 0 && (dates.dayOf(day, 12) || now);
     var steps = [];
-    var undated = [];
-    (phase ? guide.phases[phase] || [] : Object.keys(rules)).forEach(function (entry) {
-      var rule = plan.dates[entry] ? rules[entry] : null;
-      if (rule || answered) (rule ? steps : undated).push({ entry: entry, date: rule ? plan.dates[entry] : answered, rule: rule,
-        timed: Boolean(rule && rule.unit === "hours" && typed[rule.of + "-time"]),
-        assumed: rule && plan.assumed[rule.of] ? plan.moments[rule.of] : null });
+    // Each phase's steps in turn (the answer's before those that follow it): its dated ones
+    // soonest first, then the ones it does not date.
+    (answered ? phases.map(function (id) { return guide.phases[id] || []; }) : [Object.keys(rules)]).forEach(function (entries) {
+      var dated = [];
+      var undated = [];
+      entries.forEach(function (entry) {
+        var rule = plan.dates[entry] ? rules[entry] : null;
+        if (rule || answered) (rule ? dated : undated).push({ entry: entry, date: rule ? plan.dates[entry] : answered, rule: rule,
+          timed: Boolean(rule && rule.unit === "hours" && typed[rule.of + "-time"]),
+          assumed: rule && plan.assumed[rule.of] ? plan.moments[rule.of] : null });
+      });
+      dated.sort(function (a, b) { return a.date - b.date; });
+      steps = steps.concat(dated, undated);
     });
-    steps.sort(function (a, b) { return a.date - b.date; });
-    steps = steps.concat(undated);
     var dueBy = startOfDay(now).getTime() + DAY;
     steps.forEach(function (step) {
       step.status = app.done[step.entry] ? "done" : status(step.date, step.rule && step.rule.relation, now, step.timed);
@@ -370,7 +376,7 @@
         return later.rule && later.rule.of !== step.rule.of && later.date > step.date && later.date < dueBy;
       })) step.status = "passed";
     });
-    return { plan: plan, answered: Boolean(phase), now: now, steps: steps };
+    return { plan: plan, answered: Boolean(answered), now: now, steps: steps };
   }
 
   /* Whether a step of a schedule goes into a calendar file (calendar.js): one still to do and
