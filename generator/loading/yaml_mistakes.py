@@ -16,8 +16,8 @@ _LINE = re.compile(r"(?P<lead>[ ]*(?:-[ ]+)*)(?:(?P<name>[\w-]+):(?:[ ]+|$))?(?P
 
 # Characters that give a text a meaning of its own in YAML when they come first.
 _STARTERS = {
-    "[": "reads as a list", "{": "reads as a group", "*": "reads as a reference to a value marked elsewhere",
-    "&": "reads as a mark on a value", "!": "reads as a tag", "|": "reads as a block of text",
+    "[": "reads as a list", "{": "reads as a group", "*": "gives a special meaning (a repeat of a marked value)",
+    "&": "gives a special meaning (a mark to repeat a value)", "!": "reads as a tag", "|": "reads as a block of text",
     ">": "reads as a block of text", "%": "reads as a directive", "?": "reads as the start of a name",
     "@": "does not allow at the start of a text", "`": "does not allow at the start of a text",
 }
@@ -35,6 +35,11 @@ def explain(text: str, error) -> tuple[int, int, str] | None:
     number = min(mark.line, len(lines) - 1)
     if problem.startswith("could not find expected ':'") and error.context_mark is not None:
         return _no_colon(lines, error.context_mark.line)
+    opened = _quote_left_open(lines, number)
+    if opened is not None:
+        return opened
+    if "\t" == lines[number][mark.column:mark.column + 1] and "cannot start any token" in problem:
+        return number, mark.column, "a tab is used here, after a dash or a colon; YAML needs a space: replace the tab"
     line = _LINE.fullmatch(lines[number].rstrip("\r"))  # always matches: every part is optional
     start = line.start("value")  # where the text begins, after the name, its colon and the spaces
     value = line["value"].rstrip()
@@ -67,6 +72,39 @@ def explain(text: str, error) -> tuple[int, int, str] | None:
     return None
 
 
+def _quote_left_open(lines: list[str], number: int) -> tuple[int, int, str] | None:
+    """A text whose opening quote is not closed on its own line, above the line YAML stopped at:
+    YAML read on through the lines below to the next quote, so the error shows up there. Only
+    the nearest quote of each kind above is looked at (one that opens and closes on a line of
+    its own ends the search for that kind: a text may rightly span lines)."""
+    kinds = {'"', "'"}
+    for above in range(number - 1, -1, -1):
+        text = lines[above]
+        if text.lstrip().startswith("#"):
+            continue  # a note, or the runaway text itself
+        line = _LINE.fullmatch(text.rstrip("\r"))
+        value = line["value"].rstrip()
+        if line["name"] and value[:1] in kinds and not _closed(value):
+            quote = value[0]
+            return above, line.start("value"), (
+                f"the text of '{line['name']}' starts with a quote ({quote}) that is not closed on this line, so "
+                f"YAML reads on into the lines below; add the closing {quote} at the end of the text")
+        kinds -= {quote for quote in kinds if quote in text}
+        if not kinds:
+            return None
+    return None
+
+
+def _closed(value: str) -> bool:
+    """Whether a value that starts with a quote ends it on the same line."""
+    quote, rest = value[0], value[1:]
+    if quote == "'":
+        rest = rest.replace("''", "")  # a doubled ' is one ' inside the text
+    else:
+        rest = re.sub(r"\\.", "", rest)  # an escaped character, such as \"
+    return quote in rest
+
+
 def _starter(character: str) -> str:
     return f"starts with '{character}', which YAML {_STARTERS[character]}"
 
@@ -74,10 +112,13 @@ def _starter(character: str) -> str:
 def _quote_it(line: re.Match, why: str, curly: bool = False) -> str:
     """The message for a value that needs quotes, with the line written that way when it is short."""
     message = f"the text of '{line['name']}' {why}; put the whole text in quotes"
-    if curly:
-        message += " (curly quotes “ ” are not YAML's quotes: they stay part of the text)"
     value = line["value"].rstrip()
-    if len(value) > 1 and value[0] == value[-1] == "'" and '"' not in value:
+    if curly and value[:1] in "\u201c\u201e\u00ab" and value[-1:] in "\u201d\u201c\u00bb":
+        value = value[1:-1]  # curly quotes around the whole text were meant as its quotes
+        message += " (curly quotes “ ” are not YAML's quotes: type straight ones)"
+    elif curly:
+        message += " (curly quotes “ ” are not YAML's quotes: they stay part of the text)"
+    elif len(value) > 1 and value[0] == value[-1] == "'" and '"' not in value:
         value = value[1:-1]  # the single quotes were meant around the whole text
     if '"' not in value:
         fixed = f'{line["name"]}: "{value}"'

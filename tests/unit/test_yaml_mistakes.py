@@ -17,8 +17,24 @@ CASES = [
              "name; put the whole text in quotes (curly quotes “ ” are not YAML's quotes: they stay part of the "
              "text), like this: title: \"“Book a debrief”: with an adviser\""),
     ("a Markdown emphasis first", ENTRY + "    body: *Really* do this\n",
-     "3:11", "the text of 'body' starts with '*', which YAML reads as a reference to a value marked elsewhere; "
+     "3:11", "the text of 'body' starts with '*', which YAML gives a special meaning (a repeat of a marked value); "
              "put the whole text in quotes, like this: body: \"*Really* do this\""),
+    ("curly quotes around the whole text", ENTRY + "    title: “Book a debrief: with an adviser”\n",
+     "3:27", "the text of 'title' has a colon followed by a space (': '), which YAML reads as the start of a new "
+             "name; put the whole text in quotes (curly quotes “ ” are not YAML's quotes: type straight ones), like "
+             "this: title: \"Book a debrief: with an adviser\""),
+    ("a quote not closed, the next text quoted", ENTRY + "    title: \"Book a debrief\n    summary: \"Talk: soon.\"\n",
+     "3:12", "the text of 'title' starts with a quote (\") that is not closed on this line, so YAML reads on into the "
+             "lines below; add the closing \" at the end of the text"),
+    ("a quote not closed, far above", "site_name: \"Riverside Careers\ntheme:\n  name: material\n  palette:\n"
+     "    - media: \"(prefers-color-scheme: light)\"\n",
+     "1:12", "the text of 'site_name' starts with a quote (\") that is not closed on this line, so YAML reads on into "
+             "the lines below; add the closing \" at the end of the text"),
+    ("a tab after a dash", "entries:\n  -\tid: a\n    title: x\n",
+     "2:4", "a tab is used here, after a dash or a colon; YAML needs a space: replace the tab"),
+    ("a text rightly on two lines, a slip below it", ENTRY + "    title: \"A long\n      title\"\n    summary: Ask: soon\n",
+     "5:17", "the text of 'summary' has a colon followed by a space (': '), which YAML reads as the start of a new "
+             "name; put the whole text in quotes, like this: summary: \"Ask: soon\""),
     ("a Markdown link first", ENTRY + "    summary: [Read more](x.md) today\n",
      "3:14", "the text of 'summary' starts with '[', which YAML reads as a list; put the whole text in quotes, "
              "like this: summary: \"[Read more](x.md) today\""),
