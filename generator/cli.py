@@ -98,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
                   + f". Translate their texts, add {args.language} to 'languages' in {args.config_file}, "
                   "then run followup-guide validate.")
         elif args.command == "validate":
-            adapter = engine("mkdocs", args.config_file)
+            adapter = engine("mkdocs", args.config_file, strict=True)  # a setting build would refuse, refused here too
             tracking = adapter.tracking_problems()
             if tracking:
                 raise CommandError("\n".join(tracking))

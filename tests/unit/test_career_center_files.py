@@ -124,6 +124,18 @@ entries:
     ]
 
 
+def test_validate_refuses_a_setting_build_would_refuse(center, capsys):
+    """A misspelt setting: build stops at it, so validate does too, at its line (not a warning and 'valid')."""
+    settings = (center / "mkdocs.yml").read_text()
+    assert "strict:" not in settings  # a center's file leaves it out: validate must not depend on it
+    (center / "mkdocs.yml").write_text(settings.replace("      staff_pages: false\n", "      staff_pagez: false\n"))
+    line = (center / "mkdocs.yml").read_text().splitlines().index("      staff_pagez: false") + 1
+    capsys.readouterr()
+    assert main(["validate"]) == 1
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        f"followup-guide: mkdocs.yml:{line}:7: 'staff_pagez' is not a setting here (did you mean 'staff_pages'?)")
+
+
 def test_turning_a_do_into_a_dont_needs_an_instead(center):
     write(center / "content/changes.yml", "change:\n  entries:\n    keep-searching:\n      kind: don't\n")
     assert problems(center) == ["content/changes.yml:4:7: 'keep-searching' is now a don't, so it needs 'instead'"]
