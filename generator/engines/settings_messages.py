@@ -32,7 +32,10 @@ def located(config_file: str, said: list[str], known: dict[str | None, list[str]
         root = read_yaml(path, {})[0]
     except YamlFileError:
         root = None
-    return [_one(path, root, message, known) for message in said]
+    told = [_one(path, root, message, known) for message in said]
+    # "'site_name' is missing" after "'site_nmae' ... (did you mean 'site_name'?)" says the same again.
+    meant = {match[1] for message in told for match in [re.search(r"\(did you mean '([^']*)'\?\)$", message)] if match}
+    return [message for message in told if not any(message.endswith(f": '{name}' is missing; add it") for name in meant)]
 
 
 def _one(path: Path, root, message: str, known: dict) -> str:

@@ -20,8 +20,9 @@ plugins:
 
 @pytest.mark.parametrize("old, new, said", [
     ("site_name: Our", "site_nmae: Our",
-     ["mkdocs.yml:1:1: 'site_nmae' is not a setting here (did you mean 'site_name'?)",
-      "mkdocs.yml:1:1: 'site_name' is missing; add it"]),
+     ["mkdocs.yml:1:1: 'site_nmae' is not a setting here (did you mean 'site_name'?)"]),  # not also "missing"
+    ("site_name: Our Guide\n", "",
+     ["mkdocs.yml:1:1: 'site_name' is missing; add it"]),
     ("name: material", "name: materiall",
      ["mkdocs.yml:3:9: the theme 'materiall' is not installed; the guide's is 'material' (installed: mkdocs, "
       "readthedocs, material)"]),
