@@ -41,6 +41,7 @@ is never asked to remove anything from the default guide's files.
 """
 from __future__ import annotations
 
+import difflib
 import hashlib
 import os
 from collections.abc import Callable
@@ -293,9 +294,11 @@ class Translation:
     def records(self, kind: str, record: type[Record], nodes: list[yaml.Node], hidden: dict) -> list[yaml.Node]:
         """The entries, fields or templates, each with its texts in this language."""
         given = self._renamed(kind, self.items[kind])
-        # A hidden entry is not shown: it needs no translation.
+        misspelt = self._misspelt(record, nodes, given)
+        # A hidden entry is not shown: it needs no translation; one whose id is misspelt in the
+        # translation is told once, as that id (below), not also text by text as missing.
         result, seen, complete = self._by_id(record, nodes, given, kind, f"the {kind}",
-                                             lambda id_: (kind, id_) in hidden, (kind,))
+                                             lambda id_: (kind, id_) in hidden or id_ in misspelt, (kind,))
         if not complete or self._english_unread(kind):
             return result  # an English file or id could not be read: that is the problem reported
         for id_, (key, _) in given.items():
@@ -303,6 +306,15 @@ class Translation:
                 self._unneeded(key, f"there is no {kind} '{id_}' in the guide to translate"
                                     f"{did_you_mean(id_, seen)}; check the id or remove it here")
         return result
+
+    def _misspelt(self, record: type[Record], nodes: list[yaml.Node], given: dict) -> set[str]:
+        """The English ids left untranslated that an unknown id of the center's own translation
+        was probably meant to be ('book-a-debreif' for 'book-a-debrief')."""
+        english = [self._key(record, node) for node in nodes]
+        untranslated = [id_ for id_ in english if id_ and id_ not in given]
+        return {close[0] for id_, (key, _) in given.items()
+                if id_ not in english and self.owners.is_own(location_of(key).path)
+                for close in [difflib.get_close_matches(id_, untranslated, n=1, cutoff=0.6)] if close}
 
     def _renamed(self, kind: str, given: dict) -> dict:
         """The texts given under a former id (from 'former_ids') moved to the id now, as a change of
