@@ -176,17 +176,23 @@ class Text(FieldType):
         self.plain = self.one_step and kind.check is Text.check and kind.checked is Text.checked
         self.finish = self.check if kind.checked is Text.checked else self.checked  # checked, in one call
 
+    markdown = False  # read as Markdown (links and emphasis work), or shown as typed
+
     def read(self, node, reading, name):
         # The usual case, a text typed in the guide's own files, in one call: what FieldType.read,
         # convert and check do for it (tests/unit/test_loading_shortcuts.py compares the two).
         if isinstance(node, _SCALAR) and node.__class__ is not ShownInLanguage and self.one_step:
             value = node.value.strip()
             if value and (self.multiline or "\n" not in value):
+                if "](" in value and not self.markdown:
+                    _markdown_shown_as_typed(value, node, reading, name)
                 return value if self.plain else self.finish(value, node, reading, name)
         return super().read(node, reading, name)
 
     def convert(self, node, reading, name):
         value = node.value.strip()
+        if "](" in value and not self.markdown:
+            _markdown_shown_as_typed(value, node, reading, name)
         if not value:
             reading.problem(node, f"'{name}' is empty; write its text")
             return None
@@ -226,6 +232,14 @@ def is_local_link(target: str) -> bool:
     return not (target.startswith(("#", "/")) or _URL_SCHEME.match(target))
 
 
+def _markdown_shown_as_typed(value: str, node: yaml.Node, reading: Reading, name: str) -> None:
+    """A warning for a Markdown link in a text that is shown as typed (a title, a summary, a message)."""
+    link = MARKDOWN_LINK.search(value)
+    if link:
+        reading.warning(node, f"'{name}' is shown as typed, so the link '{link[0]}' will show with its brackets; "
+                              "write its words alone here (a link can go in 'body'), or the address itself")
+
+
 def _typed_matches(pattern: re.Pattern, node: yaml.Node, reading: Reading):
     """Each match of `pattern` in a value as typed in its file (reading.location_at tells where)."""
     source = reading.sources.get(node.start_mark.name, "")
@@ -236,6 +250,7 @@ class Markdown(Text):
     """Text that may span lines and use Markdown (links, lists, emphasis)."""
 
     multiline = True
+    markdown = True
 
     def checked(self, value, node, reading, name):
         value = self.check(value, node, reading, name)

@@ -109,3 +109,14 @@ def test_a_link_by_a_former_id_still_builds_and_says_the_id_to_write(tmp_path):
         "it still leads there, but write 'phases/while-you-wait.md#book-a-mock-interview'",
         f"{file}:10:23: the link 'templates.md#template-ask-politely' names 'template-ask-for-advice' by its former "
         "id; it still leads there, but write 'templates.md#template-ask-for-advice'"]
+
+
+def test_a_markdown_link_in_a_text_shown_as_typed_is_a_warning(tmp_path):
+    """A summary is shown as typed: its link would be published with its brackets."""
+    summary = "    summary: It makes the next round easier.\n"
+    kb, _ = load_guide(center(tmp_path, ADVICE.replace(
+        summary, "    summary: \"[Book one](https://example.edu/book) while it is fresh.\"\n")))
+    file = tmp_path / "overlay" / "advice" / "ours.yml"
+    assert [str(w) for w in kb.warnings if "shown as typed" in w.message] == [
+        f"{file}:6:14: 'summary' is shown as typed, so the link '[Book one](https://example.edu/book)' will show with "
+        "its brackets; write its words alone here (a link can go in 'body'), or the address itself"]
