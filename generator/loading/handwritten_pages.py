@@ -59,6 +59,28 @@ def check_pages(folders: list[Path]) -> list[Problem]:
     return problems
 
 
+def page_links(folders: list[Path]) -> list[tuple[str, str, Location]]:
+    """The Markdown links of the hand-written pages to other files of the site: (as typed, the file
+    it names from the site's top folder with its #part, where it is typed). As in MkDocs, a page's
+    link names a file from the page's own folder."""
+    links = []
+    for folder in dict.fromkeys(Path(f) for f in folders):
+        if not os.path.isdir(folder):
+            continue
+        for path in files_below(folder, (".md",))[0]:
+            text = path.read_text(encoding="utf-8-sig", errors="replace")
+            if "](" not in text:
+                continue
+            base = posixpath.dirname(path.relative_to(folder).as_posix())
+            for match in MARKDOWN_LINK.finditer(text):
+                target = match[2]
+                file, hash_, part = target.partition("#")
+                if file and hash_ and is_local_link(target):
+                    links.append((target, f"{posixpath.normpath(posixpath.join(base, file))}#{part}",
+                                  Location.at(path, text, match.start(2))))
+    return links
+
+
 def _guide_attributes(path: Path, text: str) -> list[Problem]:
     return [Problem(Location.at(path, text, found.start()), "a data-fg- attribute is used here, which only the guide's own "
                     "buttons and boxes may use; remove it") for found in GUIDE_ATTRIBUTE.finditer(text)]

@@ -14,7 +14,7 @@ from ..model.records import CENTER_DETAILS
 from ..package_data import default_path
 from ..problems import ContentError, Location, location_of
 from ..rendering.pages import content_link_problems, former_id_links
-from .handwritten_pages import check_pages, is_for_staff
+from .handwritten_pages import check_pages, is_for_staff, page_links
 from .loader import load_knowledge_base
 from .translations import SOURCE_LANGUAGE, CheckedIn, page_problems, page_translation_folder
 
@@ -139,8 +139,10 @@ def load_guides(sources: GuideSources, languages: tuple[str, ...] | None = None)
     problems += check_pages([*sources.page_folders, *sources.translated_page_folders()])
     files = {path.relative_to(folder).as_posix() for folder in sources.page_folders if folder.is_dir()
              for path in folder.rglob("*") if path.is_file()}
+    written_links = page_links(sources.page_folders)  # the hand-written pages' links to a part of a page
     for language, kb in guides.items():  # the links of every language's texts
-        problems += [p for p in content_link_problems(kb, files) if p not in problems]
+        problems += [p for p in content_link_problems(kb, files, written_links if language == SOURCE_LANGUAGE else ())
+                     if p not in problems]
         guides[language] = replace(kb, warnings=kb.warnings + tuple(former_id_links(kb)))
     if problems:
         raise ContentError(problems)

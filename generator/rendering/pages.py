@@ -21,7 +21,7 @@ from ..model import timing
 from ..model.fields import MARKDOWN_LINK, InLanguage, did_you_mean, in_ascii, is_local_link, slugify
 from ..model.knowledge_base import KnowledgeBase
 from ..model.records import Timing
-from ..problems import Problem
+from ..problems import Location, Problem
 from . import messages
 from .durations import duration_text
 from .template_cache import template_cache
@@ -253,21 +253,21 @@ def page_parts(kb: KnowledgeBase) -> dict[str, set[str]]:
     return parts
 
 
-def content_link_problems(kb: KnowledgeBase, handwritten: set[str]) -> list[Problem]:
+def content_link_problems(kb: KnowledgeBase, handwritten: set[str],
+                          page_links: list[tuple[str, str, Location]] = ()) -> list[Problem]:
     """Links in the content's Markdown that lead to no file of the site, or to no part of a phase
     page or the templates page. They name a file from the guide's top folder (`checklist.md`,
     `phases/while-you-wait.md#be-patient`, a center's `mock-interviews.md`), whatever page shows
-    them; each problem says the form that works."""
+    them; each problem says the form that works. `page_links`: the links of the pages written by
+    hand, (as typed, the file it names from the top folder, where): their part is checked here
+    (MkDocs checks that their file is there, relative to their own page, as MkDocs links are)."""
     known = page_uris(kb) | handwritten
     parts = page_parts(kb)
     problems = []
     for target, location in kb.links:
         path = target.split("#")[0]
         if not path or posixpath.normpath(path) in known:
-            fragment = target[len(path) + 1:]
-            page = posixpath.normpath(path) if path else None
-            if fragment and page in parts and fragment not in parts[page]:
-                problems.append(Problem(location, _no_such_part(kb, target, page, fragment, parts[page])))
+            problems += _part_problems(kb, parts, target, target, location)
             continue
         anchor = target[len(path):]
         stem = re.sub(r"^(\.\.?/)+", "", path).removesuffix("/").removesuffix("/index.html").removesuffix(".html")
@@ -275,7 +275,18 @@ def content_link_problems(kb: KnowledgeBase, handwritten: set[str]) -> list[Prob
         hint = f": write '{meant}{anchor}'" if meant else ", such as 'checklist.md' or 'phases/while-you-wait.md'"
         problems.append(Problem(location, f"the link '{target}' leads to no page of the guide; links in the content "
                                           f"name a page's file from the guide's top folder{hint}"))
+    for typed, target, location in page_links:
+        problems += _part_problems(kb, parts, typed, target, location)
     return problems
+
+
+def _part_problems(kb: KnowledgeBase, parts: dict[str, set[str]], typed: str, target: str, location) -> list[Problem]:
+    """A link to a part (`#id`) that the phase page or the templates page it names does not have."""
+    path, _, fragment = target.partition("#")
+    page = posixpath.normpath(path) if path else None
+    if fragment and page in parts and fragment not in parts[page]:
+        return [Problem(location, _no_such_part(kb, typed, page, fragment, parts[page]))]
+    return []
 
 
 def former_id_links(kb: KnowledgeBase) -> list[Problem]:

@@ -120,3 +120,19 @@ def test_a_markdown_link_in_a_text_shown_as_typed_is_a_warning(tmp_path):
     assert [str(w) for w in kb.warnings if "shown as typed" in w.message] == [
         f"{file}:6:14: 'summary' is shown as typed, so the link '[Book one](https://example.edu/book)' will show with "
         "its brackets; write its words alone here (a link can go in 'body'), or the address itself"]
+
+
+def test_a_hand_written_pages_link_to_no_part_of_a_page_is_reported_where_it_is_typed(tmp_path):
+    """validate finds it, at its line; before, only the build did, without a line, and showing the
+    link as it had rewritten it. A page's links name files from its own folder, as MkDocs' do."""
+    sources = center(tmp_path)
+    (tmp_path / "pages" / "mock-interviews.md").write_text(
+        "# Mock interviews\n\nSee [be patient](phases/while-you-wait.md#be-patien).\n")
+    (tmp_path / "pages" / "more").mkdir()
+    (tmp_path / "pages" / "more" / "deeper.md").write_text("[ok](../phases/while-you-wait.md#be-patient)\n")
+    with pytest.raises(ContentError) as raised:
+        load_guide(sources)
+    assert [str(p) for p in raised.value.problems] == [
+        f"{tmp_path / 'pages' / 'mock-interviews.md'}:3:18: the link 'phases/while-you-wait.md#be-patien' leads to no "
+        "part of that page: nothing there has the id 'be-patien' (did you mean 'be-patient'?) (a message template's "
+        "is 'template-' and its id; an entry hidden by changes.yml is on no page)"]
