@@ -201,6 +201,8 @@ class Translation:
         self.translated_from: dict[str, str] = {}  # the same, for each of the center's translations used now
         # translation file -> (the first of its texts the center's translated-from.yml lacks, how many)
         self.unchecked: dict[Path, tuple[yaml.Node, str, int]] = {}
+        # texts of a sentence or more written exactly as the English, by file: the first, how many
+        self.still_english: dict[Path, tuple[yaml.Node, int]] = {}
         # the English files with a problem when they were read (the problems so far are all of
         # that kind), and the kinds of translation files that could not be read whole
         self.unread_english = {problem.location.path for problem in reading.problems}
@@ -371,6 +373,11 @@ class Translation:
             english_wrong = _ProblemsIn(self.reading.problems)
             self.reading.problems += [problem for english, problem in self.unless_english_wrong
                                       if not english_wrong(english)]
+        for node, count in self.still_english.values():
+            if count >= 3:  # a skeleton from `translation <code>` not translated yet, not a name kept as it is
+                self.reading.warning(node, (
+                    f"this text and {count - 1} more in this file are still the English; translate them before you "
+                    f"publish the guide in '{self.language}'"))
         for node, name, count in self.unchecked.values():
             what = f"the translation of {name}" + (f" and {count - 1} more in this file" if count > 1 else "")
             self.reading.note(node, (
@@ -496,6 +503,8 @@ class Translation:
         own = owners.is_own(location_of(translation).path)
         if own:  # what the center's --checked records (the default guide's own are checked in its file)
             self.translated_from[where] = now
+            if translation.value.strip() == english.value.strip() and english.value.count(" ") >= 2:
+                self._note_still_english(translation)
         checked = self.checked.get(owners.own_file if own else owners.default_file)
         if checked is None:
             return  # never checked at all: nothing to compare with, nothing to say
@@ -527,6 +536,11 @@ class Translation:
         else:
             return []
         return ["/".join((*parts[:at], former, *parts[at + 1:])) for former in self._formers.get((kind, parts[at]), ())]
+
+    def _note_still_english(self, translation: yaml.Node) -> None:
+        path = location_of(translation).path
+        first, count = self.still_english.get(path, (translation, 0))
+        self.still_english[path] = (min(first, translation, key=location_of), count + 1)
 
     def _note_unchecked(self, translation: yaml.Node, name: str) -> None:
         path = location_of(translation).path

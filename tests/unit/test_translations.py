@@ -330,3 +330,22 @@ def test_a_translation_checked_under_a_former_id_stays_checked_after_the_rename(
     assert {"entry/keep-applying/title", "guide/timeline/points/write-once-more/label"} <= marks
     assert not any("keep-searching" in where or "close-the-loop" in where for where in marks)
     assert _warnings(sources) == []
+
+
+def test_texts_left_in_english_are_one_warning_per_file(tmp_path):
+    """A file from `translation <code>` holds the English until someone translates it: published as
+    it is, the other language's pages would read in English; three such texts or more are said."""
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "translations" / "entries-translated-as-a-list"
+    overlay = tmp_path / "overlay"
+    shutil.copytree(fixture / "overlay" / "advice", overlay / "advice")
+    spanish = overlay / "translations" / "es" / "advice" / "ours.yml"
+    spanish.parent.mkdir(parents=True)
+    spanish.write_text(
+        "entries:\n  book-a-debrief:\n    title: Book a debrief with an adviser\n"
+        "    summary: Talk the interview through with someone from the career center.\n"
+        "    body: |\n      An adviser can help you see what went well and what to practise.\n"
+        "    checklist: Pide una reunión con alguien del centro\n")
+    kb = load_knowledge_base(Path(__file__).resolve().parents[2] / "content", overlay, language="es")
+    assert [str(w) for w in kb.warnings if "still the English" in w.message] == [
+        f"{spanish}:3:12: this text and 2 more in this file are still the English; translate them before you "
+        "publish the guide in 'es'"]
