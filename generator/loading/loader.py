@@ -327,7 +327,7 @@ def _timing_problems(kb: KnowledgeBase, settings: GuideSettings, hidden: dict) -
     hidden entry reached, the problem is where the entry was hidden, naming the steps."""
     problems = []
     explained: set[str] = set()
-    undated = {p.location: p for p in timing.timing_problems(kb)}
+    undated = {entry.id for entry in timing.undated(kb)[0]}
     if not undated:
         return []
     for moment in settings.moments:
@@ -337,7 +337,7 @@ def _timing_problems(kb: KnowledgeBase, settings: GuideSettings, hidden: dict) -
         known = {**kb.moments, moment.id: kb.moments[moment.id].replace(ask="given")}
         with_moment = timing.plan(replace(kb, moments=known), {
             m.id: datetime(2000, 1, 1, tzinfo=timezone.utc) for m in known.values() if m.ask})
-        dependents = [e.id for e in timing.steps(kb) if e.location in undated and e.id in with_moment.dates]
+        dependents = [e.id for e in timing.steps(kb) if e.id in undated and e.id in with_moment.dates]
         if dependents:
             explained.update(dependents)
             names = ", ".join(f"'{d}'" for d in dependents)
@@ -345,5 +345,4 @@ def _timing_problems(kb: KnowledgeBase, settings: GuideSettings, hidden: dict) -
                 f"'{moment.reached_by}' cannot be hidden: the moment '{moment.id}' falls on its date, and the "
                 f"planner dates {names} from that moment; hide {'those' if len(dependents) > 1 else 'that'} too, "
                 f"or give '{moment.id}' an 'ask' or an 'if_not_given' in guide.yml")))
-    problems += [p for e in timing.steps(kb) if e.id not in explained and (p := undated.get(e.location))]
-    return problems
+    return problems + timing.timing_problems(kb, frozenset(explained))

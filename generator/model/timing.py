@@ -138,16 +138,38 @@ def rules(kb: KnowledgeBase) -> dict:
     }
 
 
-def timing_problems(kb: KnowledgeBase) -> list[Problem]:
-    """Steps the planner could never date, whatever the reader enters."""
+def undated(kb: KnowledgeBase) -> tuple[list, Plan | None]:
+    """The steps the planner could never date, whatever the reader enters, and the plan with
+    every asked moment given."""
     if not kb.moments:
-        return []
+        return [], None
     everything = plan(kb, {m.id: datetime(2000, 1, 1, tzinfo=timezone.utc) for m in kb.moments.values() if m.ask})
-    return [
-        Problem(entry.location, f"the planner cannot date '{entry.id}': its durations, added up from the "
-                "interview, go past the year 9999; shorten them")
-        if entry.id in everything.too_far else
-        Problem(entry.location, f"the planner cannot date '{entry.id}': nothing gives the date of the moment "
-                f"'{anchor(kb, entry.timing)}'; give that moment an 'ask', an 'if_not_given' or a 'reached_by'")
-        for entry in steps(kb) if entry.id not in everything.dates
-    ]
+    return [entry for entry in steps(kb) if entry.id not in everything.dates], everything
+
+
+def timing_problems(kb: KnowledgeBase, explained: frozenset[str] = frozenset()) -> list[Problem]:
+    """Steps the planner could never date (but those `explained` elsewhere). When a center's change
+    (changes.yml) took away what dated their moment, that change is where it is said."""
+    entries, everything = undated(kb)
+    problems, by_change = [], {}
+    for entry in entries:
+        if entry.id in explained:
+            continue
+        moment = anchor(kb, entry.timing)
+        reacher = kb.entries.get(kb.moments[moment].reached_by or "") if moment in kb.moments else None
+        if entry.id in everything.too_far:
+            problems.append(Problem(entry.location, f"the planner cannot date '{entry.id}': its durations, added up "
+                                                    "from the interview, go past the year 9999; shorten them"))
+        elif reacher is not None and reacher.changed_at is not None:
+            by_change.setdefault((reacher.changed_at, reacher.id, moment), []).append(entry.id)
+        else:
+            problems.append(Problem(entry.location, f"the planner cannot date '{entry.id}': nothing gives the date "
+                                                    f"of the moment '{moment}'; give that moment an 'ask', an "
+                                                    "'if_not_given' or a 'reached_by'"))
+    for (where, reacher, moment), counted in by_change.items():
+        names = " and ".join(f"'{id_}'" for id_ in counted)
+        problems.append(Problem(where, f"with this change '{reacher}' no longer gives the date of the moment "
+                                       f"'{moment}', which {names} {'count' if len(counted) > 1 else 'counts'} from, "
+                                       f"so the planner could not date {'them' if len(counted) > 1 else 'it'}; undo the "
+                                       f"change, or change or hide {names} too"))
+    return problems

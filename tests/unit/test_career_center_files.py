@@ -141,6 +141,17 @@ def test_turning_a_do_into_a_dont_needs_an_instead(center):
     assert problems(center) == ["content/changes.yml:4:7: 'keep-searching' is now a don't, so it needs 'instead'"]
 
 
+def test_a_change_that_leaves_a_step_undated_is_told_at_the_change(center):
+    """Turning the follow-up into a don't takes away the date 'close-the-loop' counts from: said
+    at the center's change, not at the default guide's entry, which the center cannot edit."""
+    write(center / "content/changes.yml", "change:\n  entries:\n    send-one-follow-up:\n      kind: don't\n"
+                                          "      instead: Wait, and keep applying elsewhere.\n")
+    assert problems(center) == [
+        "content/changes.yml:4:7: with this change 'send-one-follow-up' no longer gives the date of the moment "
+        "'follow-up', which 'close-the-loop' counts from, so the planner could not date it; undo the change, or "
+        "change or hide 'close-the-loop' too"]
+
+
 def test_a_change_is_told_at_its_own_line_in_the_translated_guide_too(center):
     """The Spanish guide is read from the same changed entry: its rules point at changes.yml, not
     at the default guide's entry (which reported a second, wrong place)."""
