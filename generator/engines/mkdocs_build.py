@@ -2,6 +2,7 @@
 plugin, and the development server. The CLI's staging and swapping are engine-neutral (cli.py)."""
 from __future__ import annotations
 
+import functools
 import logging
 import signal
 import tempfile
@@ -167,13 +168,16 @@ def _load(config_file: str, **overrides):
     return config
 
 
+@functools.lru_cache(maxsize=1)
 def _known_settings() -> dict:
     """The names allowed at the top of mkdocs.yml and in the guide's plugin, for a close name."""
     from mkdocs.config.defaults import MkDocsConfig
 
     from .mkdocs_plugin import FollowupGuideConfig
+    from importlib.metadata import entry_points
     return {None: [name for name, _ in MkDocsConfig._schema if name != "config_file_path"],
-            PLUGIN_NAME: [name for name, _ in FollowupGuideConfig._schema]}
+            PLUGIN_NAME: [name for name, _ in FollowupGuideConfig._schema],
+            "plugins": sorted({point.name for point in entry_points(group="mkdocs.plugins")})}
 
 
 def _address(dev_addr: str) -> tuple[str, int]:

@@ -26,7 +26,8 @@ _TYPES = {"bool": "true or false", "str": "a text", "int": "a whole number", "li
 
 def located(config_file: str, said: list[str], known: dict[str | None, list[str]]) -> list[str]:
     """Each of MkDocs' messages at its place in the file. `known`: the names allowed at the top
-    (key None) and in a plugin's settings (key: the plugin's name), for a close name."""
+    (key None), in a plugin's settings (key: the plugin's name) and as plugins ("plugins"), for a
+    close name."""
     path = Path(config_file)
     try:
         root = read_yaml(path, {})[0]
@@ -56,7 +57,8 @@ def _one(path: Path, root, message: str, known: dict) -> str:
             node = named(node, "name")[1] or node
     unknown = _UNKNOWN.fullmatch(what)
     where = key_node if unknown else node or key_node or group
-    return f"{_location(path, where).display()}: {_plain(name, what, known.get(plugin if plugin else None, []))}"
+    allowed = known.get("plugins" if _NOT_INSTALLED.fullmatch(what) else plugin or None, [])
+    return f"{_location(path, where).display()}: {_plain(name, what, allowed)}"
 
 
 def _plain(name: str, what: str, allowed: list[str]) -> str:
@@ -72,7 +74,9 @@ def _plain(name: str, what: str, allowed: list[str]) -> str:
     if theme := _NO_THEME.fullmatch(what):
         return f"the theme '{theme['theme']}' is not installed; the guide's is 'material' (installed: {theme['known']})"
     if installed := _NOT_INSTALLED.fullmatch(what):
-        return f"the plugin '{installed['plugin']}' is not installed; check its name, or remove the line"
+        close = difflib.get_close_matches(installed["plugin"], allowed, n=1, cutoff=0.6)
+        return (f"the plugin '{installed['plugin']}' is not installed; "
+                + (f"did you mean '{close[0]}'?" if close else "check its name, or remove the line"))
     return f"'{name}': {what}"
 
 

@@ -26,7 +26,9 @@ plugins:
     ("name: material", "name: materiall",
      ["mkdocs.yml:3:9: the theme 'materiall' is not installed; the guide's is 'material' (installed: mkdocs, "
       "readthedocs, material)"]),
-    ("- search", "- serch", ["mkdocs.yml:5:5: the plugin 'serch' is not installed; check its name, or remove the line"]),
+    ("- search", "- serch", ["mkdocs.yml:5:5: the plugin 'serch' is not installed; did you mean 'search'?"]),
+    ("- search", "- qwertyuiop", ["mkdocs.yml:5:5: the plugin 'qwertyuiop' is not installed; check its name, or "
+                                  "remove the line"]),
     ("missing_translations: fail", "missing_translations: english",
      ["mkdocs.yml:7:29: 'missing_translations' must be one of 'fail', 'fallback', not 'english'"]),
     ("missing_translations: fail", "staff_pages: maybe", ["mkdocs.yml:7:20: 'staff_pages' must be true or false"]),
