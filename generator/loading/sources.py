@@ -17,10 +17,10 @@ from ..rendering.pages import content_link_problems, former_id_links
 from .handwritten_pages import check_pages, is_for_staff, page_links
 from .loader import load_knowledge_base
 from .translations import SOURCE_LANGUAGE, CheckedIn, page_problems, page_translation_folder
+from .yaml_source import YamlFileError, named, plugin_item, read_yaml
 
 FALLBACK = "fallback"  # missing_translations: the source text, marked as such
 PLUGIN_NAME = "followup-guide"  # the plugin's name under 'plugins:' in the engines' settings (mkdocs.yml)
-from .yaml_source import YamlFileError, named, plugin_item, read_yaml
 
 
 @dataclass(frozen=True)

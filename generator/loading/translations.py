@@ -313,9 +313,11 @@ class Translation:
         """The English ids left untranslated that an unknown id of the center's own translation
         was probably meant to be ('book-a-debreif' for 'book-a-debrief')."""
         english = [self._key(record, node) for node in nodes]
+        unknown = given.keys() - set(english)  # usually none
+        if not unknown:
+            return set()
         untranslated = [id_ for id_ in english if id_ and id_ not in given]
-        return {close[0] for id_, (key, _) in given.items()
-                if id_ not in english and self.owners.is_own(location_of(key).path)
+        return {close[0] for id_ in unknown if self.owners.is_own(location_of(given[id_][0]).path)
                 for close in [difflib.get_close_matches(id_, untranslated, n=1, cutoff=0.6)] if close}
 
     def _renamed(self, kind: str, given: dict) -> dict:
