@@ -39,7 +39,7 @@ PLACEHOLDER = re.compile(r"\{([^{}\s]*)\}")
 
 
 def did_you_mean(word: str, choices) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.7)  # 0.6 offered unrelated ids
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 

@@ -141,6 +141,15 @@ def test_turning_a_do_into_a_dont_needs_an_instead(center):
     assert problems(center) == ["content/changes.yml:4:7: 'keep-searching' is now a don't, so it needs 'instead'"]
 
 
+def test_an_id_far_from_every_known_one_gets_no_guess(center):
+    """'ask-for-a-raise' is no misspelling of 'ask-for-adjustments': following a guess there would
+    hide an unrelated entry."""
+    write(center / "content/changes.yml", "hide:\n  entries: [ask-for-a-raise, send-one-folow-up]\n")
+    found = problems(center)
+    assert len(found) == 2 and "did you mean" not in found[0] and "ask-for-a-raise" in found[0]
+    assert found[1].endswith("(did you mean 'send-one-follow-up'?)")
+
+
 def test_a_change_that_leaves_a_step_undated_is_told_at_the_change(center):
     """Turning the follow-up into a don't takes away the date 'close-the-loop' counts from: said
     at the center's change, not at the default guide's entry, which the center cannot edit."""
