@@ -60,9 +60,9 @@ def check_pages(folders: list[Path]) -> list[Problem]:
 
 
 def page_links(folders: list[Path]) -> list[tuple[str, str, Location]]:
-    """The Markdown links of the hand-written pages to other files of the site: (as typed, the file
-    it names from the site's top folder with its #part, where it is typed). As in MkDocs, a page's
-    link names a file from the page's own folder."""
+    """The Markdown links of the hand-written pages to a page (`x.md`) or a part of a file of the
+    site: (as typed, the file it names from the site's top folder with its #part, where it is
+    typed). As in MkDocs, a page's link names a file from the page's own folder."""
     links = []
     for folder in dict.fromkeys(Path(f) for f in folders):
         if not os.path.isdir(folder):
@@ -72,13 +72,22 @@ def page_links(folders: list[Path]) -> list[tuple[str, str, Location]]:
             if "](" not in text:
                 continue
             base = posixpath.dirname(path.relative_to(folder).as_posix())
-            for match in MARKDOWN_LINK.finditer(text):
+            for match in MARKDOWN_LINK.finditer(_blank_code(text)):
                 target = match[2]
                 file, hash_, part = target.partition("#")
-                if file and hash_ and is_local_link(target):
-                    links.append((target, f"{posixpath.normpath(posixpath.join(base, file))}#{part}",
+                if file and (hash_ or file.endswith(".md")) and is_local_link(target):
+                    links.append((target, posixpath.normpath(posixpath.join(base, file)) + hash_ + part,
                                   Location.at(path, text, match.start(2))))
     return links
+
+
+# Code, where a link is an example to show: fenced blocks and `spans`.
+_CODE = re.compile(r"^([ ]{0,3})(`{3,}|~{3,}).*?^\1\2|`+[^`\n]*?`+", re.M | re.S)
+
+
+def _blank_code(text: str) -> str:
+    """The text with its code blanked out, each character a space (lines and columns unchanged)."""
+    return _CODE.sub(lambda code: re.sub(r"[^\n]", " ", code[0]), text)
 
 
 def _guide_attributes(path: Path, text: str) -> list[Problem]:

@@ -5,6 +5,7 @@ static-site builder could take the same pages.
 """
 from __future__ import annotations
 
+import difflib
 import functools
 import hashlib
 import html
@@ -276,8 +277,19 @@ def content_link_problems(kb: KnowledgeBase, handwritten: set[str],
         problems.append(Problem(location, f"the link '{target}' leads to no page of the guide; links in the content "
                                           f"name a page's file from the guide's top folder{hint}"))
     for typed, target, location in page_links:
-        problems += _part_problems(kb, parts, typed, target, location)
+        page = target.split("#")[0]
+        if page.endswith(".md") and page not in known:  # MkDocs' build would stop at it, without a line
+            problems.append(Problem(location, f"the link '{typed}' leads to no page of the guide; a page's links "
+                                              f"name a page's file from the page's own folder{_page_hint(known, page)}"))
+        else:
+            problems += _part_problems(kb, parts, typed, target, location)
     return problems
+
+
+def _page_hint(known: set[str], page: str) -> str:
+    """The page of the guide a link to no page was probably meant to name, from the top folder."""
+    close = difflib.get_close_matches(page, sorted(uri for uri in known if uri.endswith(".md")), n=1, cutoff=0.7)
+    return f" (did you mean '{close[0]}', from the top folder?)" if close else ""
 
 
 def _part_problems(kb: KnowledgeBase, parts: dict[str, set[str]], typed: str, target: str, location) -> list[Problem]:

@@ -86,8 +86,9 @@ def test_bad_content_leaves_the_previous_site_untouched(guide_copy):
 def test_a_failing_mkdocs_build_leaves_the_previous_site_untouched(guide_copy):
     site = build_site("mkdocs.yml")
     before = tree(site)
-    # A hand-written page with a broken link: a warning, so the strict build aborts.
-    (guide_copy / "content/pages/broken.md").write_text("# Broken\n\n[nowhere](no-such-page.md)\n")
+    # A hand-written page with a link to a file that is not there (validate checks pages, not other
+    # files): MkDocs warns, so the strict build aborts.
+    (guide_copy / "content/pages/broken.md").write_text("# Broken\n\n[nowhere](no-such-file.pdf)\n")
 
     with pytest.raises(CommandError, match="the build failed"):
         build_site("mkdocs.yml")

@@ -127,12 +127,17 @@ def test_a_hand_written_pages_link_to_no_part_of_a_page_is_reported_where_it_is_
     link as it had rewritten it. A page's links name files from its own folder, as MkDocs' do."""
     sources = center(tmp_path)
     (tmp_path / "pages" / "mock-interviews.md").write_text(
-        "# Mock interviews\n\nSee [be patient](phases/while-you-wait.md#be-patien).\n")
+        "# Mock interviews\n\nSee [be patient](phases/while-you-wait.md#be-patien).\n\n"
+        "An example, not a link: `[x](nowhere.md)`, and\n\n```\n[y](nowhere.md)\n```\n")
     (tmp_path / "pages" / "more").mkdir()
-    (tmp_path / "pages" / "more" / "deeper.md").write_text("[ok](../phases/while-you-wait.md#be-patient)\n")
+    (tmp_path / "pages" / "more" / "deeper.md").write_text("[ok](../phases/while-you-wait.md#be-patient) and "
+                                                            "[a page](../checklist.md), [gone](checklist.md)\n")
     with pytest.raises(ContentError) as raised:
         load_guide(sources)
     assert [str(p) for p in raised.value.problems] == [
         f"{tmp_path / 'pages' / 'mock-interviews.md'}:3:18: the link 'phases/while-you-wait.md#be-patien' leads to no "
         "part of that page: nothing there has the id 'be-patien' (did you mean 'be-patient'?) (a message template's "
-        "is 'template-' and its id; an entry hidden by changes.yml is on no page)"]
+        "is 'template-' and its id; an entry hidden by changes.yml is on no page)",
+        f"{tmp_path / 'pages' / 'more' / 'deeper.md'}:1:84: the link 'checklist.md' leads to no page of the guide; a "
+        "page's links name a page's file from the page's own folder (did you mean 'checklist.md', from the top "
+        "folder?)"]
