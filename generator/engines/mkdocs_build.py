@@ -171,10 +171,11 @@ def _load(config_file: str, **overrides):
 @functools.lru_cache(maxsize=1)
 def _known_settings() -> dict:
     """The names allowed at the top of mkdocs.yml and in the guide's plugin, for a close name."""
+    from importlib.metadata import entry_points
+
     from mkdocs.config.defaults import MkDocsConfig
 
     from .mkdocs_plugin import FollowupGuideConfig
-    from importlib.metadata import entry_points
     return {None: [name for name, _ in MkDocsConfig._schema if name != "config_file_path"],
             PLUGIN_NAME: [name for name, _ in FollowupGuideConfig._schema],
             "plugins": sorted({point.name for point in entry_points(group="mkdocs.plugins")})}

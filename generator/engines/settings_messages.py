@@ -4,13 +4,13 @@ problems are: at the setting's line and column, in plain words, with the name it
 meant to be. Works on the messages alone (no MkDocs import), with the file read by yaml_source."""
 from __future__ import annotations
 
-import difflib
 import re
 from pathlib import Path
 
 import yaml
 
 from ..loading.yaml_source import YamlFileError, named, plugin_item, read_yaml
+from ..model.fields import close_match, did_you_mean
 from ..problems import Location
 
 _SAID = re.compile(r"Config value '(?P<key>[^']*)': (?:Plugin '(?P<plugin>[^']*)' option '(?P<option>[^']*)': )?"
@@ -67,16 +67,15 @@ def _plain(name: str, what: str, allowed: list[str]) -> str:
     if (expected := _TYPE.fullmatch(what)) and expected["expected"] in _TYPES:
         return f"'{name}' must be {_TYPES[expected['expected']]}"
     if unknown := _UNKNOWN.fullmatch(what):
-        close = difflib.get_close_matches(unknown["name"], allowed, n=1, cutoff=0.6)
-        return f"'{unknown['name']}' is not a setting here" + (f" (did you mean '{close[0]}'?)" if close else "; remove it")
+        return f"'{unknown['name']}' is not a setting here" + (did_you_mean(unknown["name"], allowed) or "; remove it")
     if what.startswith("Required configuration not provided"):
         return f"'{name}' is missing; add it"
     if theme := _NO_THEME.fullmatch(what):
         return f"the theme '{theme['theme']}' is not installed; the guide's is 'material' (installed: {theme['known']})"
     if installed := _NOT_INSTALLED.fullmatch(what):
-        close = difflib.get_close_matches(installed["plugin"], allowed, n=1, cutoff=0.6)
+        close = close_match(installed["plugin"], allowed)
         return (f"the plugin '{installed['plugin']}' is not installed; "
-                + (f"did you mean '{close[0]}'?" if close else "check its name, or remove the line"))
+                + (f"did you mean '{close}'?" if close else "check its name, or remove the line"))
     return f"'{name}': {what}"
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import gc
 import os
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime, timezone
@@ -69,7 +70,8 @@ def _without_cycle_collection():
 
 def load_knowledge_base(content_dir: Path, overlay_dir: Path | None = None,
                         center: dict[str, str | None] | None = None, language: str | None = None,
-                        fallback: bool = False, language_named_at: Location | None = None) -> KnowledgeBase:
+                        fallback: bool = False,
+                        where_named: Callable[[], Location | None] | None = None) -> KnowledgeBase:
     """Read and check every file of the knowledge base, and of an overlay laid on top of it
     (a career center's additions and changes); raise ContentError listing every problem.
 
@@ -78,14 +80,14 @@ def load_knowledge_base(content_dir: Path, overlay_dir: Path | None = None,
 
     `language`: the guide in that language, its texts from translations/<language>/ (see
     translations.py); a text without a translation is a problem, or with `fallback` a warning
-    and the text in the guide's own language. `language_named_at`: where the settings name that
-    language (mkdocs.yml's `languages:`), for a message about the language as a whole.
+    and the text in the guide's own language. `where_named()`: where the settings name that
+    language (mkdocs.yml's `languages:`), asked only for a message about the language as a whole.
 
     Deprecated fields still in use, and untranslated texts shown anyway, are in the result's `warnings`.
     """
     with _without_cycle_collection():
         return _load(Path(content_dir), None if overlay_dir is None else Path(overlay_dir), center, language, fallback,
-                     language_named_at)
+                     where_named)
 
 
 class _Files:
@@ -113,7 +115,7 @@ def _read_partial(record: type[Record], node: yaml.Node, reading: Reading, name:
 
 
 def _load(content_dir: Path, overlay_dir: Path | None, center: dict | None, language: str | None = None,
-          fallback: bool = False, language_named_at: Location | None = None) -> KnowledgeBase:
+          fallback: bool = False, where_named: Callable[[], Location | None] | None = None) -> KnowledgeBase:
     reading = Reading()
     files = _Files(reading)
     guide_path = content_dir / "guide.yml"
@@ -155,7 +157,7 @@ def _load(content_dir: Path, overlay_dir: Path | None, center: dict | None, lang
     translated_from: dict[str, str] = {}
     translation = None
     if language and language != SOURCE_LANGUAGE:
-        translation = Translation(language, content_dir, overlay_dir, reading, fallback, language_named_at)
+        translation = Translation(language, content_dir, overlay_dir, reading, fallback, where_named)
         guide = translation.guide_settings(guide)
         entry_nodes = translation.records("entry", Entry, entry_nodes, hidden)
         field_nodes = translation.records("field", MessageField, field_nodes, hidden)

@@ -2,6 +2,7 @@
 center's overlay on top of it, its branding and its own pages; and the loading of the branding."""
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -120,11 +121,11 @@ def load_guides(sources: GuideSources, languages: tuple[str, ...] | None = None)
         except ContentError as error:
             problems += error.problems
             center = {blank: f"{{{blank}}}" for blank in CENTER_DETAILS}  # not known: not reported twice
-    named_at = sources.languages_named_at() if len(languages) > 1 else {}
+    places = functools.cache(sources.languages_named_at)  # mkdocs.yml read again only for a message
     for language in languages:
         try:
             guides[language] = load_knowledge_base(sources.content_dir, sources.overlay_dir, center, language,
-                                                   sources.fallback, named_at.get(language))
+                                                   sources.fallback, lambda code=language: places().get(code))
         except ContentError as error:
             problems += [p for p in error.problems if p not in problems]
     for language in languages:

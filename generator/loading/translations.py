@@ -41,7 +41,6 @@ is never asked to remove anything from the default guide's files.
 """
 from __future__ import annotations
 
-import difflib
 import hashlib
 import os
 from collections.abc import Callable
@@ -50,7 +49,8 @@ from pathlib import Path
 import yaml
 
 from ..content_files import YAML_SUFFIXES, files_below
-from ..model.fields import Deprecated, ListOf, Nested, Reading, Record, ShownInLanguage, did_you_mean, has_translation
+from ..model.fields import (Deprecated, ListOf, Nested, Reading, Record, ShownInLanguage, close_match, did_you_mean,
+                            has_translation)
 from ..model.records import GuideSettings
 from ..problems import Location, Note, Problem, display_path, location_of
 from .merge import merge_groups
@@ -183,9 +183,9 @@ class Translation:
     """One language's texts, read from the default guide's translation folder and the overlay's."""
 
     def __init__(self, language: str, content_dir: Path, overlay_dir: Path | None, reading: Reading,
-                 fallback: bool = False, named_at: Location | None = None):
-        """`named_at`: where the settings name the language (mkdocs.yml's `languages:`), where a
-        language without any translation folder is reported."""
+                 fallback: bool = False, where_named: Callable[[], Location | None] | None = None):
+        """`where_named()`: where the settings name the language (mkdocs.yml's `languages:`), where a
+        language without any translation folder is reported (asked only then)."""
         self.language = language
         self.content_dir = Path(content_dir)
         self.overlay_dir = None if overlay_dir is None else Path(overlay_dir)
@@ -214,6 +214,7 @@ class Translation:
         roots = [self.content_dir, *([self.overlay_dir] if self.overlay_dir else [])]
         folders = [translation_folder(root, language) for root in roots]
         if not any(os.path.isdir(folder) for folder in folders):
+            named_at = where_named() if where_named else None
             settings = "mkdocs.yml" if named_at is None else display_path(named_at.path)
             reading.problem(named_at or Location(self.content_dir / "guide.yml", 1, 1),
                             f"the guide is published in '{language}', but there is no folder "
@@ -317,8 +318,8 @@ class Translation:
         if not unknown:
             return set()
         untranslated = [id_ for id_ in english if id_ and id_ not in given]
-        return {close[0] for id_ in unknown if self.owners.is_own(location_of(given[id_][0]).path)
-                for close in [difflib.get_close_matches(id_, untranslated, n=1, cutoff=0.6)] if close}
+        return {close for id_ in unknown if self.owners.is_own(location_of(given[id_][0]).path)
+                for close in [close_match(id_, untranslated)] if close}
 
     def _renamed(self, kind: str, given: dict) -> dict:
         """The texts given under a former id (from 'former_ids') moved to the id now, as a change of

@@ -18,8 +18,8 @@ import difflib
 import functools
 import inspect
 import re
-import unicodedata
 import textwrap
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -38,9 +38,15 @@ SLUG_PATTERN = _SLUG.pattern
 PLACEHOLDER = re.compile(r"\{([^{}\s]*)\}")
 
 
+def close_match(word: str, choices) -> str | None:
+    """The one of `choices` that `word` was probably meant to be, or None (0.6 offered unrelated ids)."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.7)
+    return close[0] if close else None
+
+
 def did_you_mean(word: str, choices) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.7)  # 0.6 offered unrelated ids
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    close = close_match(word, choices)
+    return f" (did you mean '{close}'?)" if close else ""
 
 
 def slugify(text: str) -> str:
@@ -166,6 +172,7 @@ class Text(FieldType):
 
     multiline = False
     translatable = True
+    markdown = False  # read as Markdown (links and emphasis work), or shown as typed
 
     def __init__(self, **options):
         super().__init__(**options)
@@ -175,8 +182,6 @@ class Text(FieldType):
         self.one_step = kind.convert is Text.convert
         self.plain = self.one_step and kind.check is Text.check and kind.checked is Text.checked
         self.finish = self.check if kind.checked is Text.checked else self.checked  # checked, in one call
-
-    markdown = False  # read as Markdown (links and emphasis work), or shown as typed
 
     def read(self, node, reading, name):
         # The usual case, a text typed in the guide's own files, in one call: what FieldType.read,
@@ -711,10 +716,10 @@ class Record:
     def _unknown_field(cls, key: yaml.ScalarNode, reading: Reading) -> list[str]:
         """Reports a key that is no field of the record; the fields it was probably meant to be."""
         known = [k for k, f in cls._specs.items() if not isinstance(f, Deprecated)]
-        close = difflib.get_close_matches(key.value, known, n=1, cutoff=0.6)
-        hint = f" (did you mean '{close[0]}'?)" if close else f" (allowed here: {', '.join(known)})"
+        close = close_match(key.value, known)
+        hint = f" (did you mean '{close}'?)" if close else f" (allowed here: {', '.join(known)})"
         reading.problem(key, f"unknown field '{key.value}'{hint}")
-        return close
+        return [close] if close else []
 
     @classmethod
     def _apply_deprecations(cls, pairs, reading: Reading) -> list:

@@ -5,7 +5,6 @@ static-site builder could take the same pages.
 """
 from __future__ import annotations
 
-import difflib
 import functools
 import hashlib
 import html
@@ -19,7 +18,7 @@ import yaml
 from markupsafe import Markup
 
 from ..model import timing
-from ..model.fields import MARKDOWN_LINK, InLanguage, did_you_mean, in_ascii, is_local_link, slugify
+from ..model.fields import MARKDOWN_LINK, InLanguage, close_match, did_you_mean, in_ascii, is_local_link, slugify
 from ..model.knowledge_base import KnowledgeBase
 from ..model.records import Timing
 from ..problems import Location, Problem
@@ -260,8 +259,8 @@ def content_link_problems(kb: KnowledgeBase, handwritten: set[str],
     page or the templates page. They name a file from the guide's top folder (`checklist.md`,
     `phases/while-you-wait.md#be-patient`, a center's `mock-interviews.md`), whatever page shows
     them; each problem says the form that works. `page_links`: the links of the pages written by
-    hand, (as typed, the file it names from the top folder, where): their part is checked here
-    (MkDocs checks that their file is there, relative to their own page, as MkDocs links are)."""
+    hand, (as typed, the file it names from the top folder, where): a page (`x.md`) they name
+    and its part are checked here; MkDocs checks their other files."""
     known = page_uris(kb) | handwritten
     parts = page_parts(kb)
     problems = []
@@ -288,8 +287,8 @@ def content_link_problems(kb: KnowledgeBase, handwritten: set[str],
 
 def _page_hint(known: set[str], page: str) -> str:
     """The page of the guide a link to no page was probably meant to name, from the top folder."""
-    close = difflib.get_close_matches(page, sorted(uri for uri in known if uri.endswith(".md")), n=1, cutoff=0.7)
-    return f" (did you mean '{close[0]}', from the top folder?)" if close else ""
+    close = close_match(page, sorted(uri for uri in known if uri.endswith(".md")))
+    return f" (did you mean '{close}', from the top folder?)" if close else ""
 
 
 def _part_problems(kb: KnowledgeBase, parts: dict[str, set[str]], typed: str, target: str, location) -> list[Problem]:
@@ -304,8 +303,8 @@ def _part_problems(kb: KnowledgeBase, parts: dict[str, set[str]], typed: str, ta
 def former_id_links(kb: KnowledgeBase) -> list[Problem]:
     """Warnings for links that name an entry or message template by an id it had before: the page
     keeps the former id as a place, so they still lead there, but the id to write is the new one."""
-    renamed = {former: entry.id for entry in kb.entries.values() for former in entry.former_ids or ()}
-    renamed.update({f"template-{former}": f"template-{t.id}" for t in kb.templates for former in t.former_ids or ()})
+    renamed = {**kb.renamed_ids["entries"],
+               **{f"template-{old}": f"template-{new}" for old, new in kb.renamed_ids["templates"].items()}}
     warnings = []
     for target, location in kb.links:
         path, _, fragment = target.partition("#")
