@@ -68,7 +68,10 @@ def page_links(folders: list[Path]) -> list[tuple[str, str, Location]]:
         if not os.path.isdir(folder):
             continue
         for path in files_below(folder, (".md",))[0]:
-            text = path.read_text(encoding="utf-8-sig", errors="replace")
+            try:
+                text = read_bytes(path).decode("utf-8-sig", errors="replace")
+            except ProblemError:
+                continue  # check_pages reports it
             if "](" not in text:
                 continue
             base = posixpath.dirname(path.relative_to(folder).as_posix())

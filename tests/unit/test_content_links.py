@@ -141,3 +141,25 @@ def test_a_hand_written_pages_link_to_no_part_of_a_page_is_reported_where_it_is_
         f"{tmp_path / 'pages' / 'more' / 'deeper.md'}:1:84: the link 'checklist.md' leads to no page of the guide; a "
         "page's links name a page's file from the page's own folder (did you mean 'checklist.md', from the top "
         "folder?)"]
+
+
+def test_a_page_that_cannot_be_read_is_one_message_not_a_traceback(tmp_path, monkeypatch):
+    """A page the system will not let us read (its permissions): the page check says so, and the
+    links' check leaves it alone instead of stopping with a traceback."""
+    sources = center(tmp_path)
+    secret = tmp_path / "pages" / "mock-interviews.md"
+    real_read_bytes, real_read_text = Path.read_bytes, Path.read_text
+
+    def refused(real):
+        def read(self, *args, **kwargs):
+            if self == secret:
+                raise PermissionError(13, "Permission denied")
+            return real(self, *args, **kwargs)
+        return read
+
+    monkeypatch.setattr(Path, "read_bytes", refused(real_read_bytes))
+    monkeypatch.setattr(Path, "read_text", refused(real_read_text))
+    with pytest.raises(ContentError) as raised:
+        load_guide(sources)
+    assert [str(p) for p in raised.value.problems] == [
+        f"{secret}:1:1: this file cannot be read (permission denied); check its permissions"]
