@@ -189,15 +189,15 @@ class Text(FieldType):
         if isinstance(node, _SCALAR) and node.__class__ is not ShownInLanguage and self.one_step:
             value = node.value.strip()
             if value and (self.multiline or "\n" not in value):
-                if "](" in value and not self.markdown:
-                    _markdown_shown_as_typed(value, node, reading, name)
+                if not self.markdown and ("](" in value or (self.plain and ("*" in value or "`" in value))):
+                    _markdown_shown_as_typed(value, node, reading, name, emphasis=self.plain)
                 return value if self.plain else self.finish(value, node, reading, name)
         return super().read(node, reading, name)
 
     def convert(self, node, reading, name):
         value = node.value.strip()
-        if "](" in value and not self.markdown:
-            _markdown_shown_as_typed(value, node, reading, name)
+        if not self.markdown and ("](" in value or (self.plain and ("*" in value or "`" in value))):
+            _markdown_shown_as_typed(value, node, reading, name, emphasis=self.plain)
         if not value:
             reading.problem(node, f"'{name}' is empty; write its text")
             return None
@@ -237,12 +237,22 @@ def is_local_link(target: str) -> bool:
     return not (target.startswith(("#", "/")) or _URL_SCHEME.match(target))
 
 
-def _markdown_shown_as_typed(value: str, node: yaml.Node, reading: Reading, name: str) -> None:
-    """A warning for a Markdown link in a text that is shown as typed (a title, a summary, a message)."""
+# Markdown's emphasis or code around words: *words*, **words**, `words` (not a lone star, as in "5 * 3").
+MARKDOWN_EMPHASIS = re.compile(r"(\*\*?|`)(?=[^\s*`])[^*`\n]*(?<=[^\s*`])\1")
+
+
+def _markdown_shown_as_typed(value: str, node: yaml.Node, reading: Reading, name: str, emphasis: bool) -> None:
+    """A warning for a Markdown link in a text that is shown as typed (a title, a summary, a message),
+    and, with `emphasis` (a plain text, not a message, whose stars may be meant), for *emphasis*."""
     link = MARKDOWN_LINK.search(value)
     if link:
         reading.warning(node, f"'{name}' is shown as typed, so the link '{link[0]}' will show with its brackets; "
                               "write its words alone here (a link can go in 'body'), or the address itself")
+    marked = emphasis and MARKDOWN_EMPHASIS.search(value)
+    if marked:
+        marks = "backticks" if marked[1] == "`" else "stars"
+        reading.warning(node, f"'{name}' is shown as typed, so '{marked[0]}' will show with its {marks}; "
+                              "write the words alone here (emphasis can go in 'body')")
 
 
 def _typed_matches(pattern: re.Pattern, node: yaml.Node, reading: Reading):

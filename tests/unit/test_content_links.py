@@ -122,6 +122,20 @@ def test_a_markdown_link_in_a_text_shown_as_typed_is_a_warning(tmp_path):
         "its brackets; write its words alone here (a link can go in 'body'), or the address itself"]
 
 
+def test_markdown_emphasis_in_a_text_shown_as_typed_is_a_warning(tmp_path):
+    """Stars and backticks around words would be published as typed; a lone star is no emphasis,
+    and a message keeps its stars without a word (plain-text email uses them)."""
+    summary = "    summary: It makes the next round easier.\n"
+    kb, _ = load_guide(center(tmp_path, ADVICE.replace(
+        summary, "    summary: It makes the *next* round easier.\n    checklist: Rate it 5 * 3 then `ping`\n")))
+    file = tmp_path / "overlay" / "advice" / "ours.yml"
+    assert [str(w) for w in kb.warnings if "shown as typed" in w.message] == [
+        f"{file}:6:14: 'summary' is shown as typed, so '*next*' will show with its stars; write the words alone "
+        "here (emphasis can go in 'body')",
+        f"{file}:7:16: 'checklist' is shown as typed, so '`ping`' will show with its backticks; write the words "
+        "alone here (emphasis can go in 'body')"]
+
+
 def test_a_hand_written_pages_link_to_no_part_of_a_page_is_reported_where_it_is_typed(tmp_path):
     """validate finds it, at its line; before, only the build did, without a line, and showing the
     link as it had rewritten it. A page's links name files from its own folder, as MkDocs' do."""
