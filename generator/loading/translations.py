@@ -501,6 +501,8 @@ class Translation:
         """Notes the English a translation stands for; a warning when it changed since it was checked."""
         if not isinstance(english, yaml.ScalarNode):
             return  # a list of texts (search words): checked as a whole by its translator
+        if not isinstance(translation, yaml.ScalarNode):
+            return  # a text written as a list or a group: reading the field says so, at its line
         now = fingerprint(english.value)
         owners = self.owners
         own = owners.is_own(location_of(translation).path)
