@@ -265,6 +265,8 @@ def _show_warnings(*kbs) -> None:
 
 # The version requirements.txt asks for: `followup-guide==0.2.0`, or a wheel file's name.
 _REQUIRED_VERSION = re.compile(r"^\s*(?:followup-guide\s*==\s*|\S*followup_guide-)(\d[^\s;#-]*)", re.M)
+# A line naming a wheel file of the folder (not an address): group 1 its name.
+_WHEEL_FILE = re.compile(r"\s*((?![a-z]+://)\S*followup_guide-\S*\.whl)(?=[\s;#]|$)")
 
 
 def _show_version_mismatch(config_file: str) -> None:
@@ -276,12 +278,21 @@ def _show_version_mismatch(config_file: str) -> None:
     except (OSError, UnicodeDecodeError):  # none: the default guide, a copy not made by init
         return
     asked = _REQUIRED_VERSION.search(text)
-    installed = package_version() if asked else "unknown"  # (reading the package's metadata takes a while)
-    if asked and installed != "unknown" and asked[1] != installed:
-        line = text.count("\n", 0, asked.start(1)) + 1
-        print(f"{display_path(requirements)}:{line}:1: warning: publishing installs followup-guide {asked[1]}, but "
-              f"{installed} is installed here, so what you check is not what is published; install {asked[1]} "
-              f"(\"Keeping up to date\" in \"Host your own copy\"), or write {installed} here", file=sys.stderr)
+    if not asked:
+        return
+    line = text.count("\n", 0, asked.start(1)) + 1
+    wheel = _WHEEL_FILE.match(text, text.rfind("\n", 0, asked.start(1)) + 1)
+    where = f"{display_path(requirements)}:{line}:1: warning:"
+    if wheel and not (requirements.parent / wheel[1]).is_file():
+        print(f"{where} the wheel file '{wheel[1]}' is not in this folder, so publishing cannot install the guide; "
+              "put the file next to requirements.txt, with the name written here", file=sys.stderr)
+    installed = package_version()  # (reading the package's metadata takes a while)
+    if installed != "unknown" and asked[1] != installed:
+        write = (f"or put the wheel file of {installed} in this folder and write its name here" if wheel
+                 else f"or write {installed} here")
+        print(f"{where} publishing installs followup-guide {asked[1]}, but {installed} is installed here, so what you "
+              f"check is not what is published; install {asked[1]} (\"Keeping up to date\" in \"Host your own copy\"), "
+              f"{write}", file=sys.stderr)
 
 
 def _show_mkdocs_log() -> None:
