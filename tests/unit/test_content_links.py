@@ -181,3 +181,14 @@ def test_a_page_that_cannot_be_read_is_one_message_not_a_traceback(tmp_path, mon
         load_guide(sources)
     assert [str(p) for p in raised.value.problems] == [
         f"{secret}:1:1: this file cannot be read (permission denied); check its permissions"]
+
+
+def test_code_fences_are_read_as_markdown_reads_them():
+    """A longer fence closes a block, a fence left open runs to the end of the page, and a line of
+    backticks with more backticks after it is code in a line, not a fence: links in code are examples."""
+    from generator.loading.handwritten_pages import _blank_code
+
+    text = "[a](a.md)\n````\n[b](b.md)\n```\n`````\n[c](c.md) `[d](d.md)`\n``` x ` y\n[e](e.md)\n~~~\n[f](f.md)\n"
+    blanked = _blank_code(text)
+    assert len(blanked) == len(text) and blanked.count("\n") == text.count("\n")
+    assert [name for name in "abcdef" if f"[{name}]" in blanked] == ["a", "c", "e"]
