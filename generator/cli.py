@@ -17,7 +17,7 @@ from pathlib import Path
 import jinja2
 
 from .loading.sources import load_guides
-from .loading.translations import SOURCE_LANGUAGE
+from .loading.translations import SOURCE_LANGUAGE, translation_folder
 from .model.fields import in_ascii, slugify
 from .model.json_schema import write_schemas
 from .package_data import default_path, installed_wheel, package_version
@@ -86,7 +86,15 @@ def main(argv: list[str] | None = None) -> int:
 
             if not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", args.language):
                 raise CommandError(f"'{args.language}' is not a language code; write one like 'fr' or 'pt-BR'")
+            if args.language == SOURCE_LANGUAGE:
+                raise CommandError(f"'{SOURCE_LANGUAGE}' is the guide's own language: its texts are the content "
+                                   "itself; name the language to translate into, like 'fr'")
             sources = engine("mkdocs", args.config_file).sources
+            if not args.checked and sources.overlay_dir and translation_folder(sources.content_dir, args.language).is_dir():
+                raise CommandError(
+                    f"'{args.language}' comes with the guide, already translated; a file of every text in English "
+                    f"would replace that translation. Translate only your own texts: `followup-guide validate` names "
+                    f"each one still missing in '{args.language}' and the file to write it in")
             if args.checked:
                 path = record_checked(sources, args.language)
                 print(f"Wrote {display_path(path)}: a change to the English of a translated text will now be "
