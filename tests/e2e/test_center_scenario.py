@@ -142,7 +142,7 @@ def published(tool, tmp_path_factory):
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
     version = tool("followup-guide", "--version", cwd=work).stdout
-    assert re.fullmatch(r"followup-guide \d+\.\d+\.\d+\n", version)
+    assert re.fullmatch(r"followup-guide \d+\.\d+\.\d+(\.dev\d+)?\n", version)  # (between releases, .devN)
     assert "## Unreleased" in tool("followup-guide", "changelog", cwd=work).stdout  # shipped in the wheel
 
     tool("followup-guide", "init", "riverside", "--name", "Riverside Careers", cwd=work)
