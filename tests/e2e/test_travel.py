@@ -155,6 +155,74 @@ def test_a_link_made_in_one_browser_brings_everything_into_another(browsers, sit
     expect(receive(laptop)).to_be_hidden()  # the link is not in the address any more
 
 
+OPEN = "[data-fg-due]:not([data-fg-archived]) [data-fg-due-items] > li"
+
+
+def test_changes_made_on_the_other_device_travel_and_the_newer_one_wins_with_undo(browsers, site_url):
+    """Both devices hold the same three applications (saved before changes were stamped); the
+    laptop moves a decision date, unticks a step, archives one and deletes one; the phone loads
+    its link: it is told what will change, gets all of it, and Undo puts its own back."""
+    base = {"contoso": {"company": "Contoso", "role": "Designer", "created": "2026-03-05T20:00:00Z",
+                        "moments": {"interview": "2026-03-05", "stated-date": "2026-03-13"},
+                        "done": {"send-a-thank-you": "2026-03-05T22:00:00.000Z"}},
+            "fabrikam": {"company": "Fabrikam", "role": "Writer", "moments": {"interview": "2026-03-04"},
+                         "created": "2026-03-04T20:00:00Z"},
+            "northwind": {"company": "Northwind", "role": "Clerk", "moments": {"interview": "2026-03-03"},
+                          "created": "2026-03-03T20:00:00Z"}}
+    laptop = browsers(START + timedelta(days=1))
+    seed(laptop, site_url, base, chosen="contoso")
+    laptop.goto(site_url + "planner/")
+    laptop.locator('[data-fg-moment="stated-date"]').fill("2026-03-20")  # HR moved the decision
+    laptop.goto(site_url + "checklist/")
+    laptop.locator('[data-fg-item="send-a-thank-you"]').uncheck()  # ticked by mistake
+    laptop.goto(site_url + "applications/")
+    laptop.locator(OPEN).filter(has_text="Fabrikam").locator("[data-fg-app-action=archive]").click()
+    laptop.once("dialog", lambda dialog: dialog.accept())
+    laptop.locator(OPEN).filter(has_text="Northwind").locator("[data-fg-app-action=delete]").click()
+    expect(laptop.locator(OPEN)).to_have_count(1)
+    record = stored(laptop)
+    assert record["applications"]["contoso"]["stamps"].keys() == {"moments.stated-date", "done.send-a-thank-you"}
+    assert record["applications"]["fabrikam"]["stamps"].keys() == {"archived"}
+    assert list(record["removed"]) == ["northwind"]
+    link = make_link(laptop, site_url)
+
+    phone = browsers(START + timedelta(days=1, hours=3))
+    seed(phone, site_url, base, chosen="contoso")
+    before = stored(phone)
+    phone.goto(link)
+    expect(phone.locator("[data-fg-receive-summary]")).to_have_text(
+        L["receive_made"].format(date="Tuesday, March 10, 2026 at 9:00 AM") + " " + L["receive_changes"])
+    what = [L["receive_changed"].format(names="Contoso, Designer"), L["receive_archived"].format(names="Fabrikam, Writer"),
+            L["receive_removed"].format(names="Northwind, Clerk"), L["receive_unticked"].format(count=1)]
+    assert listed(phone) == what
+    assert stored(phone) == before  # nothing changes before the answer
+    phone.get_by_role("button", name=L["receive_merge"]).click()
+    expect(phone.locator("[data-fg-receive-message]")).to_have_text(L["receive_done"])
+    assert listed(phone, "result") == what
+    expect(phone.locator(OPEN).locator("[data-fg-slot=name]")).to_have_text(["Contoso, Designer"])
+    expect(phone.locator("[data-fg-archived] [data-fg-due-items] > li [data-fg-slot=name]")).to_have_text(["Fabrikam, Writer"])
+    phone.get_by_role("button", name=L["receive_undo"]).click()
+    expect(phone.locator("[data-fg-receive-message]")).to_have_text(L["receive_undone"])
+    expect(phone.locator(OPEN)).to_have_count(3)
+    undone = stored(phone)["applications"]
+    assert {id_: (app["moments"], app["done"], app["archived"]) for id_, app in undone.items()} == \
+        {id_: (app["moments"], app.get("done", {}), False) for id_, app in base.items()}
+
+    phone.goto(link)  # and again, for good
+    phone.get_by_role("button", name=L["receive_merge"]).click()
+    expect(phone.locator("[data-fg-receive-message]")).to_have_text(L["receive_done"])
+    phone.goto(site_url + "planner/")
+    expect(phone.locator('[data-fg-moment="stated-date"]')).to_have_value("2026-03-20")
+    phone.goto(site_url + "checklist/")
+    expect(phone.locator('[data-fg-item="send-a-thank-you"]')).not_to_be_checked()
+    expect(phone.locator('[data-fg-item-date="send-one-follow-up"]')).to_have_text(
+        L["checklist_your_date"].format(date="Friday, March 27, 2026"))  # a week after the laptop's date
+    ours, theirs = stored(phone), stored(laptop)
+    assert ours["applications"] == theirs["applications"] and ours["removed"] == theirs["removed"]
+    laptop.goto(make_link(phone, site_url))  # back to the laptop: nothing new there
+    expect(laptop.locator("[data-fg-receive-message]")).to_have_text(L["receive_nothing"])
+
+
 def test_a_damaged_or_foreign_link_is_refused_and_not_now_changes_nothing(browsers, site_url):
     page = browsers()
     page.goto(site_url + "applications/#move-to-another-device")  # a heading's anchor is no link
