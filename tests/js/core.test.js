@@ -302,22 +302,23 @@ test("stamp: each changed field, tick, untick, date and deletion gets the time o
   const after = changed(start, (r) => {
     r.applications.c.moments["stated-date"] = "2026-12-11";
     delete r.applications.c.done["send-a-thank-you"];
-    r.applications.c.done["keep-searching"] = "t";
+    r.applications.c.done["keep-searching"] = iso(30); // a tick holds its own time: no stamp
     r.applications.c.archived = true;
     r.applications.c.interviewers = [{ name: "Kim", email: "" }];
     r.applications.c.overrides["thank-you-email"] = { detail: "the dashboard" };
     delete r.applications.f;
   }, T(30));
   assert.deepEqual(after.applications.c.stamps, { archived: iso(30), interviewers: iso(30), "done.send-a-thank-you": iso(30),
-    "done.keep-searching": iso(30), "moments.stated-date": iso(30), "overrides.thank-you-email": iso(30) });
+    "moments.stated-date": iso(30), "overrides.thank-you-email": iso(30) });
   assert.deepEqual(after.removed, { f: iso(30) });
-  // A new application: the fields it was given; a stamp the change set itself (a merge) is kept.
+  // A new application has none (the other device has nothing of it to disagree with, and links
+  // stay short); a stamp the change set itself (a merge) is kept.
   const added = changed(after, (r) => {
     r.applications.n = records.application({ company: "Northwind", created: "x" }, "n");
     r.applications.c.stamps.note = iso(1);
     r.applications.c.note = "from the other device";
   }, T(31));
-  assert.deepEqual(added.applications.n.stamps, { company: iso(31) });
+  assert.deepEqual(added.applications.n.stamps, {});
   assert.equal(added.applications.c.stamps.note, iso(1));
   // A tick's time changing is no change; tombstones older than 400 days go when saving.
   const old = device({ c: CONTOSO }, { removed: { gone: "2025-01-01T00:00:00.000Z", recent: iso(20) } });
@@ -408,6 +409,21 @@ test("a deletion travels; an edit after the deletion wins; a tombstone keeps a d
   assert.deepEqual([phone2.applications.f.note, phone2.removed], ["they called back", {}]);
   records.merge(laptop, asFile(phone2));
   assert.deepEqual([laptop.applications.f.note, laptop.removed], ["they called back", {}]);
+});
+
+test("a tick carries its own time: a later tick beats an earlier untick, a later untick an earlier tick", () => {
+  const base = device({ c: CONTOSO });
+  const unticked = changed(base, (r) => { delete r.applications.c.done["send-a-thank-you"]; }, T(28));
+  const reticked = changed(unticked, (r) => { r.applications.c.done["send-a-thank-you"] = iso(29); }, T(29));
+  assert.deepEqual(reticked.applications.c.stamps, { "done.send-a-thank-you": iso(28) }); // the tick's own time is newer
+  const other = device(unticked.applications); // still holds the untick of the 28th
+  records.merge(other, asFile(reticked));
+  assert.deepEqual(other.applications.c, reticked.applications.c); // the same on both
+  records.merge(base, asFile(unticked)); // the tick of the 26th gives way to the untick of the 28th
+  assert.deepEqual(base.applications.c.done, {});
+  const ticked = device({ c: { ...CONTOSO, done: { "send-a-thank-you": iso(27) } } }); // ticked on both: this one's time stays
+  records.merge(ticked, asFile(device({ c: CONTOSO })));
+  assert.deepEqual(ticked.applications.c.done, { "send-a-thank-you": iso(27) });
 });
 
 test("calendar events keep the higher sequence of the two devices", () => {

@@ -13,8 +13,8 @@
  *
  * Two devices meet by "last change wins", field by field: each application carries `stamps`,
  * {path: ISO time of its last change here}, where a path is a field ("company", "archived",
- * "interviewers" as a whole...), "done.<step>" (a tick, or its removal), "moments.<name>" or
- * "overrides.<template>". store.js sets them on every change (stamp). A deleted application
+ * "interviewers" as a whole...), "done.<step>" (the removal of a tick: a tick holds its own time),
+ * "moments.<name>" or "overrides.<template>". store.js sets them on every change (stamp). A deleted application
  * leaves `removed: {id: ISO time}` in the record, kept for KEEP_REMOVED_DAYS, so that it is
  * deleted on the other device too rather than coming back. Both are optional: a record saved
  * before them has none, and merges as it always did.
@@ -297,15 +297,17 @@
 
   /* The reader's change from `before` to `after` (records), stamped at `now` in `after`: each
    * application's paths that differ, a tombstone for each application that went; tombstones
-   * older than KEEP_REMOVED_DAYS are dropped. A path whose stamp the change set itself (a
-   * merge) keeps it. */
+   * older than KEEP_REMOVED_DAYS are dropped. Left unstamped, to keep links short: a new
+   * application (the other device has none of it to disagree with), a tick (it carries its own
+   * time: stampOf), and a path whose stamp the change set itself (a merge). */
   function stamp(before, after, now) {
     var iso = now.toISOString();
     Object.keys(after.applications).forEach(function (id) {
       var app = after.applications[id];
-      var old = has(before.applications, id) ? before.applications[id] : application({}, id);
+      var old = before.applications[id];
+      if (!has(before.applications, id)) return;
       differences(old, app).forEach(function (path) {
-        if (app.stamps[path] === old.stamps[path]) app.stamps[path] = iso;
+        if (app.stamps[path] === old.stamps[path] && !(/^done\./.test(path) && when(valueAt(app, path)))) app.stamps[path] = iso;
       });
     });
     Object.keys(before.applications).forEach(function (id) {
@@ -317,9 +319,15 @@
     return after;
   }
 
-  // The latest stamp of an application (ms; 0 without any).
+  // When a path last changed (ms; 0: not known): its stamp, or for a tick its own time.
+  function stampOf(app, path) {
+    return Math.max(when(app.stamps[path]), /^done\./.test(path) ? when(valueAt(app, path)) : 0);
+  }
+
+  // The latest change of an application (ms; 0 without any).
   function lastChange(app) {
-    return Object.keys(app.stamps).reduce(function (latest, path) { return Math.max(latest, when(app.stamps[path])); }, 0);
+    return Object.keys(app.stamps).concat(Object.keys(app.done).map(function (id) { return "done." + id; }))
+      .reduce(function (latest, path) { return Math.max(latest, stampOf(app, path)); }, 0);
   }
 
   /* `theirs` merged into `ours` (the same application on two devices), path by path: the later
@@ -331,10 +339,13 @@
       if (paths.indexOf(path) !== i || path === "archived" && !ours.stamps[path] && !theirs.stamps[path]) return;
       var mine = valueAt(ours, path);
       var other = valueAt(theirs, path);
-      if (when(theirs.stamps[path]) > when(ours.stamps[path])) {
+      var tick = /^done\./.test(path);
+      if (tick && mine !== undefined && other !== undefined) return; // ticked on both: this one's time stays
+      if (stampOf(theirs, path) > stampOf(ours, path)) {
         setAt(ours, path, other);
-        ours.stamps[path] = theirs.stamps[path];
-      } else if (!ours.stamps[path] && !theirs.stamps[path]) {
+        if (theirs.stamps[path]) ours.stamps[path] = theirs.stamps[path];
+        else delete ours.stamps[path];
+      } else if (!stampOf(ours, path) && !stampOf(theirs, path)) {
         if (/^overrides\./.test(path)) {
           mine = mine || {};
           addMissing(mine, other || {});
