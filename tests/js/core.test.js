@@ -144,6 +144,17 @@ test("a recorded offer stops the waiting steps in the schedule, the calendar and
   assert.equal(records.answerDay(record.applications.a3), "2026-03-16"); // no date given: the day it was recorded
 });
 
+test("weeks after an answer its steps stop being overdue, and the row says to archive it; staying in touch stays", () => {
+  const offer = { company: "Initech", moments: { interview: "2026-03-02", offer: "2026-03-12" }, outcome: "offer", outcomeDay: "2026-03-12" };
+  const no = { company: "Globex", moments: { interview: "2026-03-02" }, outcome: "rejection", outcomeDay: "2026-03-14" };
+  const record = records.normalise({ version: 3, applications: { o: offer, n: no } });
+  const rows = (when) => Object.fromEntries(records.due(record, OFFER_GUIDE, when).map((r) => [r.application.id, [r.status, r.entry]]));
+  assert.deepEqual(rows(new Date(2026, 2, 25, 9)), // 13 days after the offer: still overdue
+    { o: ["overdue", "accept-in-writing"], n: ["overdue", "reply-to-a-no"] });
+  assert.deepEqual(rows(new Date(2026, 5, 1, 9)), // months later: the offer is "done" (archive it), the no keeps in touch
+    { o: ["done", ""], n: ["upcoming", "stay-in-touch"] });
+});
+
 test("after a no, the answer's phase and the phases it names under 'then' give the next steps", () => {
   const app = records.application({ moments: { interview: "2026-03-02", "stated-date": "2026-03-06" }, outcome: "rejection",
     outcomeDay: "2026-03-10" }, "n");
@@ -174,7 +185,7 @@ test("steps from the same moment keep their order: an offer's first step is not 
   const app = records.application({ moments: { interview: "2026-03-02" }, outcome: "offer", outcomeDay: "2026-03-02" }, "o");
   const guide = { ...OFFER_GUIDE, rules: { ...OFFER_GUIDE.rules, steps: OFFER_GUIDE.rules.steps.concat(
     [{ entry: "get-it-in-writing", relation: "within", weekends: "move", amount: 1, unit: "days", of: "offer" }]) } };
-  const steps = records.schedule(app, guide, new Date(2026, 2, 20, 9)).steps;
+  const steps = records.schedule(app, guide, new Date(2026, 2, 12, 9)).steps;
   assert.deepEqual(steps.map((s) => [s.entry, s.status]), [["get-it-in-writing", "overdue"], ["accept-in-writing", "overdue"]]);
 });
 

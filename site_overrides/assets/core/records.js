@@ -33,6 +33,7 @@
   // an import that would go past it changes nothing (merge returns TOO_MANY).
   var MAX_APPLICATIONS = 500;
   var TOO_MANY = -2;
+  var ANSWER_STEPS_DAYS = 14; // the steps after an answer are for the days after it: then "What to do next" lets them go
   var KEEP_REMOVED_DAYS = 400; // a deleted application's tombstone: longer than anyone waits for an answer
   // The fields of an application that are stamped and merged one by one (interviewers: the whole list).
   var FIELDS = ["company", "role", "contact", "note", "outcome", "outcomeDay", "applied", "archived", "interviewers"];
@@ -533,7 +534,8 @@
    * phase; a step a phase does not date is dated from the answer's day (answerDay), after the
    * phase's dated ones. status: "done" (ticked), "passed" (late, and a step
    * counted from another, later moment is due: its moment has gone, as a thank-you's once it is
-   * time to follow up; it stays unticked), "overdue", "today" or "upcoming". */
+   * time to follow up; or, after an answer, more than ANSWER_STEPS_DAYS late and not repeating;
+   * it stays unticked), "overdue", "today" or "upcoming". */
   function schedule(app, guide, now) {
     var typed = app.moments;
     var day = answerDay(app);
@@ -569,6 +571,9 @@
       if (step.status === "overdue" && step.rule && steps.some(function (later) {
         return later.rule && later.rule.of !== step.rule.of && later.date > step.date && later.date < dueBy;
       })) step.status = "passed";
+      // After an answer, a step still undone weeks later has had its moment (a repeating one stays).
+      if (answered && step.status === "overdue" && (step.rule || {}).relation !== "every"
+        && now - step.date > ANSWER_STEPS_DAYS * DAY) step.status = "passed";
     });
     return { plan: plan, answered: Boolean(answered), now: now, steps: steps };
   }
