@@ -344,7 +344,7 @@ def test_the_qr_code_reads_back_as_the_link_and_a_long_link_says_to_use_the_file
     assert code.get_attribute("aria-label") == L["link_qr_name"]
     expect(page.locator("[data-fg-link-too-long]")).to_be_hidden()
     picture = Image.open(io.BytesIO(code.screenshot()))
-    found = zxingcpp.read_barcodes(picture)
+    found = zxingcpp.read_barcodes(picture, formats=zxingcpp.BarcodeFormat.QRCode)  # (a 1D reader may see a bar code in it)
     assert [result.text for result in found] == [link]
     assert page.evaluate("typeof window.qrcode") == "function"  # loaded now
 

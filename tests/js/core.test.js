@@ -437,6 +437,14 @@ test("a tick carries its own time: a later tick beats an earlier untick, a later
   assert.deepEqual(ticked.applications.c.done, { "send-a-thank-you": iso(27) });
 });
 
+test("a file or link leaves out an application's id and empty fields, and reads back the same", () => {
+  const record = device({ c: CONTOSO, e: {} });
+  const file = asFile(record);
+  assert.deepEqual(file.applications.e, {});
+  assert.deepEqual(Object.keys(file.applications.c).sort(), ["company", "done", "moments", "role"]);
+  assert.deepEqual(records.normalise(file).applications, record.applications);
+});
+
 test("calendar events keep the higher sequence of the two devices", () => {
   const ours = device({ c: { ...CONTOSO, calendar: { x: { at: "a", sequence: 3 }, y: { at: "b", sequence: 1 } } } });
   const theirs = device({ c: { ...CONTOSO, calendar: { x: { at: "c", sequence: 2 }, y: { at: "d", sequence: 4 }, z: { at: "e", sequence: 0 } } } });

@@ -465,8 +465,20 @@
     return result;
   }
 
+  /* The record as a file or a link holds it, with when it was made; an application without its
+   * id (its key) and its empty fields, which reading it back (application) fills in: a shorter
+   * link keeps its QR code for more applications. */
   function exported(record, siteId) {
-    return { format: FORMAT, version: VERSION, site: siteId, made: new Date().toISOString(), applications: record.applications,
+    var applications = {};
+    Object.keys(record.applications).forEach(function (id) {
+      var app = record.applications[id];
+      applications[id] = {};
+      Object.keys(app).forEach(function (name) {
+        var value = app[name];
+        if (name !== "id" && value !== "" && value !== false && !(typeof value === "object" && !Object.keys(value).length)) applications[id][name] = value;
+      });
+    });
+    return { format: FORMAT, version: VERSION, site: siteId, made: new Date().toISOString(), applications: applications,
       general: record.general, details: record.details, chosen: record.chosen, removed: record.removed };
   }
 
