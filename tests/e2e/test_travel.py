@@ -199,6 +199,7 @@ def test_changes_made_on_the_other_device_travel_and_the_newer_one_wins_with_und
     phone.get_by_role("button", name=L["receive_merge"]).click()
     expect(phone.locator("[data-fg-receive-message]")).to_have_text(L["receive_done"])
     assert listed(phone, "result") == what
+    assert_accessible(phone)  # the result, its list and Undo
     expect(phone.locator(OPEN).locator("[data-fg-slot=name]")).to_have_text(["Contoso, Designer"])
     expect(phone.locator("[data-fg-archived] [data-fg-due-items] > li [data-fg-slot=name]")).to_have_text(["Fabrikam, Writer"])
     phone.get_by_role("button", name=L["receive_undo"]).click()
