@@ -131,8 +131,8 @@ class Labels(Record):
     """The name of that file."""
     checklist_import = Label()
     """The button that loads progress from a file."""
-    checklist_import_done = Label("count", "applications")
-    """Shown when a file or a link was added: the ticks ({count}) and applications ({applications}) it added."""
+    checklist_import_done = Deprecated(message="a file or a link now says what it changed with the receive_ labels "
+                                       "(receive_done and the list: receive_added...); remove it")
     checklist_import_failed = Label()
     """Shown when a file could not be read."""
     checklist_reset = Label()
@@ -381,8 +381,36 @@ class Labels(Record):
     """Shown instead of the button where the browser cannot make a link."""
     receive_heading = Label()
     """The heading of what a link (or a locked file) brings."""
-    receive_summary = Label("applications", "ticks", "dates")
-    """What a link or file holds, and the question before adding it."""
+    receive_summary = Deprecated(message="the question now lists what would change: receive_made, receive_changes, "
+                                 "receive_added... and receive_ask; remove it")
+    receive_made = Label("date")
+    """Before loading a link or file: when the copy was made (for files and links made since it is said)."""
+    receive_changes = Label()
+    """Before the list of what loading a link or file would change here."""
+    receive_added = Label("names")
+    """In that list (and in the list after loading): the applications it adds, by name."""
+    receive_changed = Label("names")
+    """In that list: the applications where it changes something (a date, an answer, a detail)."""
+    receive_archived = Label("names")
+    """In that list: the applications it archives."""
+    receive_removed = Label("names")
+    """In that list: the applications deleted on the other device, which it deletes here."""
+    receive_ticked = Label("count")
+    """In that list: how many steps it ticks."""
+    receive_unticked = Label("count")
+    """In that list: how many steps it unticks."""
+    receive_other = Label()
+    """In that list: it fills in other details (the reader's name, dates outside any application)."""
+    receive_ask = Label()
+    """The question after that list."""
+    receive_done = Label()
+    """Shown after loading a link or file, before the list of what it changed."""
+    receive_nothing = Label()
+    """Shown instead of the question when a link or file holds nothing this device does not have."""
+    receive_undo = Label()
+    """The button that puts everything back as it was before loading a link or file."""
+    receive_undone = Label()
+    """Shown after that button was used."""
     receive_locked = Label()
     """Asks for the passphrase of a locked link or file."""
     receive_passphrase = Label()
@@ -390,7 +418,7 @@ class Labels(Record):
     receive_open = Label()
     """The button that opens a locked link or file with the passphrase."""
     receive_wrong = Label()
-    """Shown when the passphrase does not open it."""
+    """Shown when the passphrase does not open it: it may be wrong, or the link or file damaged (the two look alike)."""
     receive_merge = Label()
     """The button that adds what a link holds."""
     receive_cancel = Label()

@@ -89,8 +89,8 @@
     });
   }
 
-  // What the file holds is added to what is already here: importing never unticks. A locked
-  // file asks for its passphrase first (travel.js).
+  // A file, as a link: nothing changes before the reader has seen what it would change and said
+  // yes (travel.js). A locked file asks for its passphrase first.
   function importAll(input) {
     var file = input.files && input.files[0];
     var message = document.querySelector("[data-fg-import-message]");
@@ -109,9 +109,8 @@
       var tried = core.merge(guide.store.fresh(), value); // on a copy: nothing changes yet
       if (tried === core.TOO_MANY) throw core.transfer.tooBig();
       if (tried < 0) throw new Error("not a progress file");
-      var counts = guide.store.add(function (stored) { return core.mergeCounted(stored, value); });
-      if (!counts) throw core.transfer.tooBig(); // this browser has no room for it: nothing was added
-      message.textContent = guide.fill(message.getAttribute("data-fg-done"), counts);
+      message.textContent = "";
+      guide.receiveFile(value); // the question a link asks: when it was made, what it changes here (travel.js)
     }).catch(function (error) {
       message.textContent = message.getAttribute(error.name === "too-big" ? "data-fg-too-big" : "data-fg-failed");
     }).then(function () {

@@ -72,13 +72,17 @@
   }
 
   // Change the record as it is stored now; returns what change gave back. A change of the
-  // reader's (not only of `device`) is remembered as not yet saved elsewhere.
-  // `whole` (an import): the change is made only if it can be stored, and null is returned if not.
+  // reader's (not only of `device`) is stamped (core.stamp: what changed, and when, so that the
+  // newer change wins when two devices meet), and remembered as not yet saved elsewhere unless
+  // it changed nothing. `whole` (an import, or undoing one): merge has set the stamps; the change
+  // is made only if it can be stored, and null is returned if not.
   function update(change, deviceOnly, whole) {
     var record = fresh();
+    var before = deviceOnly ? null : fresh();
     var result = change(record);
     var now = new Date();
-    if (!deviceOnly && !record.device.unsaved) record.device.unsaved = now.toISOString();
+    if (!deviceOnly && !whole) core.stamp(before, record, now);
+    if (!deviceOnly && !record.device.unsaved && !core.changes(before, record).none) record.device.unsaved = now.toISOString();
     if (!write(record, whole)) return null;
     changed(deviceOnly);
     if (!deviceOnly && works && !core.isEmpty(record)) askToPersist(record, now);
@@ -122,6 +126,13 @@
     fresh: fresh,
     update: update,
     add: function (change) { return update(change, false, true); }, // an import: all of it, or nothing
+    // Back to a record kept before an import (its device part stays as it is now).
+    restore: function (kept) {
+      return update(function (record) {
+        Object.keys(kept).forEach(function (name) { if (name !== "device") record[name] = kept[name]; });
+        return true;
+      }, false, true);
+    },
     refresh: function () { // read storage again and redraw every part of the page that shows it
       cache.record = null;
       changed();

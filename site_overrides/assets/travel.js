@@ -112,6 +112,7 @@
   // --- Opening a link or a locked file ---------------------------------------------------
 
   var pending = null; // what waits for the reader's answer: {value} or, locked, {bytes, link}
+  var kept = null; // the record as it was before the last load, for Undo (this page only)
 
   function receiver() {
     var panel = document.querySelector("[data-fg-receive]");
@@ -124,6 +125,7 @@
     var focused = panel.contains(document.activeElement);
     find(panel, "receive-ask").hidden = true;
     find(panel, "receive-locked").hidden = true;
+    find(panel, "receive-result").hidden = true;
     say(message, name, values);
     pending = null;
     if (focused) {
@@ -139,20 +141,47 @@
     heading.focus();
   }
 
-  // What a link (or an unlocked file) holds, and the question; a foreign one changes nothing.
+  /* What a load changes (core.changes), as the panel's list: the applications it adds, changes,
+   * archives or deletes, by name, and the ticks it adds or removes; the same list asks and reports. */
+  function showChanges(panel, list, changes) {
+    list.textContent = "";
+    function item(name, values) {
+      var line = document.createElement("li");
+      line.textContent = guide.fill(panel.getAttribute("data-fg-" + name), values);
+      list.appendChild(line);
+    }
+    ["added", "changed", "archived", "removed"].forEach(function (name) {
+      if (changes[name].length) item(name, { names: changes[name].map(guide.applicationName).join("; ") });
+    });
+    ["ticked", "unticked"].forEach(function (name) { if (changes[name]) item(name, { count: changes[name] }); });
+    if (changes.other) item("other", {});
+  }
+
+  // What a link or a file holds: when it was made, what it would change here, and the question;
+  // a foreign one changes nothing, and one that would change nothing says so.
   function offer(panel, value, link) {
     var foreign = link && (!value || value.site !== guide.siteId);
-    var tried = foreign ? -1 : core.merge(guide.store.fresh(), value); // on a copy: nothing changes yet
-    if (tried === core.TOO_MANY) return answer(panel, "too-big");
-    if (tried < 0) return answer(panel, link ? "failed" : "file-failed");
+    var changes = foreign ? null : core.preview(guide.store.read(), value, new Date()); // on a copy: nothing changes yet
+    present(panel);
+    if (changes === core.TOO_MANY) return answer(panel, "too-big");
+    if (!changes) return answer(panel, link ? "failed" : "file-failed");
+    if (changes.none) return answer(panel, "nothing");
     pending = { value: value };
     var summary = find(panel, "receive-summary");
-    say(summary, "pattern", transfer.summary(value));
+    summary.textContent = (changes.made ? guide.fill(summary.getAttribute("data-fg-made"), { date: guide.formatDate(new Date(changes.made), true) }) + " " : "")
+      + summary.getAttribute("data-fg-pattern");
+    showChanges(panel, find(find(panel, "receive-ask"), "receive-list"), changes);
     find(panel, "receive-locked").hidden = true;
+    find(panel, "receive-result").hidden = true;
     find(panel, "receive-ask").hidden = false;
     find(panel, "receive-message").textContent = "";
-    present(panel);
   }
+
+  // An unlocked file chosen with "Load progress from a file" (checklist.js): the same question as a link.
+  guide.receiveFile = function (value) {
+    var panel = receiver();
+    if (panel) offer(panel, value, false);
+  };
 
   function askPassphrase(panel, bytes, link) {
     pending = { bytes: bytes, link: link };
@@ -195,7 +224,7 @@
       input.value = "";
       offer(panel, value, waiting.link);
     }, function (error) {
-      if (error.name === "wrong-passphrase") {
+      if (error.name === "wrong-passphrase") { // or a damaged link or file: AES-GCM cannot tell them apart, nor can the text
         say(find(panel, "receive-message"), "wrong");
         input.select();
       } else {
@@ -207,8 +236,19 @@
     var panel = button.closest("[data-fg-receive]");
     if (!pending || !pending.value) return;
     var value = pending.value;
-    var counts = guide.store.add(function (record) { return core.mergeCounted(record, value); });
-    answer(panel, counts ? "done" : "too-big", counts);
+    var before = guide.store.fresh();
+    if (!guide.store.add(function (record) { return core.mergeCounted(record, value); })) return answer(panel, "too-big");
+    kept = before;
+    answer(panel, "done");
+    showChanges(panel, find(find(panel, "receive-result"), "receive-list"), core.changes(before, guide.store.read()));
+    find(panel, "receive-result").hidden = false;
+  });
+  guide.on("click", "[data-fg-receive-undo]", function (button) {
+    var panel = button.closest("[data-fg-receive]");
+    if (kept && guide.store.restore(kept)) {
+      kept = null;
+      answer(panel, "undone");
+    }
   });
   guide.on("click", "[data-fg-receive-cancel]", function (button) {
     answer(button.closest("[data-fg-receive]"), "cancelled");

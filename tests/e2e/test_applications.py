@@ -454,7 +454,12 @@ def test_export_and_import_move_every_application_into_a_fresh_browser(page, bro
         with other.expect_file_chooser() as chooser:
             other.get_by_role("button", name=L["checklist_import"]).click()
         chooser.value.set_files(tmp_path / "everything.json")
-        expect(other.locator("[data-fg-import-message]")).to_have_text(L["checklist_import_done"].format(count=1, applications=1))
+        # A file asks first, as a link does: what it adds, and nothing changes before the answer.
+        expect(other.locator("[data-fg-receive-ask] [data-fg-receive-list] li")).to_have_text(
+            [L["receive_added"].format(names="Globex, Engineer"), L["receive_ticked"].format(count=1), L["receive_other"]])
+        assert stored(other)["applications"].keys() == {"acme"}
+        other.get_by_role("button", name=L["receive_merge"]).click()
+        expect(other.locator("[data-fg-receive-message]")).to_have_text(L["receive_done"])
         expect(rows(other)).to_have_count(2)
         record = stored(other)
         assert record["applications"]["acme"]["done"].keys() == {"keep-searching", "send-a-thank-you"}
@@ -465,16 +470,23 @@ def test_export_and_import_move_every_application_into_a_fresh_browser(page, bro
         fresh.context.close()
 
 
-def test_a_checklist_file_of_the_previous_version_still_imports(page, site_url, tmp_path):
+def test_a_checklist_file_of_the_previous_version_becomes_an_application_of_its_own(page, site_url, tmp_path):
     old = tmp_path / "old.json"
     old.write_text(json.dumps({"format": "followup-guide-progress", "version": 2, "site": "after-the-interview",
                                "done": {"keep-searching": "2026-01-01T00:00:00Z"}}))
+    seed(page, site_url, {"acme": ACME}, chosen="acme")  # chosen here: its ticks are not the old file's
     page.goto(site_url + "checklist/")
     with page.expect_file_chooser() as chooser:
         page.get_by_role("button", name=L["checklist_import"]).click()
     chooser.value.set_files(old)
-    expect(page.locator('[data-fg-item="keep-searching"]')).to_be_checked()
-    assert stored(page)["general"]["done"] == {"keep-searching": "2026-01-01T00:00:00Z"}
+    expect(page.locator("[data-fg-receive-ask] [data-fg-receive-list] li")).to_have_text(
+        [L["receive_added"].format(names=L["application_unnamed"])])
+    page.get_by_role("button", name=L["receive_merge"]).click()
+    expect(page.locator('[data-fg-item="keep-searching"]')).not_to_be_checked()
+    record = stored(page)
+    assert record["applications"]["acme"]["done"] == ACME["done"] and record["chosen"] == "acme"
+    [new] = [app for id_, app in record["applications"].items() if id_ != "acme"]
+    assert new["done"] == {"keep-searching": "2026-01-01T00:00:00Z"}
 
 
 def test_a_foreign_file_or_one_with_too_many_applications_changes_nothing(page, site_url, tmp_path):
@@ -520,9 +532,9 @@ def test_a_file_too_big_for_the_guide_or_this_browser_adds_nothing_and_says_so(p
     with page.expect_file_chooser() as chooser:
         page.get_by_role("button", name=L["checklist_import"]).click()
     chooser.value.set_files(tmp_path / "big.json")
-    expect(page.locator("[data-fg-import-message]")).to_have_text(L["progress_too_big"])
+    page.get_by_role("button", name=L["receive_merge"]).click()  # room for it is known only when it is written
+    expect(page.locator("[data-fg-receive-message]")).to_have_text(L["progress_too_big"])
     assert stored(page) == before
-    page.locator("[data-fg-import-message]").evaluate("element => element.textContent = ''")
     (tmp_path / "huge.json").write_text(json.dumps({**big, "padding": "p" * 2_100_000}))  # over the 2 MB any file may be
     with page.expect_file_chooser() as chooser:
         page.get_by_role("button", name=L["checklist_import"]).click()
@@ -648,7 +660,8 @@ def test_keyboard_alone_adds_chooses_edits_archives_and_deletes(page, site_url):
     expect(archived).to_have_count(0)
     expect(page.locator("[data-fg-archived-box]")).to_be_hidden()  # the last archived one is gone
     assert messages == [L["application_delete_confirm"].format(application="Acme Corp, Analyst")]
-    assert stored(page) is None  # nothing of the reader's is left, so the record is removed, not kept empty
+    record = stored(page)  # only the deletion is left, so that the other device learns of it too
+    assert record["applications"] == {} and len(record["removed"]) == 1
 
 
 @pytest.mark.parametrize("path", ["applications/", "checklist/", "planner/", "templates/", "log/"])

@@ -168,8 +168,10 @@ def test_export_then_import_into_a_fresh_browser(browser, page, site_url, tmp_pa
         with other.expect_file_chooser() as chooser:
             other.get_by_role("button", name="Load progress from a file").click()
         chooser.value.set_files(exported)
-        expect(other.locator("[data-fg-import-message]")).to_have_text(
-            KB.labels["checklist_import_done"].format(count=2, applications=0))
+        expect(other.locator("[data-fg-receive-ask] [data-fg-receive-list] li")).to_have_text(
+            [KB.labels["receive_ticked"].format(count=2)])
+        other.get_by_role("button", name=KB.labels["receive_merge"]).click()
+        expect(other.locator("[data-fg-receive-message]")).to_have_text(KB.labels["receive_done"])
         expect(other.get_by_role("checkbox", checked=True)).to_have_count(3)
         other.reload()
         expect(other.get_by_role("checkbox", checked=True)).to_have_count(3)
@@ -306,4 +308,13 @@ def test_keyboard_alone_ticks_resets_exports_and_imports(page, site_url, tmp_pat
     with page.expect_file_chooser() as chooser:
         page.keyboard.press("Enter")
     chooser.value.set_files(tmp_path / "progress.json")
+    expect(page.locator("[data-fg-receive-ask]")).to_be_visible()  # the question, with the focus on its heading
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("button", name=KB.labels["receive_merge"])).to_be_focused()
+    page.keyboard.press("Enter")
     expect(first_box).to_be_checked()
+    page.keyboard.press("Tab")  # from the result to its Undo
+    expect(page.get_by_role("button", name=KB.labels["receive_undo"])).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator("[data-fg-receive-message]")).to_have_text(KB.labels["receive_undone"])
+    expect(first_box).not_to_be_checked()

@@ -144,6 +144,17 @@ test("a recorded offer stops the waiting steps in the schedule, the calendar and
   assert.equal(records.answerDay(record.applications.a3), "2026-03-16"); // no date given: the day it was recorded
 });
 
+test("weeks after an answer its steps stop being overdue, and the row says to archive it; staying in touch stays", () => {
+  const offer = { company: "Initech", moments: { interview: "2026-03-02", offer: "2026-03-12" }, outcome: "offer", outcomeDay: "2026-03-12" };
+  const no = { company: "Globex", moments: { interview: "2026-03-02" }, outcome: "rejection", outcomeDay: "2026-03-14" };
+  const record = records.normalise({ version: 3, applications: { o: offer, n: no } });
+  const rows = (when) => Object.fromEntries(records.due(record, OFFER_GUIDE, when).map((r) => [r.application.id, [r.status, r.entry]]));
+  assert.deepEqual(rows(new Date(2026, 2, 25, 9)), // 13 days after the offer: still overdue
+    { o: ["overdue", "accept-in-writing"], n: ["overdue", "reply-to-a-no"] });
+  assert.deepEqual(rows(new Date(2026, 5, 1, 9)), // months later: the offer is "done" (archive it), the no keeps in touch
+    { o: ["done", ""], n: ["upcoming", "stay-in-touch"] });
+});
+
 test("after a no, the answer's phase and the phases it names under 'then' give the next steps", () => {
   const app = records.application({ moments: { interview: "2026-03-02", "stated-date": "2026-03-06" }, outcome: "rejection",
     outcomeDay: "2026-03-10" }, "n");
@@ -174,7 +185,7 @@ test("steps from the same moment keep their order: an offer's first step is not 
   const app = records.application({ moments: { interview: "2026-03-02" }, outcome: "offer", outcomeDay: "2026-03-02" }, "o");
   const guide = { ...OFFER_GUIDE, rules: { ...OFFER_GUIDE.rules, steps: OFFER_GUIDE.rules.steps.concat(
     [{ entry: "get-it-in-writing", relation: "within", weekends: "move", amount: 1, unit: "days", of: "offer" }]) } };
-  const steps = records.schedule(app, guide, new Date(2026, 2, 20, 9)).steps;
+  const steps = records.schedule(app, guide, new Date(2026, 2, 12, 9)).steps;
   assert.deepEqual(steps.map((s) => [s.entry, s.status]), [["get-it-in-writing", "overdue"], ["accept-in-writing", "overdue"]]);
 });
 
@@ -265,12 +276,201 @@ test("import merges by application id and never unticks", () => {
   assert.equal(ours.applications.a2.company, "Globex");
 });
 
-test("a version 2 checklist file adds its ticks to the chosen application; a foreign file is refused", () => {
-  const record = records.normalise({ version: 3, chosen: "a1", applications: { a1: { done: {} } } });
-  assert.equal(records.merge(record, { format: "followup-guide-progress", version: 2, done: { x: "t" } }), 1);
-  assert.deepEqual(record.applications.a1.done, { x: "t" });
+test("a version 2 checklist file becomes a new application, not the chosen one; a foreign file is refused", () => {
+  const record = records.normalise({ version: 3, chosen: "a1", applications: { a1: { company: "Acme", done: {} } } });
+  assert.equal(records.merge(record, { format: "followup-guide-progress", version: 2, done: { x: "t", y: "t" } }), 2);
+  assert.deepEqual(record.applications.a1.done, {});
+  const [added] = Object.values(record.applications).filter((app) => app.id !== "a1");
+  assert.deepEqual([added.done, added.company, record.chosen], [{ x: "t", y: "t" }, "", "a1"]);
+  const empty = records.normalise(null); // nothing here: the new application is chosen, as migrate does
+  assert.deepEqual(records.mergeCounted(empty, { format: "followup-guide-progress", version: 2, done: { x: true } }), { count: 1, applications: 1 });
+  assert.deepEqual(records.current(empty).done, { x: true });
+  assert.equal(records.merge(record, { format: "followup-guide-progress", version: 2, done: {} }), 0);
   assert.equal(records.merge(record, { something: "else" }), -1);
   assert.equal(records.merge(record, null), -1);
+});
+
+// --- Two devices: stamps, tombstones and "last change wins" ----------------------------------
+
+const FILE = { format: "followup-guide-progress", version: 3 };
+const T = (day, hour = 10) => new Date(Date.UTC(2026, 10, day, hour)); // 27 November 2026 and the days around it
+const iso = (day, hour) => T(day, hour).toISOString();
+const CONTOSO = { company: "Contoso", role: "Designer", moments: { interview: "2026-11-26", "stated-date": "2026-12-04" },
+  done: { "send-a-thank-you": iso(26, 18) } };
+
+// A record with `apps`, and the same record after `change` made at `now`, stamped as store.js does.
+function changed(record, change, now) {
+  const before = records.normalise(JSON.parse(JSON.stringify(record)));
+  const after = records.normalise(JSON.parse(JSON.stringify(record)));
+  change(after);
+  return records.stamp(before, after, now);
+}
+const device = (apps, more = {}) => records.normalise({ version: 3, applications: JSON.parse(JSON.stringify(apps)), ...more });
+const asFile = (record) => ({ ...FILE, ...JSON.parse(JSON.stringify(records.exported(record, "s"))) });
+
+test("stamp: each changed field, tick, untick, date and deletion gets the time of the change; nothing else", () => {
+  const start = device({ c: CONTOSO, f: { company: "Fabrikam" } });
+  const after = changed(start, (r) => {
+    r.applications.c.moments["stated-date"] = "2026-12-11";
+    delete r.applications.c.done["send-a-thank-you"];
+    r.applications.c.done["keep-searching"] = iso(30); // a tick holds its own time: no stamp
+    r.applications.c.archived = true;
+    r.applications.c.interviewers = [{ name: "Kim", email: "" }];
+    r.applications.c.overrides["thank-you-email"] = { detail: "the dashboard" };
+    delete r.applications.f;
+  }, T(30));
+  assert.deepEqual(after.applications.c.stamps, { archived: iso(30), interviewers: iso(30), "done.send-a-thank-you": iso(30),
+    "moments.stated-date": iso(30), "overrides.thank-you-email": iso(30) });
+  assert.deepEqual(after.removed, { f: iso(30) });
+  // A new application has none (the other device has nothing of it to disagree with, and links
+  // stay short); a stamp the change set itself (a merge) is kept.
+  const added = changed(after, (r) => {
+    r.applications.n = records.application({ company: "Northwind", created: "x" }, "n");
+    r.applications.c.stamps.note = iso(1);
+    r.applications.c.note = "from the other device";
+  }, T(31));
+  assert.deepEqual(added.applications.n.stamps, {});
+  assert.equal(added.applications.c.stamps.note, iso(1));
+  // A tick's time changing is no change; tombstones older than 400 days go when saving.
+  const old = device({ c: CONTOSO }, { removed: { gone: "2025-01-01T00:00:00.000Z", recent: iso(20) } });
+  const same = changed(old, (r) => { r.applications.c.done["send-a-thank-you"] = "another time"; }, T(30));
+  assert.deepEqual([same.applications.c.stamps, same.removed], [{}, { recent: iso(20) }]);
+});
+
+test("records and files without stamps merge exactly as before: what is here stays, missing filled, ticks added", () => {
+  const ours = device({ c: { ...CONTOSO, outcome: "withdrew" } });
+  const theirs = device({ c: { ...CONTOSO, done: { "keep-searching": "t" }, archived: true, note: "n",
+    moments: { interview: "2026-11-26", "stated-date": "2026-12-11", "offer": "2026-12-07" }, outcome: "rejection" } });
+  assert.equal(records.merge(ours, asFile(theirs)), 1);
+  const app = ours.applications.c;
+  assert.deepEqual(app.done, { "send-a-thank-you": iso(26, 18), "keep-searching": "t" });
+  assert.deepEqual(app.moments, { interview: "2026-11-26", "stated-date": "2026-12-04", offer: "2026-12-07" });
+  assert.deepEqual([app.outcome, app.note, app.archived, app.stamps], ["withdrew", "n", false, {}]);
+});
+
+test("both stamped: the later change of each field wins, and changes to different fields of one application both survive", () => {
+  const base = device({ c: CONTOSO, g: { company: "Globex", role: "Engineer" } });
+  const laptop = changed(base, (r) => {
+    r.applications.c.moments["stated-date"] = "2026-12-11"; // HR moved the decision
+    delete r.applications.c.done["send-a-thank-you"]; // ticked by mistake
+    r.applications.g.outcome = "rejection";
+  }, T(30, 10));
+  const phone = changed(base, (r) => {
+    r.applications.c.note = "asked about the team"; // another field, the same day
+    r.applications.g.outcome = "withdrew"; // earlier than the laptop's answer
+  }, T(30, 9));
+  const file = asFile(laptop);
+  assert.equal(records.merge(phone, file), 0);
+  const c = phone.applications.c;
+  assert.deepEqual([c.moments["stated-date"], c.done, c.note], ["2026-12-11", {}, "asked about the team"]);
+  assert.deepEqual([phone.applications.g.outcome, phone.applications.g.stamps.outcome], ["rejection", iso(30, 10)]);
+  assert.equal(c.stamps["done.send-a-thank-you"], iso(30, 10)); // the winning stamps are kept
+  // And back: the laptop ends up the same; loading the same again changes nothing.
+  records.merge(laptop, asFile(phone));
+  assert.deepEqual(laptop.applications, phone.applications);
+  const again = JSON.stringify(phone);
+  assert.equal(records.preview(phone, file).none, true);
+  records.merge(phone, file);
+  assert.equal(JSON.stringify(phone), again);
+});
+
+test("one side stamped: a stamped change beats an unstamped value, either way round", () => {
+  const old = device({ c: CONTOSO }); // saved before stamps
+  const edited = changed(old, (r) => { r.applications.c.moments["stated-date"] = "2026-12-11"; r.applications.c.role = ""; }, T(30));
+  records.merge(old, asFile(edited));
+  assert.deepEqual([old.applications.c.moments["stated-date"], old.applications.c.role], ["2026-12-11", ""]);
+  const unstamped = device({ c: { ...CONTOSO, role: "Lead", moments: { "stated-date": "2026-12-20" } } });
+  records.merge(edited, asFile(unstamped));
+  assert.deepEqual([edited.applications.c.moments["stated-date"], edited.applications.c.role], ["2026-12-11", ""]);
+});
+
+test("an archive, an answer and an untick travel to a device that has the application", () => {
+  const base = device({ c: CONTOSO, f: { company: "Fabrikam", done: { "send-a-thank-you": "t" } } });
+  const laptop = changed(base, (r) => {
+    r.applications.f.archived = true;
+    delete r.applications.f.done["send-a-thank-you"];
+    r.applications.c.outcome = "offer";
+    r.applications.c.outcomeDay = "2026-12-07";
+  }, T(30));
+  const phone = device(base.applications);
+  const preview = records.preview(phone, asFile(laptop));
+  assert.deepEqual([preview.archived.map((a) => a.company), preview.changed.map((a) => a.company), preview.unticked, preview.ticked],
+    [["Fabrikam"], ["Contoso"], 1, 0]);
+  assert.equal(preview.made.slice(0, 2), "20"); // exported() says when the copy was made
+  records.merge(phone, asFile(laptop));
+  assert.deepEqual([phone.applications.f.archived, phone.applications.f.done, phone.applications.c.outcome,
+    phone.applications.c.outcomeDay], [true, {}, "offer", "2026-12-07"]);
+});
+
+test("a deletion travels; an edit after the deletion wins; a tombstone keeps a deleted application from coming back", () => {
+  const base = device({ c: CONTOSO, f: { company: "Fabrikam" } });
+  const laptop = changed(base, (r) => { delete r.applications.f; }, T(30));
+  const phone = device(base.applications);
+  const preview = records.preview(phone, asFile(laptop));
+  assert.deepEqual(preview.removed.map((a) => a.company), ["Fabrikam"]);
+  phone.chosen = "f";
+  records.merge(phone, asFile(laptop));
+  assert.deepEqual([Object.keys(phone.applications), phone.removed, phone.chosen], [["c"], { f: iso(30) }, ""]);
+  // The laptop loads an older copy that still has Fabrikam: it does not come back.
+  records.merge(laptop, asFile(base));
+  assert.deepEqual(Object.keys(laptop.applications), ["c"]);
+  // The phone had written a note to Fabrikam after the laptop deleted it: the edit wins on both.
+  const phone2 = changed(device(base.applications), (r) => { r.applications.f.note = "they called back"; }, T(30, 12));
+  records.merge(phone2, asFile(laptop));
+  assert.deepEqual([phone2.applications.f.note, phone2.removed], ["they called back", {}]);
+  records.merge(laptop, asFile(phone2));
+  assert.deepEqual([laptop.applications.f.note, laptop.removed], ["they called back", {}]);
+});
+
+test("a tick carries its own time: a later tick beats an earlier untick, a later untick an earlier tick", () => {
+  const base = device({ c: CONTOSO });
+  const unticked = changed(base, (r) => { delete r.applications.c.done["send-a-thank-you"]; }, T(28));
+  const reticked = changed(unticked, (r) => { r.applications.c.done["send-a-thank-you"] = iso(29); }, T(29));
+  assert.deepEqual(reticked.applications.c.stamps, { "done.send-a-thank-you": iso(28) }); // the tick's own time is newer
+  const other = device(unticked.applications); // still holds the untick of the 28th
+  records.merge(other, asFile(reticked));
+  assert.deepEqual(other.applications.c, reticked.applications.c); // the same on both
+  records.merge(base, asFile(unticked)); // the tick of the 26th gives way to the untick of the 28th
+  assert.deepEqual(base.applications.c.done, {});
+  const ticked = device({ c: { ...CONTOSO, done: { "send-a-thank-you": iso(27) } } }); // ticked on both: this one's time stays
+  records.merge(ticked, asFile(device({ c: CONTOSO })));
+  assert.deepEqual(ticked.applications.c.done, { "send-a-thank-you": iso(27) });
+});
+
+test("a file or link leaves out an application's id and empty fields, and reads back the same", () => {
+  const record = device({ c: CONTOSO, e: {} });
+  const file = asFile(record);
+  assert.deepEqual(file.applications.e, {});
+  assert.deepEqual(Object.keys(file.applications.c).sort(), ["company", "done", "moments", "role"]);
+  assert.deepEqual(records.normalise(file).applications, record.applications);
+});
+
+test("calendar events keep the higher sequence of the two devices", () => {
+  const ours = device({ c: { ...CONTOSO, calendar: { x: { at: "a", sequence: 3 }, y: { at: "b", sequence: 1 } } } });
+  const theirs = device({ c: { ...CONTOSO, calendar: { x: { at: "c", sequence: 2 }, y: { at: "d", sequence: 4 }, z: { at: "e", sequence: 0 } } } });
+  records.merge(ours, asFile(theirs));
+  assert.deepEqual(ours.applications.c.calendar, { x: { at: "a", sequence: 3 }, y: { at: "d", sequence: 4 }, z: { at: "e", sequence: 0 } });
+});
+
+test("stamps and tombstones that are not usable are dropped when read, without an error", () => {
+  const record = records.normalise(JSON.parse(`{"version": 3, "removed": {"__proto__": "2026-11-01T00:00:00Z",
+    "constructor": "2026-11-01T00:00:00Z", "gone": "2026-11-01T00:00:00Z", "bad": "yesterday", "num": 5},
+    "applications": {"c": {"company": "C", "stamps": {"company": "2026-11-01T00:00:00Z", "done.x": "2026-11-02T00:00:00Z",
+    "done.__proto__": "2026-11-02T00:00:00Z", "done.": "2026-11-02T00:00:00Z", "secret": "2026-11-02T00:00:00Z",
+    "note": 7, "role": "not a time", "created": "2026-11-02T00:00:00Z", "overrides.toString": "2026-11-02T00:00:00Z"}}}}`));
+  assert.deepEqual(record.removed, { gone: "2026-11-01T00:00:00Z" });
+  assert.deepEqual(record.applications.c.stamps, { company: "2026-11-01T00:00:00Z", "done.x": "2026-11-02T00:00:00Z" });
+  assert.deepEqual(records.normalise({ version: 3, removed: "x", applications: { c: { stamps: [1] } } }).applications.c.stamps, {});
+});
+
+test("what a load changes, in the reader's terms; a load of what is already here changes nothing", () => {
+  const here = device({ c: CONTOSO }, { general: { done: { y: "t" } } });
+  const there = device({ c: CONTOSO, n: { company: "Northwind" } }, { general: { done: { y: "t", z: "t" } }, details: { "your-name": "Ana" } });
+  const preview = records.preview(here, asFile(there));
+  assert.deepEqual([preview.added.map((a) => a.company), preview.ticked, preview.other, preview.none], [["Northwind"], 1, true, false]);
+  assert.equal(records.preview(here, asFile(here)).none, true);
+  assert.equal(records.preview(here, { something: "else" }), null);
+  assert.equal(records.preview(here, { ...FILE, made: "long ago", applications: {} }).made, "");
 });
 
 test("templates start from the application, then what was typed for them", () => {

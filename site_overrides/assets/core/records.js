@@ -10,6 +10,14 @@
  * the browser promised to keep the storage, asked: when that was asked, backup: when a file or
  * link was last made, unsaved: the first change since then, dismissed: when the backup notice
  * was dismissed} (ISO times).
+ *
+ * Two devices meet by "last change wins", field by field: each application carries `stamps`,
+ * {path: ISO time of its last change here}, where a path is a field ("company", "archived",
+ * "interviewers" as a whole...), "done.<step>" (the removal of a tick: a tick holds its own time),
+ * "moments.<name>" or "overrides.<template>". store.js sets them on every change (stamp). A deleted application
+ * leaves `removed: {id: ISO time}` in the record, kept for KEEP_REMOVED_DAYS, so that it is
+ * deleted on the other device too rather than coming back. Both are optional: a record saved
+ * before them has none, and merges as it always did.
  */
 (function (core) {
   "use strict";
@@ -25,6 +33,11 @@
   // an import that would go past it changes nothing (merge returns TOO_MANY).
   var MAX_APPLICATIONS = 500;
   var TOO_MANY = -2;
+  var ANSWER_STEPS_DAYS = 14; // the steps after an answer are for the days after it: then "What to do next" lets them go
+  var KEEP_REMOVED_DAYS = 400; // a deleted application's tombstone: longer than anyone waits for an answer
+  // The fields of an application that are stamped and merged one by one (interviewers: the whole list).
+  var FIELDS = ["company", "role", "contact", "note", "outcome", "outcomeDay", "applied", "archived", "interviewers"];
+  var PARTS = ["done", "moments", "overrides"]; // stamped key by key: "done.<step id>"
 
   /* Whether a name read from storage or a file can be a key of the record: not one that every
    * object has already ("constructor", "toString", "__proto__"...), which would read as an
@@ -84,6 +97,26 @@
     return typed;
   }
 
+  // An ISO time as milliseconds; 0 (older than any) for anything else.
+  function when(text) {
+    return typeof text === "string" && /^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(text) ? Date.parse(text) || 0 : 0;
+  }
+
+  // Whether a stamp's path can be one: a field, or "done.", "moments.", "overrides." and a usable name.
+  function stampPath(path) {
+    var dot = path.indexOf(".");
+    if (dot < 0) return FIELDS.indexOf(path) >= 0;
+    return PARTS.indexOf(path.slice(0, dot)) >= 0 && dot < path.length - 1 && usable(path.slice(dot + 1));
+  }
+
+  // {name: ISO time} of a value, keeping only usable names (as `allowed` says) with real times.
+  function times(value, allowed) {
+    var result = {};
+    var typed = texts(value);
+    Object.keys(typed).forEach(function (name) { if (name && allowed(name) && when(typed[name])) result[name] = typed[name]; });
+    return result;
+  }
+
   function slot(value) {
     value = isObject(value) ? value : {};
     return { done: ticks(value.done), moments: moments(value.moments) };
@@ -106,6 +139,7 @@
         if (usable(template)) result.overrides[template] = texts(value.overrides[template]);
       });
     }
+    result.stamps = times(value.stamps, stampPath);
     result.calendar = {};
     if (isObject(value.calendar)) {
       Object.keys(value.calendar).forEach(function (key) {
@@ -120,7 +154,7 @@
   }
 
   function emptyRecord() {
-    return { version: VERSION, applications: {}, general: slot(null), details: {}, chosen: "", device: {} };
+    return { version: VERSION, applications: {}, general: slot(null), details: {}, chosen: "", removed: {}, device: {} };
   }
 
   function device(value) {
@@ -136,7 +170,8 @@
 
   // Whether a record holds nothing of the reader's: it is then removed rather than stored.
   function isEmpty(record) {
-    return !Object.keys(record.applications).length && isEmptySlot(record.general) && !Object.keys(record.details).length;
+    return !Object.keys(record.applications).length && isEmptySlot(record.general) && !Object.keys(record.details).length
+      && !Object.keys(record.removed || {}).length; // a deletion is the reader's too: it must reach the other device
   }
 
   /* A new application, added to the record and chosen. The first one takes the ticks and dates
@@ -166,6 +201,7 @@
     record.general = slot(value.general);
     record.details = texts(value.details);
     record.chosen = typeof value.chosen === "string" && has(record.applications, value.chosen) ? value.chosen : "";
+    record.removed = times(value.removed, usable);
     record.device = device(value.device);
     return record;
   }
@@ -224,17 +260,126 @@
     Object.keys(from).forEach(function (name) { if (!into[name]) into[name] = from[name]; });
   }
 
+  // An application's value at a stamp's path; undefined where it has none.
+  function valueAt(app, path) {
+    var dot = path.indexOf(".");
+    if (dot < 0) return app[path];
+    var part = app[path.slice(0, dot)];
+    var name = path.slice(dot + 1);
+    return has(part, name) ? part[name] : undefined;
+  }
+
+  function setAt(app, path, value) {
+    var dot = path.indexOf(".");
+    if (dot < 0) app[path] = value;
+    else if (value === undefined) delete app[path.slice(0, dot)][path.slice(dot + 1)];
+    else app[path.slice(0, dot)][path.slice(dot + 1)] = value;
+  }
+
+  // Every path an application has a value at, with the value as text (a tick counts as there
+  // or not, whatever its time).
+  function values(app) {
+    var result = {};
+    FIELDS.forEach(function (name) { result[name] = JSON.stringify(app[name]); });
+    PARTS.forEach(function (part) {
+      Object.keys(app[part]).forEach(function (name) { result[part + "." + name] = part === "done" ? "1" : JSON.stringify(app[part][name]); });
+    });
+    return result;
+  }
+
+  // The paths of two applications whose values differ.
+  function differences(before, after) {
+    var a = values(before);
+    var b = values(after);
+    return Object.keys(a).concat(Object.keys(b)).filter(function (path, i, all) {
+      return all.indexOf(path) === i && a[path] !== b[path];
+    });
+  }
+
+  /* The reader's change from `before` to `after` (records), stamped at `now` in `after`: each
+   * application's paths that differ, a tombstone for each application that went; tombstones
+   * older than KEEP_REMOVED_DAYS are dropped. Left unstamped, to keep links short: a new
+   * application (the other device has none of it to disagree with), a tick (it carries its own
+   * time: stampOf), and a path whose stamp the change set itself (a merge). */
+  function stamp(before, after, now) {
+    var iso = now.toISOString();
+    Object.keys(after.applications).forEach(function (id) {
+      var app = after.applications[id];
+      var old = before.applications[id];
+      if (!has(before.applications, id)) return;
+      differences(old, app).forEach(function (path) {
+        if (app.stamps[path] === old.stamps[path] && !(/^done\./.test(path) && when(valueAt(app, path)))) app.stamps[path] = iso;
+      });
+    });
+    Object.keys(before.applications).forEach(function (id) {
+      if (!has(after.applications, id)) after.removed[id] = iso;
+    });
+    Object.keys(after.removed).forEach(function (id) {
+      if (ageInDays(after.removed[id], now) > KEEP_REMOVED_DAYS) delete after.removed[id];
+    });
+    return after;
+  }
+
+  // When a path last changed (ms; 0: not known): its stamp, or for a tick its own time.
+  function stampOf(app, path) {
+    return Math.max(when(app.stamps[path]), /^done\./.test(path) ? when(valueAt(app, path)) : 0);
+  }
+
+  // The latest change of an application (ms; 0 without any).
+  function lastChange(app) {
+    return Object.keys(app.stamps).concat(Object.keys(app.done).map(function (id) { return "done." + id; }))
+      .reduce(function (latest, path) { return Math.max(latest, stampOf(app, path)); }, 0);
+  }
+
+  /* `theirs` merged into `ours` (the same application on two devices), path by path: the later
+   * stamp wins, a stamped path beats an unstamped one, and where neither is stamped what is here
+   * stays (a missing value filled in, ticks added). Calendar events keep the higher sequence. */
+  function mergeApplication(ours, theirs) {
+    var paths = Object.keys(values(ours)).concat(Object.keys(values(theirs)), Object.keys(ours.stamps), Object.keys(theirs.stamps));
+    paths.forEach(function (path, i) {
+      if (paths.indexOf(path) !== i || path === "archived" && !ours.stamps[path] && !theirs.stamps[path]) return;
+      var mine = valueAt(ours, path);
+      var other = valueAt(theirs, path);
+      var tick = /^done\./.test(path);
+      if (tick && mine !== undefined && other !== undefined) return; // ticked on both: this one's time stays
+      if (stampOf(theirs, path) > stampOf(ours, path)) {
+        setAt(ours, path, other);
+        if (theirs.stamps[path]) ours.stamps[path] = theirs.stamps[path];
+        else delete ours.stamps[path];
+      } else if (!stampOf(ours, path) && !stampOf(theirs, path)) {
+        if (/^overrides\./.test(path)) {
+          mine = mine || {};
+          addMissing(mine, other || {});
+          setAt(ours, path, mine);
+        } else if (path === "interviewers" ? !mine.length : !mine) setAt(ours, path, other);
+      }
+    });
+    Object.keys(theirs.calendar).forEach(function (key) {
+      var mine = ours.calendar[key];
+      if (!mine || theirs.calendar[key].sequence > mine.sequence) ours.calendar[key] = theirs.calendar[key];
+    });
+  }
+
+  // A version 2 file (the checklist alone, before applications): its ticks as a new application,
+  // as the older keys become one (migrate), chosen only where that hides nothing.
+  function mergeChecklist(record, value, now) {
+    var done = ticks(value.done);
+    if (!Object.keys(done).length) return 0;
+    if (Object.keys(record.applications).length >= MAX_APPLICATIONS) return TOO_MANY;
+    var id = newId(now, Math.random());
+    record.applications[id] = application({ done: done, created: now.toISOString() }, id);
+    if (!record.chosen && isEmptySlot(record.general)) record.chosen = id;
+    return Object.keys(done).length;
+  }
+
   /* An exported file (this version's, or the checklist file of version 2) merged into a
-   * record: applications by id, ticks added (never removed), what is already here kept.
+   * record: applications by id, field by field (mergeApplication), deletions on either side
+   * applied unless the application was changed after it (the tombstones of both are kept).
    * Returns the number of ticks added, -1 for a file that is not one of ours, or TOO_MANY (and
    * nothing changed) when the record would hold more than MAX_APPLICATIONS. */
-  function merge(record, value) {
+  function merge(record, value, now) {
     if (!isObject(value) || value.format !== FORMAT) return -1;
-    if (value.version !== VERSION) {
-      if (!isObject(value.done)) return -1;
-      var target = record.applications[record.chosen] || record.general;
-      return addTicks(target.done, ticks(value.done));
-    }
+    if (value.version !== VERSION) return isObject(value.done) ? mergeChecklist(record, value, now || new Date()) : -1;
     var incoming = normalise(value);
     var adding = Object.keys(incoming.applications).filter(function (id) { return !has(record.applications, id); });
     if (adding.length && Object.keys(record.applications).length + adding.length > MAX_APPLICATIONS) return TOO_MANY;
@@ -249,20 +394,27 @@
         count += Object.keys(theirs.done).length;
         return;
       }
-      count += addTicks(ours.done, theirs.done);
-      addMissing(ours.moments, theirs.moments);
-      ["company", "role", "contact", "note", "outcome", "outcomeDay", "applied"].forEach(function (name) {
-        if (!ours[name]) ours[name] = theirs[name];
-      });
-      if (!ours.interviewers.length) ours.interviewers = theirs.interviewers;
-      Object.keys(theirs.overrides).forEach(function (template) {
-        ours.overrides[template] = ours.overrides[template] || {};
-        addMissing(ours.overrides[template], theirs.overrides[template]);
-      });
+      var before = Object.keys(ours.done).length;
+      mergeApplication(ours, theirs);
+      count += Math.max(0, Object.keys(ours.done).length - before);
+    });
+    Object.keys(incoming.removed).forEach(function (id) {
+      if (when(incoming.removed[id]) > when(record.removed[id])) record.removed[id] = incoming.removed[id];
+    });
+    Object.keys(record.removed).forEach(function (id) {
+      var app = record.applications[id];
+      if (!app) return;
+      if (lastChange(app) > when(record.removed[id])) delete record.removed[id]; // changed after it was deleted: it stays
+      else {
+        delete record.applications[id];
+        if (record.chosen === id) record.chosen = "";
+      }
     });
     // The incoming choice is taken only where it hides nothing: this browser's own ticks and
     // dates outside any application stay in view.
-    if (!record.chosen && incoming.chosen && isEmptySlot(record.general)) record.chosen = incoming.chosen;
+    if (!record.chosen && incoming.chosen && has(record.applications, incoming.chosen) && isEmptySlot(record.general)) {
+      record.chosen = incoming.chosen;
+    }
     return count;
   }
 
@@ -274,9 +426,60 @@
     return count < 0 ? null : { count: count, applications: Object.keys(record.applications).length - before };
   }
 
+  /* What changed from one record to another, as the reader sees it: {added, changed, removed,
+   * archived: applications (as in `after`, or `before` for removed), ticked, unticked: counts,
+   * other: whether anything else changed (a detail, a date outside applications)}; `none`: nothing did. */
+  function changes(before, after) {
+    var result = { added: [], changed: [], removed: [], archived: [], ticked: 0, unticked: 0, other: false };
+    function ticksOf(from, to) {
+      Object.keys(from.done).forEach(function (id) { if (!has(to.done, id)) result.unticked++; });
+      Object.keys(to.done).forEach(function (id) { if (!has(from.done, id)) result.ticked++; });
+    }
+    var ids = Object.keys(before.applications).concat(Object.keys(after.applications));
+    ids.forEach(function (id, i) {
+      if (ids.indexOf(id) !== i) return;
+      var old = before.applications[id];
+      var app = after.applications[id];
+      if (!app) return result.removed.push(old);
+      if (!old) return result.added.push(app);
+      ticksOf(old, app);
+      var changed = differences(old, app).filter(function (path) { return !/^done\./.test(path); });
+      if (!old.archived && app.archived) result.archived.push(app);
+      else if (changed.length) result.changed.push(app);
+    });
+    ticksOf(before.general, after.general);
+    result.other = JSON.stringify([before.general.moments, before.details]) !== JSON.stringify([after.general.moments, after.details]);
+    result.none = !result.other && !result.ticked && !result.unticked
+      && !result.added.length && !result.changed.length && !result.removed.length && !result.archived.length;
+    return result;
+  }
+
+  /* What loading `value` would change in `record` (changes), with `made`: when the copy was
+   * made ("" if the file is older than that), or null for a value merge refuses (TOO_MANY: too many). */
+  function preview(record, value, now) {
+    var copy = normalise(JSON.parse(JSON.stringify(record)));
+    var count = merge(copy, value, now);
+    if (count < 0) return count === TOO_MANY ? TOO_MANY : null;
+    var result = changes(record, copy);
+    result.made = isObject(value) && when(value.made) ? value.made : "";
+    return result;
+  }
+
+  /* The record as a file or a link holds it, with when it was made; an application without its
+   * id (its key) and its empty fields, which reading it back (application) fills in: a shorter
+   * link keeps its QR code for more applications. */
   function exported(record, siteId) {
-    return { format: FORMAT, version: VERSION, site: siteId, applications: record.applications,
-      general: record.general, details: record.details, chosen: record.chosen };
+    var applications = {};
+    Object.keys(record.applications).forEach(function (id) {
+      var app = record.applications[id];
+      applications[id] = {};
+      Object.keys(app).forEach(function (name) {
+        var value = app[name];
+        if (name !== "id" && value !== "" && value !== false && !(typeof value === "object" && !Object.keys(value).length)) applications[id][name] = value;
+      });
+    });
+    return { format: FORMAT, version: VERSION, site: siteId, made: new Date().toISOString(), applications: applications,
+      general: record.general, details: record.details, chosen: record.chosen, removed: record.removed };
   }
 
   // The ticks and dates in use: the chosen application's, or the general ones.
@@ -343,7 +546,8 @@
    * phase; a step a phase does not date is dated from the answer's day (answerDay), after the
    * phase's dated ones. status: "done" (ticked), "passed" (late, and a step
    * counted from another, later moment is due: its moment has gone, as a thank-you's once it is
-   * time to follow up; it stays unticked), "overdue", "today" or "upcoming". */
+   * time to follow up; or, after an answer, more than ANSWER_STEPS_DAYS late and not repeating;
+   * it stays unticked), "overdue", "today" or "upcoming". */
   function schedule(app, guide, now) {
     var typed = app.moments;
     var day = answerDay(app);
@@ -379,6 +583,9 @@
       if (step.status === "overdue" && step.rule && steps.some(function (later) {
         return later.rule && later.rule.of !== step.rule.of && later.date > step.date && later.date < dueBy;
       })) step.status = "passed";
+      // After an answer, a step still undone weeks later has had its moment (a repeating one stays).
+      if (answered && step.status === "overdue" && (step.rule || {}).relation !== "every"
+        && now - step.date > ANSWER_STEPS_DAYS * DAY) step.status = "passed";
     });
     return { plan: plan, answered: Boolean(answered), now: now, steps: steps };
   }
@@ -472,6 +679,9 @@
   core.merge = merge;
   core.TOO_MANY = TOO_MANY;
   core.mergeCounted = mergeCounted;
+  core.stamp = stamp;
+  core.changes = changes;
+  core.preview = preview;
   core.exported = exported;
   core.current = current;
   core.prefill = prefill;

@@ -1,4 +1,4 @@
-/* Progress that travels: the device link and the passphrase-locked file, what a link holds,
+/* Progress that travels: the device link and the passphrase-locked file,
  * and the job-search log as rows and as CSV. No DOM
  * (tested with Node, which has the same CompressionStream and Web Crypto as the browsers).
  *
@@ -175,24 +175,6 @@
     }
   }
 
-  /* What an exported record holds, to say before merging it: how many applications, ticked
-   * steps and dates (the reader's typed dates, in every application and outside them). */
-  function summary(value) {
-    var counts = { applications: 0, ticks: 0, dates: 0 };
-    function slot(part) {
-      if (!part || typeof part !== "object") return;
-      counts.ticks += Object.keys(part.done || {}).length;
-      counts.dates += Object.keys(part.moments || {}).filter(function (name) { return !/-time$/.test(name); }).length;
-    }
-    var applications = value && value.applications && typeof value.applications === "object" ? value.applications : {};
-    Object.keys(applications).forEach(function (id) {
-      counts.applications++;
-      slot(applications[id]);
-    });
-    slot(value && value.general);
-    return counts;
-  }
-
   /* The job-search log: one item per application (archived ones too), in the order they were
    * added, with its steps done in the order they were done. `names`: {steps: {id: title},
    * outcomes: {id: label}}; the answer is dated as records.answerDay says (the offer's date
@@ -260,7 +242,6 @@
     readFragment: readFragment,
     lockedFile: lockedFile,
     lockedBytes: lockedBytes,
-    summary: summary,
     logRows: logRows,
     logTable: logTable,
     csv: csv
