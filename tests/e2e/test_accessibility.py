@@ -85,3 +85,29 @@ def test_a_hovered_button_keeps_its_contrast_in_both_palettes(page, site_url):
             button = page.locator(f"article {selector}:visible").first
             button.hover()
             assert_accessible(page, COLOUR_RULES, where=f"{scheme}, {selector} hovered", context=f"article {selector}")
+
+
+# The focused element, where it is, and how much of it the theme's sticky header hides.
+FOCUSED = """() => {
+    const e = document.activeElement, header = document.querySelector(".md-header").getBoundingClientRect();
+    const box = e.getBoundingClientRect();
+    return {control: e.outerHTML.slice(0, 80), inContent: !!e.closest(".md-content"), top: box.top, bottom: box.bottom, headerBottom: header.bottom};
+}"""
+
+
+def test_moving_backwards_by_keyboard_never_leaves_the_focus_under_the_header(page, site_url):
+    # The browser scrolls a control reached by Shift+Tab to the top of the window, where the
+    # theme's header stays: the page's scroll padding keeps each one below it (WCAG 2.4.11). The
+    # last templates' fields, buttons and links, from the footer up.
+    page.goto(site_url + "templates/")
+    page.locator(".md-footer a").first.focus()
+    walked, hidden = [], []
+    for _ in range(60):
+        page.keyboard.press("Shift+Tab")
+        focused = page.evaluate(FOCUSED)
+        if focused["inContent"]:
+            walked.append(focused)
+            if focused["top"] < focused["headerBottom"]:
+                hidden.append(focused)
+    assert len(walked) > 40
+    assert not hidden, hidden[:5]
