@@ -27,7 +27,7 @@ def page(reading_page):
 
 
 def assert_no_violations(page, palettes=("default", "slate")) -> None:
-    switch = page.locator('form[data-md-component="palette"] label:visible')
+    switch = page.locator('form[data-md-component="palette"] button:visible')
     for scheme in palettes:
         if scheme == "slate":
             switch.click()
@@ -80,7 +80,7 @@ def test_a_hovered_button_keeps_its_contrast_in_both_palettes(page, site_url):
     page.goto(site_url + "templates/")
     for scheme in ("default", "slate"):
         if scheme == "slate":
-            page.locator('form[data-md-component="palette"] label:visible').click()
+            page.locator('form[data-md-component="palette"] button:visible').click()
         for selector in ("a.fg-button", "button.fg-button"):
             button = page.locator(f"article {selector}:visible").first
             button.hover()

@@ -52,7 +52,7 @@ def test_the_spanish_pages_are_in_spanish(page, site_url):
     expect(page.locator("#send-a-thank-you")).to_contain_text(ES.entries["send-a-thank-you"].title)
     expect(page.locator(".fg-entry__timing").first).to_contain_text("a más tardar 2 días hábiles después de la entrevista")
     expect(page.locator(".md-search__input")).to_have_attribute("placeholder", "Búsqueda")  # the theme's own words
-    expect(page.locator('form[data-md-component="palette"] label:visible')).to_have_attribute(
+    expect(page.locator('form[data-md-component="palette"] button:visible')).to_have_attribute(
         "title", ES.labels["palette_to_dark"])  # the light and dark switch, from the labels
     assert page.locator('[lang="en"]:not([hreflang])').count() == 0  # nothing left in English
 
