@@ -203,3 +203,18 @@ def test_the_keyboard_reaches_the_content_through_a_few_stops_that_show_and_work
     phone.keyboard.type("thank")
     phone.keyboard.press("Escape")
     expect(search).to_be_focused()
+
+
+def test_with_the_browsers_text_size_doubled_nothing_reaches_past_a_phones_screen(phone, site_url):
+    # The reader's own text size (as Chromium's setting changes it: the em media queries follow),
+    # doubled: the templates' labels go above their fields; the header's buttons all fit.
+    session = phone.context.new_cdp_session(phone)
+    session.send("Page.setFontSizes", {"fontSizes": {"standard": 32, "fixed": 26}})
+    try:
+        phone.goto(site_url + "templates/")
+        assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        for box in phone.locator(".md-header__button:visible").evaluate_all("els => els.map(e => e.getBoundingClientRect().toJSON())"):
+            assert box["right"] <= PHONE["width"] and box["height"] >= TOUCH, box
+    finally:
+        session.send("Page.setFontSizes", {"fontSizes": {"standard": 16, "fixed": 13}})
+        session.detach()
