@@ -177,8 +177,8 @@ class Labels(Record):
     """The button that forgets them."""
     template_forgotten = Label()
     """Shown when they were forgotten."""
-    template_address_invalid = Label()
-    """Shown when a typed email address is not one address."""
+    template_address_invalid = Label("field")
+    """Shown when a typed email address is not one address; {field} is the label of its field."""
 
     # Sending: copy the body or the subject, blank fields, long mailto links, .eml drafts
     template_copy_email_body = Label()
