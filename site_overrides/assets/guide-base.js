@@ -180,10 +180,30 @@ window.followupGuide = (function () {
       "#__drawer:checked ~ .md-container .md-sidebar--primary a[href], #__search:checked ~ .md-header .md-search__input");
     if (next) next.focus();
   });
+  // The language switch (partials/alternate.html): its button shows and hides the list; Escape,
+  // or the focus or a tap elsewhere, closes it.
+  function languages(open) {
+    all(".fg-language-switch button").forEach(function (button) { button.setAttribute("aria-expanded", String(open)); });
+  }
+  whenInserted(".fg-language-switch button", function () { languages(false); });
+  on("click", ".fg-language-switch button", function (button) {
+    languages(button.getAttribute("aria-expanded") !== "true");
+  });
+  ["focusin", "click"].forEach(function (type) {
+    document.addEventListener(type, function (event) {
+      if (!event.target.closest || !event.target.closest(".fg-language-switch")) languages(false);
+    });
+  });
+
   document.addEventListener("keydown", function (event) {
     if (event.key === "Enter" && event.target.closest && event.target.closest("[data-md-component=palette]")) {
       event.stopPropagation(); // the theme's own Enter would switch a second time
     } else if (event.key === "Escape") {
+      var open = document.querySelector('.fg-language-switch [aria-expanded="true"]');
+      if (open) {
+        languages(false);
+        open.focus();
+      }
       if (drawerButton() && document.getElementById("__drawer").checked) {
         drawerButton().click();
         drawerButton().focus();
