@@ -281,6 +281,8 @@ class Labels(Record):
     """The form's interviewer address field."""
     application_add_interviewer = Label()
     """The button that adds another interviewer."""
+    application_interviewer_number = Label("number")
+    """The title over the fields of each interviewer the reader adds (2, 3...)."""
     application_contact = Label()
     """The form's recruiter or agency field."""
     application_note = Label()

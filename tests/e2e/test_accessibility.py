@@ -66,11 +66,23 @@ def test_no_accessibility_violations_with_applications(page, site_url, path):
     page.evaluate("v => localStorage.setItem('followup-guide:data:v3:after-the-interview', v)", json.dumps(APPLICATIONS))
     page.goto(site_url + path)
     if path == "applications/":
+        # Each application's name is a heading, and its buttons say which application they are for.
+        row = page.locator("[data-fg-due]:not([data-fg-archived]) [data-fg-due-items] > li")
+        expect(row.get_by_role("heading", level=3, name="Acme, Analyst")).to_be_visible()
+        expect(row.get_by_role("button", name=KB.labels["application_edit"])).to_have_accessible_description("Acme, Analyst")
         page.get_by_role("button", name=KB.labels["applications_add"]).click()  # the form
+        page.get_by_role("button", name=KB.labels["application_add_interviewer"]).click()  # a second interviewer's fields,
+        second = KB.labels["application_interviewer_number"].format(number=2)  # numbered
+        expect(page.get_by_role("textbox", name=f"{second} {KB.labels['application_interviewer_name']}")).to_be_focused()
+        expect(page.get_by_role("textbox", name=f"{second} {KB.labels['application_interviewer_email']}")).to_be_visible()
         page.locator("details.fg-archived summary").click()  # and the archived ones
         page.get_by_role("button", name=KB.labels["link_make"]).click()  # the device link and its QR code
         page.locator("[data-fg-link-qr] svg").wait_for()
         page.mouse.move(0, 0)  # not hovering a button
+    if path == "planner/":  # each step's calendar button says which step it is for
+        step = page.locator("[data-fg-step]").filter(has=page.locator("[data-fg-plan-action=calendar-one]:visible")).first
+        expect(step.get_by_role("button", name=KB.labels["planner_calendar_one"])).to_have_accessible_description(
+            step.get_by_role("heading", level=3).inner_text())
     assert_no_violations(page)
 
 
