@@ -31,6 +31,7 @@ def test_the_home_page_offers_start_here_actions_on_the_first_phone_screen(phone
         assert box["y"] + box["height"] <= PHONE["height"], f"{name} is below the first screen"
         assert box["height"] >= TOUCH and box["width"] >= TOUCH
         assert link.evaluate("a => a.href") == href
+    assert not too_small_to_touch(phone, TOUCH)  # the rest of the page too: the list of phases' titles
     # The theme's header buttons too (menu, colours, language, search), and the search field's.
     header = phone.locator(".md-header .md-header__button.md-icon:visible")
     assert header.count() >= 4
