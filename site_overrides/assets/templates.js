@@ -191,12 +191,15 @@
     var wrong = [widget.getAttribute("data-fg-to"), widget.getAttribute("data-fg-from")].map(function (field) {
       var input = field && widget.querySelector('[data-fg-field="' + field + '"]');
       if (!input) return null;
-      var invalid = input.value.trim() !== "" && !mailbox(input.value.trim());
-      if (invalid) input.setAttribute("aria-invalid", "true");
-      else input.removeAttribute("aria-invalid");
-      if (invalid) input.setAttribute("aria-describedby", status.id);
-      else if (input.getAttribute("aria-describedby") === status.id) input.removeAttribute("aria-describedby");
-      return invalid ? input.labels[0].textContent.trim() : null;
+      var typed = input.value.trim(), invalid = typed !== "" && !mailbox(typed);
+      if (invalid) {
+        input.setAttribute("aria-invalid", "true");
+        input.setAttribute("aria-describedby", status.id);
+        return input.labels[0].textContent.trim();
+      }
+      input.removeAttribute("aria-invalid");
+      input.removeAttribute("aria-describedby");
+      return null;
     }).filter(Boolean);
     if (wrong.length) say(widget, "data-fg-address-invalid", false, { field: wrong.join(", ") });
     return wrong.length > 0;
