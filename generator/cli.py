@@ -17,7 +17,7 @@ from pathlib import Path
 import jinja2
 
 from .loading.sources import load_guides
-from .loading.translations import SOURCE_LANGUAGE
+from .loading.translations import SOURCE_LANGUAGE, translation_folder
 from .model.fields import in_ascii, slugify
 from .model.json_schema import write_schemas
 from .package_data import default_path, installed_wheel, package_version
@@ -86,7 +86,15 @@ def main(argv: list[str] | None = None) -> int:
 
             if not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", args.language):
                 raise CommandError(f"'{args.language}' is not a language code; write one like 'fr' or 'pt-BR'")
+            if args.language == SOURCE_LANGUAGE:
+                raise CommandError(f"'{SOURCE_LANGUAGE}' is the guide's own language: its texts are the content "
+                                   "itself; name the language to translate into, like 'fr'")
             sources = engine("mkdocs", args.config_file).sources
+            if not args.checked and sources.overlay_dir and translation_folder(sources.content_dir, args.language).is_dir():
+                raise CommandError(
+                    f"'{args.language}' comes with the guide, already translated; a file of every text in English "
+                    f"would replace that translation. Translate only your own texts: `followup-guide validate` names "
+                    f"each one still missing in '{args.language}' and the file to write it in")
             if args.checked:
                 path = record_checked(sources, args.language)
                 print(f"Wrote {display_path(path)}: a change to the English of a translated text will now be "
@@ -265,6 +273,8 @@ def _show_warnings(*kbs) -> None:
 
 # The version requirements.txt asks for: `followup-guide==0.2.0`, or a wheel file's name.
 _REQUIRED_VERSION = re.compile(r"^\s*(?:followup-guide\s*==\s*|\S*followup_guide-)(\d[^\s;#-]*)", re.M)
+# A line naming a wheel file of the folder (not an address): group 1 its name.
+_WHEEL_FILE = re.compile(r"\s*((?![a-z]+://)\S*followup_guide-\S*\.whl)(?=[\s;#]|$)")
 
 
 def _show_version_mismatch(config_file: str) -> None:
@@ -276,12 +286,21 @@ def _show_version_mismatch(config_file: str) -> None:
     except (OSError, UnicodeDecodeError):  # none: the default guide, a copy not made by init
         return
     asked = _REQUIRED_VERSION.search(text)
-    installed = package_version() if asked else "unknown"  # (reading the package's metadata takes a while)
-    if asked and installed != "unknown" and asked[1] != installed:
-        line = text.count("\n", 0, asked.start(1)) + 1
-        print(f"{display_path(requirements)}:{line}:1: warning: publishing installs followup-guide {asked[1]}, but "
-              f"{installed} is installed here, so what you check is not what is published; install {asked[1]} "
-              f"(\"Keeping up to date\" in \"Host your own copy\"), or write {installed} here", file=sys.stderr)
+    if not asked:
+        return
+    line = text.count("\n", 0, asked.start(1)) + 1
+    wheel = _WHEEL_FILE.match(text, text.rfind("\n", 0, asked.start(1)) + 1)
+    where = f"{display_path(requirements)}:{line}:1: warning:"
+    if wheel and not (requirements.parent / wheel[1]).is_file():
+        print(f"{where} the wheel file '{wheel[1]}' is not in this folder, so publishing cannot install the guide; "
+              "put the file next to requirements.txt, with the name written here", file=sys.stderr)
+    installed = package_version()  # (reading the package's metadata takes a while)
+    if installed != "unknown" and asked[1] != installed:
+        write = (f"or put the wheel file of {installed} in this folder and write its name here" if wheel
+                 else f"or write {installed} here")
+        print(f"{where} publishing installs followup-guide {asked[1]}, but {installed} is installed here, so what you "
+              f"check is not what is published; install {asked[1]} (\"Keeping up to date\" in \"Host your own copy\"), "
+              f"{write}", file=sys.stderr)
 
 
 def _show_mkdocs_log() -> None:

@@ -134,7 +134,8 @@ def instant_navigation_note(config, serving_at: str | None = None) -> str | None
                 "(another device on your network), they load one by one, which works as well.")
     if not serving_at:
         return (f"Note: pages load instantly only at {config.site_url}; anywhere else (a staging "
-                "preview, a copy opened from files) they load one by one, which works as well.")
+                "preview, a copy opened from files) they load one by one, which works as well, but the page for "
+                "an address that does not exist takes its styles and links from that address.")
     return None
 
 

@@ -33,7 +33,7 @@ from ..problems import ContentError, Note, display_path
 from ..rendering.assets import bundles
 from ..rendering.contact import COUNTER_MARKER, PRIVACY_PAGE, contact_html, with_forget_all
 from ..rendering.page_values import page_values
-from ..rendering.pages import render_site
+from ..rendering.pages import plain_text, render_site
 from ..rendering.template_cache import template_cache
 from . import material_theme
 
@@ -294,7 +294,8 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
                                   f"branding.yml), so the privacy page must say so: put the line {COUNTER_MARKER} "
                                   "where the statement should go")
             return markdown
-        statement = (self.labels["privacy_counter"].format(name=self.branding.name, address=self.branding.counter_origin)
+        statement = (self.labels["privacy_counter"].format(name=plain_text(self.branding.name),
+                                                           address=plain_text(self.branding.counter_origin))
                      if counter else self.labels["privacy_no_counter"])
         return markdown.replace(COUNTER_MARKER, statement)
 

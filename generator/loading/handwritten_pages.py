@@ -84,13 +84,29 @@ def page_links(folders: list[Path]) -> list[tuple[str, str, Location]]:
     return links
 
 
-# Code, where a link is an example to show: fenced blocks and `spans`.
-_CODE = re.compile(r"^([ ]{0,3})(`{3,}|~{3,}).*?^\1\2|`+[^`\n]*?`+", re.M | re.S)
+# Code, where a link is an example to show: a fenced block's fence (group 1), and `spans`.
+_FENCE = re.compile(r"[ ]{0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"`+[^`\n]*?`+")
 
 
 def _blank_code(text: str) -> str:
-    """The text with its code blanked out, each character a space (lines and columns unchanged)."""
-    return _CODE.sub(lambda code: re.sub(r"[^\n]", " ", code[0]), text)
+    """The text with its code blanked out, each character a space (lines and columns unchanged).
+    Read line by line, as Markdown reads fences: a block left open runs to the end of the page
+    (a pattern looking for each fence's end went over the rest of the page once per fence)."""
+    lines = text.split("\n")
+    fence = None  # the fence of the block we are in
+    for number, line in enumerate(lines):
+        found = _FENCE.match(line)
+        if fence:
+            if found and found[1][0] == fence[0] and len(found[1]) >= len(fence) and not line[found.end():].strip():
+                fence = None
+        elif found and not (found[1][0] == "`" and "`" in line[found.end():]):
+            fence = found[1]
+        else:
+            lines[number] = _CODE_SPAN.sub(lambda code: " " * len(code[0]), line)
+            continue
+        lines[number] = " " * len(line)
+    return "\n".join(lines)
 
 
 def _guide_attributes(path: Path, text: str) -> list[Problem]:

@@ -142,9 +142,9 @@ def load_guides(sources: GuideSources, languages: tuple[str, ...] | None = None)
              for path in folder.rglob("*") if path.is_file()}
     written_links = page_links(sources.page_folders)  # the hand-written pages' links to a part of a page
     for language, kb in guides.items():  # the links of every language's texts
-        problems += [p for p in content_link_problems(kb, files, written_links if language == SOURCE_LANGUAGE else ())
-                     if p not in problems]
-        guides[language] = replace(kb, warnings=kb.warnings + tuple(former_id_links(kb)))
+        own_links = written_links if language == SOURCE_LANGUAGE else ()
+        problems += [p for p in content_link_problems(kb, files, own_links) if p not in problems]
+        guides[language] = replace(kb, warnings=kb.warnings + tuple(former_id_links(kb, own_links)))
     if problems:
         raise ContentError(problems)
     return {language: (kb, branding) for language, kb in guides.items()}

@@ -324,21 +324,31 @@ class Translation:
     def _renamed(self, kind: str, given: dict) -> dict:
         """The texts given under a former id (from 'former_ids') moved to the id now, as a change of
         changes.yml naming one is: a release that renames an entry keeps a center's translation of
-        it working, with a warning in the center's own file that gives the new id."""
-        moved = {}
+        it working, with a warning in the center's own file that gives the new id. The release's own
+        translation under the new id is the base, the center's texts over it, as under one id."""
+        renamed = self.reading.renamed
+        moved = {id_: item for id_, item in given.items() if (kind, id_) not in renamed}
         for id_, (key, texts) in given.items():
-            new = self.reading.renamed.get((kind, id_), (None,))[0]
+            new = renamed.get((kind, id_), (None,))[0]
             if new is None:
-                moved[id_] = (key, texts)
-            elif new in given:  # translated under both ids: the new one's texts are used
+                continue
+            own = self.owners.is_own(location_of(key).path)
+            known = moved.get(new)
+            if known is not None and self.owners.is_own(location_of(known[0]).path) == own:
                 self._unneeded(key, f"the {kind} '{id_}' is now called '{new}', which is translated here too; "
-                                    "remove this one")
-            else:
-                moved.setdefault(new, (key, texts))
-                if self.owners.is_own(location_of(key).path):
-                    self.reading.warning(location_of(key), f"the {kind} '{id_}' is now called '{new}'; write "
-                                                           f"'{new}' here (`followup-guide changelog` lists every "
-                                                           "renamed id)")
+                                    "remove this one")  # (the same files translate both ids)
+                continue
+            if known is None:
+                moved[new] = (key, texts)
+            elif isinstance(known[1], yaml.MappingNode) and isinstance(texts, yaml.MappingNode):
+                base, over = (known, (key, texts)) if own else ((key, texts), known)
+                moved[new] = (over[0], merge_groups(base[1], over[1]))
+            elif own:
+                moved[new] = (key, texts)
+            if own:
+                self.reading.warning(location_of(key), f"the {kind} '{id_}' is now called '{new}'; write "
+                                                       f"'{new}' here (`followup-guide changelog` lists every "
+                                                       "renamed id)")
         return moved
 
     def _english_unread(self, kind: str) -> bool:
@@ -501,6 +511,8 @@ class Translation:
         """Notes the English a translation stands for; a warning when it changed since it was checked."""
         if not isinstance(english, yaml.ScalarNode):
             return  # a list of texts (search words): checked as a whole by its translator
+        if not isinstance(translation, yaml.ScalarNode):
+            return  # a text written as a list or a group: reading the field says so, at its line
         now = fingerprint(english.value)
         owners = self.owners
         own = owners.is_own(location_of(translation).path)

@@ -38,6 +38,8 @@ def explain(text: str, error) -> tuple[int, int, str] | None:
     opened = _quote_left_open(lines, number)
     if opened is not None:
         return opened
+    if "escape" in problem or "nesting depth" in problem:
+        return None  # inside a quoted text, or lists in lists beyond libyaml's limit: its own words say it
     if "\t" == lines[number][mark.column:mark.column + 1] and "cannot start any token" in problem:
         return number, mark.column, "a tab is used here, after a dash or a colon; YAML needs a space: replace the tab"
     line = _LINE.fullmatch(lines[number].rstrip("\r"))  # always matches: every part is optional

@@ -158,15 +158,34 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udff
 _ASCII_ALLOWED = bytes(c for c in range(128) if not _CONTROL.match(chr(c)))
 
 
+# Characters YAML reads as a line break besides LF and CRLF: every line number after one would be
+# off by one from the line an editor shows.
+_OTHER_BREAK = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
+
+
 def _reject_control_characters(path: Path, text: str) -> None:
     if text.isascii() and not text.encode("ascii").translate(None, _ASCII_ALLOWED):
-        return  # the same answer as _CONTROL's, in a third of the time
-    found = _CONTROL.search(text)
+        found = None  # the same answer as _CONTROL's, in a third of the time
+    else:
+        found = _CONTROL.search(text)
     if found:
         raise YamlFileError(Problem(
             Location.at(path, text, found.start()),
             f"an invisible control character (U+{ord(found[0]):04X}) is here; delete it "
             "(it often comes from copying text out of another program)",
+        ))
+    found = _OTHER_BREAK.search(text) if "\r" in text or not text.isascii() else None
+    if found and found[0] == "\r":
+        raise YamlFileError(Problem(
+            Location.at(path, text, found.start()),
+            "this line ends with a carriage return alone (an old Mac line ending), which YAML reads as another "
+            "line; save the file with ordinary line endings",
+        ))
+    if found:
+        raise YamlFileError(Problem(
+            Location.at(path, text, found.start()),
+            f"an invisible line separator (U+{ord(found[0]):04X}) is here, which YAML reads as a new line; delete it "
+            "(it often comes from copying text out of a PDF or a layout program)",
         ))
 
 

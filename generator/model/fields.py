@@ -409,9 +409,14 @@ _DURATION = re.compile(r"^(\d{1,4})\s+(hour|working day|day|week|month)s?$")
 
 
 class DurationText(Text):
-    """An amount of time such as '24 hours', '7 days', '3 months'."""
+    """An amount of time such as '24 hours', '7 days', '3 months'. `at_least_one`: not 0 (a step
+    repeated every 0 days would never end)."""
 
     translatable = False
+
+    def __init__(self, *, at_least_one: bool = False, **options):
+        super().__init__(**options)
+        self.at_least_one = at_least_one
 
     def check(self, value, where, reading, name):
         match = _DURATION.match(value)
@@ -419,10 +424,13 @@ class DurationText(Text):
             reading.problem(where, f"'{name}' should be a number and a unit, like '24 hours', '7 days' or "
                                    f"'3 months', not '{value}'")
             return None
+        if self.at_least_one and not int(match[1]):
+            reading.problem(where, f"'{name}' should be at least 1, like '1 week' or '3 months', not '{value}'")
+            return None
         return Duration(int(match[1]), match[2] + "s", value)
 
     def json_schema(self, partial=False):
-        return {"type": "string", "pattern": _DURATION.pattern}
+        return {"type": "string", "pattern": ("^(?=0*[1-9])" if self.at_least_one else "^") + _DURATION.pattern[1:]}
 
 
 class ListOf(FieldType):

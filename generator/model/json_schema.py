@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from ..problems import CommandError
 from .branding import Branding
 from .fields import Deprecated, ListOf, Nested, Record, has_translation
 from .records import AdviceFile, Changes, Entry, GuideSettings, MessageField, MessageTemplate, TemplatesFile
@@ -73,10 +74,19 @@ def schemas() -> dict[str, dict]:
 
 
 def write_schemas(folder: Path) -> list[Path]:
+    """Writes each schema into `folder` as a plain file, never through a link (as the build never
+    writes through one). Raises CommandError, with nothing written, when that cannot be done."""
+    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+        raise CommandError(f"{folder} is {'a link' if folder.is_symlink() else 'a file'}, not a folder; "
+                           "name a folder for the schemas")
+    files = {folder / name: schema for name, schema in schemas().items()}
+    for path in files:
+        if path.is_symlink() or (path.exists() and not path.is_file()):
+            raise CommandError(f"{path} is {'a link' if path.is_symlink() else 'not a file'}; the schemas are "
+                               "written only as plain files: remove it, or name another folder")
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, schema in schemas().items():
-        path = folder / name
+    for path, schema in files.items():
         path.write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         written.append(path)
     return written

@@ -43,7 +43,7 @@ class Timing(Record):
     """Due at the latest this long after the moment, such as '24 hours'."""
     after = DurationText(required=False)
     """Due about this long after the moment, such as '7 days'."""
-    every = DurationText(required=False)
+    every = DurationText(required=False, at_least_one=True)
     """Repeated this often, such as '3 months'."""
     of = Reference("moment", required=False)
     """The id of the moment it counts from (a moment of guide.yml). 'every' without it counts from the first moment."""

@@ -300,13 +300,14 @@ def _part_problems(kb: KnowledgeBase, parts: dict[str, set[str]], typed: str, ta
     return []
 
 
-def former_id_links(kb: KnowledgeBase) -> list[Problem]:
+def former_id_links(kb: KnowledgeBase, page_links: list[tuple[str, str, Location]] = ()) -> list[Problem]:
     """Warnings for links that name an entry or message template by an id it had before: the page
-    keeps the former id as a place, so they still lead there, but the id to write is the new one."""
+    keeps the former id as a place, so they still lead there, but the id to write is the new one.
+    `page_links`: the hand-written pages' links, as content_link_problems takes them."""
     renamed = {**kb.renamed_ids["entries"],
                **{f"template-{old}": f"template-{new}" for old, new in kb.renamed_ids["templates"].items()}}
     warnings = []
-    for target, location in kb.links:
+    for target, location in [*kb.links, *((typed, location) for typed, _, location in page_links)]:
         path, _, fragment = target.partition("#")
         if fragment in renamed:
             warnings.append(Problem(location, f"the link '{target}' names '{renamed[fragment]}' by its former id; "

@@ -330,11 +330,11 @@ APPLICATION_RUNS = 5
 def saved_applications(count: int) -> str:
     """A saved record as a reader with `count` applications would have it: dates, ticks, details."""
     applications = {
-        f"bench-{n}": {"company": f"Company {n}", "role": "Analyst", "moments": {"interview": f"2026-03-{n % 28 + 1:02d}"},
+        f"bench{n}": {"company": f"Company {n}", "role": "Analyst", "moments": {"interview": f"2026-03-{n % 28 + 1:02d}"},
                        "done": {"send-a-thank-you": "2026-03-01T12:00:00Z"} if n % 2 else {},
                        "interviewers": [{"name": f"Person {n}", "email": f"p{n}@example.org"}]}
         for n in range(count)}
-    return json.dumps({"version": 3, "applications": applications, "chosen": "bench-0",
+    return json.dumps({"version": 3, "applications": applications, "chosen": "bench0",
                        "general": {"done": {}, "moments": {}}, "details": {"your-name": "Ana"}})
 
 

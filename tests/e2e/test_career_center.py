@@ -301,7 +301,10 @@ def test_a_centers_own_counter_changes_the_policy_and_the_privacy_page_and_nothi
     folder, url, plain_site = center
     counted = tmp_path / "counted"
     shutil.copytree(folder, counted, ignore=shutil.ignore_patterns("site"))
-    (counted / "branding.yml").write_text(BRANDING + "analytics:\n  counter: \"https://stats.example.edu/count?p={path}\"\n")
+    # A name with Markdown and HTML characters reads as typed there, as on every other page.
+    (counted / "branding.yml").write_text(
+        BRANDING.replace("name: State University Career Center", "name: \"State *University* <Career> Center\"")
+        + "analytics:\n  counter: \"https://stats.example.edu/count?p={path}\"\n")
     site = build_site(str(counted / "mkdocs.yml"), str(tmp_path / "site"), site_url=url)
 
     policy = (site / "_headers").read_text()
@@ -312,7 +315,8 @@ def test_a_centers_own_counter_changes_the_policy_and_the_privacy_page_and_nothi
     assert ('<img class="fg-counter" src="https://stats.example.edu/count?p=%2Fcareers%2Fafter-the-interview%2Fchecklist%2F" alt="" '
             'width="1" height="1" referrerpolicy="no-referrer">') in checklist
     privacy = (site / "privacy/index.html").read_text()
-    assert "State University Career Center counts how often each page is read, with its own counter at https://stats.example.edu." in privacy
+    assert ("State *University* &lt;Career&gt; Center counts how often each page is read, with its own counter at "
+            "https://stats.example.edu.") in privacy
     assert "Nothing counts your visits" not in privacy
     assert "Nothing counts your visits" in (plain_site / "privacy/index.html").read_text()
     assert "fg-counter" not in (plain_site / "checklist/index.html").read_text()

@@ -202,6 +202,25 @@ test("long lines fold at 75 octets, never inside a character", () => {
   assert.equal(folded.replace(/\r\n /g, ""), "SUMMARY:" + "é".repeat(80));
 });
 
+test("a crafted id or a lone CR in a name cannot start a line of its own in a calendar file", () => {
+  const id = "x\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:evil";
+  const app = { id, company: "Acme\rATTENDEE:mailto:boss@evil.example", moments: { interview: "2026-03-06" } };
+  const text = calendar.calendar("Guide", eventsOf(app), new Date(Date.UTC(2026, 2, 1)));
+  const lines = text.split("\r\n");
+  assert.equal(lines.filter((line) => line === "BEGIN:VEVENT").length, lines.filter((line) => /^UID:/.test(line)).length);
+  assert.ok(!/\r(?!\n)/.test(text) && !lines.some((line) => /^(UID:evil|ATTENDEE)/.test(line)));
+  assert.match(text, /\r\nUID:x--END-VEVENT--BEGIN-VEVENT--UID-evil-/);
+  assert.match(text, /SUMMARY:Acme\\nATTENDEE:mailto:boss@evil.example/);
+  // No file's id reaches a record unless it is one the guide makes.
+  assert.deepEqual(Object.keys(records.normalise({ version: 3, applications: { [id]: app, a1b2: {} } }).applications), ["a1b2"]);
+});
+
+test("a repeat of nothing cannot loop for ever (the generator refuses 'every: 0 days')", () => {
+  const day = new Date(2026, 2, 6);
+  assert.equal(calendar.yearOf(day, { amount: 0, unit: "days" }), 400);
+  assert.equal(calendar.yearOf(day, { amount: 3, unit: "months" }), 4);
+});
+
 test("fill replaces known placeholders and leaves the others", () => {
   assert.equal(records.fill("{a} and {b}", { a: 1 }), "1 and {b}");
 });

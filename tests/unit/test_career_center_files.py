@@ -271,11 +271,30 @@ def test_validate_warns_when_publishing_would_install_another_version(center, ca
 
     requirements = center / "requirements.txt"
     requirements.write_text("# a comment\n" + asked + "\n")
+    if asked.endswith(".whl"):
+        (center / asked).write_bytes(b"")
     assert main(["validate"]) == 0
+    write = (f"put the wheel file of {package_version()} in this folder and write its name here" if asked.endswith(".whl")
+             else f"write {package_version()} here")
     assert capsys.readouterr().err == (
         f"requirements.txt:2:1: warning: publishing installs followup-guide 9.9.9, but {package_version()} is installed "
         "here, so what you check is not what is published; install 9.9.9 (\"Keeping up to date\" in \"Host your own "
-        f"copy\"), or write {package_version()} here\n")
+        f"copy\"), or {write}\n")
     requirements.write_text(f"followup-guide=={package_version()}\n")
+    assert main(["validate"]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_validate_warns_when_the_wheel_file_named_for_publishing_is_not_in_the_folder(center, capsys):
+    """Forgetting to copy the new wheel in breaks publishing, not the preview: said before it does."""
+    from generator.package_data import package_version
+
+    name = f"followup_guide-{package_version()}-py3-none-any.whl"
+    (center / "requirements.txt").write_text(f"./{name}\n")
+    assert main(["validate"]) == 0
+    assert capsys.readouterr().err == (
+        f"requirements.txt:1:1: warning: the wheel file './{name}' is not in this folder, so publishing cannot install "
+        "the guide; put the file next to requirements.txt, with the name written here\n")
+    (center / name).write_bytes(b"")
     assert main(["validate"]) == 0
     assert capsys.readouterr().err == ""

@@ -35,3 +35,15 @@ def test_every_id_of_the_default_content_is_in_the_changelog():
     assert ids - present == set(), "add these ids under '## Unreleased' in CHANGELOG.md"
     assert present - ids == set(), "these ids left the content: list them as removed or renamed in CHANGELOG.md"
     assert removed & ids == set()
+
+
+def test_unreleased_changes_never_carry_a_released_version_number():
+    """Two different wheels under one number: pip (and `pipx install --force`) keeps the one installed,
+    so a center following the upgrade steps would silently keep the old code. Between releases the
+    version is the next one's development release (0.2.0.dev0)."""
+    text = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    version = re.search(r'^version = "([^"]+)"', (ROOT / "pyproject.toml").read_text(), re.M)[1]
+    released = re.findall(r"^## (\d[^ \n]*)", text, re.M)
+    unreleased = re.search(r"^## Unreleased\n(.*?)(?=^## )", text, re.M | re.S)
+    assert version not in released or not (unreleased and unreleased[1].strip()), (
+        f"CHANGELOG.md has unreleased changes, but pyproject.toml still says {version}, a released version")

@@ -103,7 +103,8 @@ def test_build_says_where_pages_load_instantly(guide_copy):
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == (
         "Note: pages load instantly only at https://careers.example.edu/guide/; anywhere else (a staging "
-        "preview, a copy opened from files) they load one by one, which works as well.")
+        "preview, a copy opened from files) they load one by one, which works as well, but the page for an "
+        "address that does not exist takes its styles and links from that address.")
 
 
 def test_build_without_site_url_says_what_it_breaks(guide_copy):

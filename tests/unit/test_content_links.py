@@ -102,13 +102,17 @@ def test_a_link_by_a_former_id_still_builds_and_says_the_id_to_write(tmp_path):
         "templates:\n  - id: ask-for-advice\n    former_ids: [ask-politely]\n    title: Ask us for advice\n"
         "    format: script\n    when: Before you answer.\n    phases: [while-you-wait]\n"
         "    body: Could we talk about the offer?\n")
+    page = tmp_path / "pages" / "mock-interviews.md"  # a hand-written page's link, from its own folder
+    page.write_text("# Mock interviews\n\nSee [it](phases/while-you-wait.md#mock-it).\n")
     kb, _ = load_guide(sources)
     file = tmp_path / "overlay" / "advice" / "ours.yml"
     assert [str(w) for w in kb.warnings if "former id" in w.message] == [
         f"{file}:9:29: the link 'phases/while-you-wait.md#mock-it' names 'book-a-mock-interview' by its former id; "
         "it still leads there, but write 'phases/while-you-wait.md#book-a-mock-interview'",
         f"{file}:10:23: the link 'templates.md#template-ask-politely' names 'template-ask-for-advice' by its former "
-        "id; it still leads there, but write 'templates.md#template-ask-for-advice'"]
+        "id; it still leads there, but write 'templates.md#template-ask-for-advice'",
+        f"{page}:3:10: the link 'phases/while-you-wait.md#mock-it' names 'book-a-mock-interview' by its former id; "
+        "it still leads there, but write 'phases/while-you-wait.md#book-a-mock-interview'"]
 
 
 def test_a_markdown_link_in_a_text_shown_as_typed_is_a_warning(tmp_path):
@@ -177,3 +181,14 @@ def test_a_page_that_cannot_be_read_is_one_message_not_a_traceback(tmp_path, mon
         load_guide(sources)
     assert [str(p) for p in raised.value.problems] == [
         f"{secret}:1:1: this file cannot be read (permission denied); check its permissions"]
+
+
+def test_code_fences_are_read_as_markdown_reads_them():
+    """A longer fence closes a block, a fence left open runs to the end of the page, and a line of
+    backticks with more backticks after it is code in a line, not a fence: links in code are examples."""
+    from generator.loading.handwritten_pages import _blank_code
+
+    text = "[a](a.md)\n````\n[b](b.md)\n```\n`````\n[c](c.md) `[d](d.md)`\n``` x ` y\n[e](e.md)\n~~~\n[f](f.md)\n"
+    blanked = _blank_code(text)
+    assert len(blanked) == len(text) and blanked.count("\n") == text.count("\n")
+    assert [name for name in "abcdef" if f"[{name}]" in blanked] == ["a", "c", "e"]

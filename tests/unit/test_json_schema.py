@@ -87,3 +87,17 @@ def test_a_broken_file_fails_both_ways_naming_the_same_field(guide_copy, broken,
     named = {str(part) for error in errors for part in error.absolute_path} | {
         word for error in errors for word in re.findall(r"'([a-z_]+)'", error.message)}
     assert field in named, [e.message for e in errors]
+
+
+def test_schema_writes_no_file_through_a_link_and_says_what_a_wrong_folder_is(tmp_path, capsys):
+    """As the build, it never writes through a link; a file named as the folder is one message."""
+    outside = tmp_path / "outside.json"
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "changes.schema.json").symlink_to(outside)
+    assert main(["schema", str(tmp_path / "out")]) == 1
+    assert not outside.exists() and list((tmp_path / "out").iterdir()) == [tmp_path / "out" / "changes.schema.json"]
+    assert capsys.readouterr().err == (f"followup-guide: {tmp_path / 'out' / 'changes.schema.json'} is a link; the "
+                                       "schemas are written only as plain files: remove it, or name another folder\n")
+    (tmp_path / "a-file").write_text("x")
+    assert main(["schema", str(tmp_path / "a-file")]) == 1
+    assert capsys.readouterr().err == f"followup-guide: {tmp_path / 'a-file'} is a file, not a folder; name a folder for the schemas\n"

@@ -102,7 +102,7 @@ def test_a_rule_still_points_at_the_field_it_is_about(tmp_path):
 def test_control_characters_are_found_in_ascii_text_as_in_any_text():
     from generator.loading.yaml_source import _CONTROL, YamlFileError, _reject_control_characters
 
-    for character in [chr(c) for c in range(128)] + ["\x85", "\x9f", "\ufffe", "é"]:
+    for character in [chr(c) for c in range(128) if chr(c) != "\r"] + ["\x9f", "\ufffe", "é"]:  # (line breaks: below)
         text = f"title: a{character}b\n"
         try:
             _reject_control_characters(Path("f.yml"), text)
@@ -113,6 +113,22 @@ def test_control_characters_are_found_in_ascii_text_as_in_any_text():
         assert found == (None if expected is None else (
             f"f.yml:1:9: an invisible control character (U+{ord(character):04X}) is here; delete it "
             "(it often comes from copying text out of another program)")), repr(character)
+
+
+@pytest.mark.parametrize("character, message", [
+    ("\r", "this line ends with a carriage return alone (an old Mac line ending), which YAML reads as another line; "
+            "save the file with ordinary line endings"),
+    *((c, f"an invisible line separator (U+{ord(c):04X}) is here, which YAML reads as a new line; delete it (it often "
+          "comes from copying text out of a PDF or a layout program)") for c in "\x85\u2028\u2029"),
+])
+def test_a_line_break_an_editor_does_not_show_is_named_where_it_is(tmp_path, character, message):
+    """YAML counts it as a line: every later message would name the line below the one meant."""
+    from generator.loading.yaml_source import YamlFileError, read_yaml_text
+
+    with pytest.raises(YamlFileError) as raised:
+        read_yaml_text(Path("f.yml"), f"labels:\n  home: a{character}b\n  other: c\n", {})
+    assert [str(p) for p in raised.value.problems] == [f"f.yml:2:10: {message}"]
+    read_yaml_text(Path("f.yml"), "labels:\r\n  home: a\r\n", {})  # Windows line endings are ordinary
 
 
 def text_fields():

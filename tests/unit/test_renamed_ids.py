@@ -103,3 +103,17 @@ def test_a_centers_translation_of_a_renamed_entry_applies_to_it_with_a_warning_n
     assert [(w.location.display(), w.message) for w in kb.warnings if "now called" in w.message] == [(
         f"{spanish}:2:3", "the entry 'be-patient' is now called 'wait-patiently'; write 'wait-patiently' here "
                           "(`followup-guide changelog` lists every renamed id)")]
+
+
+def test_a_center_that_translates_both_ids_of_a_renamed_entry_is_asked_to_keep_one(tmp_path):
+    """Both in the center's files: which one is meant is not known. (The release's own Spanish under
+    the new id is no reason: the test above.)"""
+    content = next_version(tmp_path)
+    spanish = tmp_path / "overlay" / "translations" / "es" / "advice" / "ours.yml"
+    spanish.parent.mkdir(parents=True)
+    spanish.write_text("entries:\n  be-patient:\n    title: Uno\n  wait-patiently:\n    title: Otro\n")
+    with pytest.raises(ContentError) as raised:
+        load_knowledge_base(content, tmp_path / "overlay", language="es")
+    assert [str(p) for p in raised.value.problems] == [
+        f"{spanish}:2:3: the entry 'be-patient' is now called 'wait-patiently', which is translated here too; "
+        "remove this one"]

@@ -228,6 +228,23 @@ def test_translation_checked_in_a_folder_made_by_init_lists_its_own_texts(tmp_pa
         "--checked`, so that a later change to its English is pointed out"]
 
 
+def test_translation_refuses_what_would_replace_a_translation_the_guide_ships(tmp_path, monkeypatch, capsys):
+    """In a center's folder, English copies of every text under translations/es/ would hide the
+    guide's own Spanish (the build passed, and the Spanish pages read in English); the guide's own
+    language has nothing to translate. Nothing is written either way."""
+    center = make_center(tmp_path / "center", "State University Career Center")
+    monkeypatch.chdir(center)
+    assert main(["translation", "es"]) == 1
+    assert main(["translation", "en"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "followup-guide: 'es' comes with the guide, already translated; a file of every text in English would "
+        "replace that translation. Translate only your own texts: `followup-guide validate` names each one still "
+        "missing in 'es' and the file to write it in",
+        "followup-guide: 'en' is the guide's own language: its texts are the content itself; name the language to "
+        "translate into, like 'fr'"]
+    assert not Path("content/translations").exists()
+
+
 def test_after_an_upgrade_only_the_centers_own_translations_are_flagged(bilingual_guide_copy):
     sources = _center(bilingual_guide_copy)
     record_checked(sources, "es")

@@ -95,6 +95,15 @@ def test_a_slip_with_no_usual_cause_keeps_yamls_own_words():
                                  "directive that starts at line 1; check the indentation, colons and quotes there")
 
 
+@pytest.mark.parametrize("text", ['labels: {home: "\\ud800"}\n', "x: " + "[" * 2000 + "]" * 2000 + "\n"],
+                         ids=["a wrong escape inside quotes", "lists in lists beyond the limit"])
+def test_an_error_inside_a_text_or_beyond_a_limit_gets_no_advice_to_quote_it(text):
+    """Following "put the whole text in quotes" there would turn a whole group into one text."""
+    with pytest.raises(YamlFileError) as raised:
+        read_yaml_text(Path("x.yml"), text, {})
+    assert "in quotes, like this" not in str(raised.value) and "check the indentation" in str(raised.value)
+
+
 def test_every_suggested_line_reads_as_the_text_that_was_meant():
     """The line a message offers is YAML that reads: pasted in, the file loads."""
     import re

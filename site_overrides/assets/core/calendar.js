@@ -23,7 +23,13 @@
   }
 
   function escapeText(text) {
-    return String(text).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+    return String(text).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r\n?|\n/g, "\\n");
+  }
+
+  // A UID is a value of its own kind, never escaped: only characters that cannot end its line or
+  // start another (an imported application's id is not trusted to be what newId makes).
+  function uidText(uid) {
+    return String(uid).replace(/[^A-Za-z0-9@._-]/g, "-");
   }
 
   // Lines longer than 75 octets continue on the next line after a space.
@@ -51,7 +57,7 @@
       "CALSCALE:GREGORIAN", "METHOD:PUBLISH"];
     var stamp = utcTime(now || new Date());
     events.forEach(function (event) {
-      lines.push("BEGIN:VEVENT", "UID:" + event.uid, "DTSTAMP:" + stamp, "SEQUENCE:" + (event.sequence || 0));
+      lines.push("BEGIN:VEVENT", "UID:" + uidText(event.uid), "DTSTAMP:" + stamp, "SEQUENCE:" + (event.sequence || 0));
       if (event.start) {
         lines.push("DTSTART:" + utcTime(event.start), "DTEND:" + utcTime(event.end));
       } else {
@@ -70,7 +76,8 @@
   // How many times a repeating step comes in the year from its first date (every 3 months: 4).
   function yearOf(first, repeat) {
     var end = dates.add(first, { amount: 12, unit: "months" });
-    for (var count = 1; dates.add(first, { amount: repeat.amount * count, unit: repeat.unit }) < end; count++);
+    // (The generator allows no repeat of 0; the bound keeps a page from ever looping forever.)
+    for (var count = 1; count < 400 && dates.add(first, { amount: repeat.amount * count, unit: repeat.unit }) < end; count++);
     return count;
   }
 
@@ -110,4 +117,5 @@
   core.calendar = calendar;
   core.planEvents = planEvents;
   core.fold = fold;
+  core.yearOf = yearOf;
 })(typeof module === "object" && module.exports ? module.exports : (window.followupGuideCore = window.followupGuideCore || {}));

@@ -160,7 +160,7 @@
     if (!isObject(value) || value.version !== VERSION) return record;
     if (isObject(value.applications)) {
       Object.keys(value.applications).forEach(function (id) {
-        if (id && usable(id) && isObject(value.applications[id])) record.applications[id] = application(value.applications[id], id);
+        if (APPLICATION_ID.test(id) && usable(id) && isObject(value.applications[id])) record.applications[id] = application(value.applications[id], id);
       });
     }
     record.general = slot(value.general);
@@ -169,6 +169,10 @@
     record.device = device(value.device);
     return record;
   }
+
+  // An application's id as newId makes it: anything else in a file or link is not one of ours (an
+  // id ends up in calendar files and page selectors).
+  var APPLICATION_ID = /^[a-z0-9]{1,40}$/;
 
   function newId(now, random) {
     return "a" + now.getTime().toString(36) + Math.floor(random * 1e8).toString(36);
