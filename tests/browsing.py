@@ -93,13 +93,13 @@ def assert_accessible(page: Page, options: dict = EVERY_RULE, where: str = "", c
 
 # Every control of a page's content as a finger meets it, with its box: a tick box through its
 # label (which covers the row), a folded section's summary, a link standing alone in its paragraph
-# (a link in running text is not a control), a button, a menu, a text box.
+# or making up a whole heading (a link in running text is not a control), a button, a menu, a text box.
 TOUCH_TARGETS = """() => {
     const shown = e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== "hidden";
     const content = document.querySelector(".md-content");
     const targets = [...content.querySelectorAll("input[type=checkbox]")].filter(shown).map(box => box.labels[0] || box);
     targets.push(...[...content.querySelectorAll("summary, button, select, textarea, input:not([type=checkbox])")].filter(shown));
-    targets.push(...[...content.querySelectorAll("p > a")].filter(a => shown(a) && a.parentElement.textContent.trim() === a.textContent.trim()));
+    targets.push(...[...content.querySelectorAll("p > a, h2 > a, h3 > a, h4 > a")].filter(a => shown(a) && a.parentElement.textContent.trim() === a.textContent.trim()));
     return targets.map(e => ({control: e.outerHTML.slice(0, 100), ...e.getBoundingClientRect().toJSON()}));
 }"""
 

@@ -177,8 +177,8 @@ class Labels(Record):
     """The button that forgets them."""
     template_forgotten = Label()
     """Shown when they were forgotten."""
-    template_address_invalid = Label()
-    """Shown when a typed email address is not one address."""
+    template_address_invalid = Label("field")
+    """Shown when a typed email address is not one address; {field} is the label of its field."""
 
     # Sending: copy the body or the subject, blank fields, long mailto links, .eml drafts
     template_copy_email_body = Label()
@@ -281,6 +281,8 @@ class Labels(Record):
     """The form's interviewer address field."""
     application_add_interviewer = Label()
     """The button that adds another interviewer."""
+    application_interviewer_number = Label("number")
+    """The title over the fields of each interviewer the reader adds (2, 3...)."""
     application_contact = Label()
     """The form's recruiter or agency field."""
     application_note = Label()

@@ -98,6 +98,7 @@
     return list.getAttribute("data-fg-status-" + row.status);
   }
 
+  var shownRows = 0;
   function showRow(list, template, row, data) {
     var item = template.firstElementChild.cloneNode(true);
     var app = row.application;
@@ -107,6 +108,8 @@
     all("[data-fg-slot]", item).forEach(function (slot) { slots[slot.getAttribute("data-fg-slot")] = slot; });
     slots.name.textContent = guide.applicationName(app);
     slots.name.tabIndex = -1; // focused after saving, so the keyboard stays where the reader is
+    slots.name.id = "fg-app-name-" + (++shownRows); // each button says which application it is for
+    all("button", item).forEach(function (button) { button.setAttribute("aria-describedby", slots.name.id); });
     if (slots.status) slots.status.textContent = rowText(list, row);
     if (slots.step) {
       var step = data.steps[row.entry];
@@ -162,11 +165,21 @@
     var rows = interviewerRows(target);
     var copy = rows[0].cloneNode(true);
     var number = rows.length + 1;
+    // Its fields under a title ("Interviewer 2"), which their names begin with.
+    var title = document.createElement("p");
+    title.className = "fg-app-form__person-title";
+    title.id = "fg-app-interviewer-" + number;
+    title.textContent = guide.fill(target.querySelector("[data-fg-numbered]").getAttribute("data-fg-numbered"), { number: number });
+    copy.prepend(title);
+    all("label", copy).forEach(function (label) {
+      label.htmlFor = label.htmlFor.replace(/-\d+$/, "-" + number);
+      label.id = label.htmlFor + "-label";
+    });
     all("input", copy).forEach(function (input) {
       input.value = "";
       input.id = input.id.replace(/-\d+$/, "-" + number);
+      input.setAttribute("aria-labelledby", title.id + " " + input.id + "-label");
     });
-    all("label", copy).forEach(function (label) { label.htmlFor = label.htmlFor.replace(/-\d+$/, "-" + number); });
     rows[rows.length - 1].after(copy);
     return copy;
   }

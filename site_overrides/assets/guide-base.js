@@ -149,6 +149,73 @@ window.followupGuide = (function () {
     document.addEventListener("DOMContentLoaded", callback);
   }
 
+  // Hack: Material's menu and search buttons are labels of its hidden checkboxes (#__drawer,
+  // #__search), which the keyboard cannot reach: each becomes a button as it is inserted (without
+  // scripts the label still opens the menu); partials/palette.html makes the colours' buttons. A
+  // button presses its input; then the open menu or search field, or the colour button shown next,
+  // takes the focus. Escape gives the menu's focus back to its button, and the search's to its
+  // button when the theme leaves it nowhere.
+  whenInserted('label.md-header__button[for^="__"] > svg', function () {
+    all('label.md-header__button[for^="__"]').forEach(function (label) {
+      var button = document.createElement("button");
+      button.type = "button";
+      Array.prototype.forEach.call(label.attributes, function (each) { button.setAttribute(each.name, each.value); });
+      button.setAttribute("data-fg-input", label.htmlFor);
+      button.append.apply(button, label.childNodes);
+      label.replaceWith(button);
+    });
+    syncDrawer();
+  });
+  function drawerButton() {
+    return document.querySelector('button[data-fg-input="__drawer"]');
+  }
+  function syncDrawer() {
+    var drawer = document.getElementById("__drawer"), button = drawerButton();
+    if (drawer && button) button.setAttribute("aria-expanded", String(drawer.checked));
+  }
+  on("click", "button[data-fg-input]", function (button) {
+    document.getElementById(button.getAttribute("data-fg-input")).click();
+    var form = button.closest("form");
+    var next = form ? form.querySelector("button:not([hidden])") : document.querySelector(
+      "#__drawer:checked ~ .md-container .md-sidebar--primary a[href], #__search:checked ~ .md-header .md-search__input");
+    if (next) next.focus();
+  });
+  // The language switch (partials/alternate.html): its button shows and hides the list; Escape,
+  // or the focus or a tap elsewhere, closes it.
+  function languages(open) {
+    all(".fg-language-switch button").forEach(function (button) { button.setAttribute("aria-expanded", String(open)); });
+  }
+  whenInserted(".fg-language-switch button", function () { languages(false); });
+  on("click", ".fg-language-switch button", function (button) {
+    languages(button.getAttribute("aria-expanded") !== "true");
+  });
+  ["focusin", "click"].forEach(function (type) {
+    document.addEventListener(type, function (event) {
+      if (!event.target.closest || !event.target.closest(".fg-language-switch")) languages(false);
+    });
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Enter" && event.target.closest && event.target.closest("[data-md-component=palette]")) {
+      event.stopPropagation(); // the theme's own Enter would switch a second time
+    } else if (event.key === "Escape") {
+      var open = document.querySelector('.fg-language-switch [aria-expanded="true"]');
+      if (open) {
+        languages(false);
+        open.focus();
+      }
+      if (drawerButton() && document.getElementById("__drawer").checked) {
+        drawerButton().click();
+        drawerButton().focus();
+      }
+      setTimeout(function () {
+        var search = document.querySelector('button[data-fg-input="__search"]');
+        if (document.activeElement === document.body && search && search.offsetWidth) search.focus();
+      });
+    }
+  }, true);
+  document.addEventListener("change", syncDrawer);
+
   return {
     siteId: siteId,
     meta: meta,

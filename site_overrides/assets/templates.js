@@ -184,6 +184,27 @@
     status.textContent = guide.fill(status.getAttribute(attribute), values || {}) + (blanks ? " " + blanks : "");
   }
 
+  // The typed address fields that hold something other than one address are marked invalid and
+  // described by the status, which names them; true when there is one.
+  function checkAddresses(widget) {
+    var status = widget.querySelector("[data-fg-template-status]");
+    var wrong = [widget.getAttribute("data-fg-to"), widget.getAttribute("data-fg-from")].map(function (field) {
+      var input = field && widget.querySelector('[data-fg-field="' + field + '"]');
+      if (!input) return null;
+      var typed = input.value.trim(), invalid = typed !== "" && !mailbox(typed);
+      if (invalid) {
+        input.setAttribute("aria-invalid", "true");
+        input.setAttribute("aria-describedby", status.id);
+        return input.labels[0].textContent.trim();
+      }
+      input.removeAttribute("aria-invalid");
+      input.removeAttribute("aria-describedby");
+      return null;
+    }).filter(Boolean);
+    if (wrong.length) say(widget, "data-fg-address-invalid", false, { field: wrong.join(", ") });
+    return wrong.length > 0;
+  }
+
   // What "Copy" puts on the clipboard: an email's body only (its subject has its own
   // button), the whole text of a letter, a note or a script.
   function copiedText(widget) {
@@ -307,10 +328,8 @@
       say(widget, "data-fg-downloaded", true);
     },
     email: function (widget, button) {
-      var msg = message(widget);
-      var invalid = (msg.to && !mailbox(msg.to)) || (msg.from && !mailbox(msg.from));
       guide.download(button.getAttribute("data-fg-filename"), emlFile(widget), "message/rfc822");
-      say(widget, invalid ? "data-fg-address-invalid" : "data-fg-downloaded", true);
+      if (!checkAddresses(widget)) say(widget, "data-fg-downloaded", true);
     },
     "next-person": nextPerson,
     forget: forget
@@ -400,7 +419,14 @@
 
   // Opening the mail program goes ahead; the status names any blank fields first.
   guide.on("click", "[data-fg-mailto]", function (link) {
-    say(link.closest("[data-fg-template]"), "data-fg-opening", true);
+    var widget = link.closest("[data-fg-template]");
+    if (!checkAddresses(widget)) say(widget, "data-fg-opening", true);
+  });
+
+  // An address field left with something that is not one address.
+  guide.on("change", "[data-fg-field]", function (input) {
+    var widget = input.closest("[data-fg-template]"), field = input.getAttribute("data-fg-field");
+    if (field === widget.getAttribute("data-fg-to") || field === widget.getAttribute("data-fg-from")) checkAddresses(widget);
   });
 
   guide.on("click", "[data-fg-template-action]", function (button) {

@@ -27,7 +27,7 @@ def page(reading_page):
 
 
 def assert_no_violations(page, palettes=("default", "slate")) -> None:
-    switch = page.locator('form[data-md-component="palette"] label:visible')
+    switch = page.locator('form[data-md-component="palette"] button:visible')
     for scheme in palettes:
         if scheme == "slate":
             switch.click()
@@ -66,11 +66,23 @@ def test_no_accessibility_violations_with_applications(page, site_url, path):
     page.evaluate("v => localStorage.setItem('followup-guide:data:v3:after-the-interview', v)", json.dumps(APPLICATIONS))
     page.goto(site_url + path)
     if path == "applications/":
+        # Each application's name is a heading, and its buttons say which application they are for.
+        row = page.locator("[data-fg-due]:not([data-fg-archived]) [data-fg-due-items] > li")
+        expect(row.get_by_role("heading", level=3, name="Acme, Analyst")).to_be_visible()
+        expect(row.get_by_role("button", name=KB.labels["application_edit"])).to_have_accessible_description("Acme, Analyst")
         page.get_by_role("button", name=KB.labels["applications_add"]).click()  # the form
+        page.get_by_role("button", name=KB.labels["application_add_interviewer"]).click()  # a second interviewer's fields,
+        second = KB.labels["application_interviewer_number"].format(number=2)  # numbered
+        expect(page.get_by_role("textbox", name=f"{second} {KB.labels['application_interviewer_name']}")).to_be_focused()
+        expect(page.get_by_role("textbox", name=f"{second} {KB.labels['application_interviewer_email']}")).to_be_visible()
         page.locator("details.fg-archived summary").click()  # and the archived ones
         page.get_by_role("button", name=KB.labels["link_make"]).click()  # the device link and its QR code
         page.locator("[data-fg-link-qr] svg").wait_for()
         page.mouse.move(0, 0)  # not hovering a button
+    if path == "planner/":  # each step's calendar button says which step it is for
+        step = page.locator("[data-fg-step]").filter(has=page.locator("[data-fg-plan-action=calendar-one]:visible")).first
+        expect(step.get_by_role("button", name=KB.labels["planner_calendar_one"])).to_have_accessible_description(
+            step.get_by_role("heading", level=3).inner_text())
     assert_no_violations(page)
 
 
@@ -80,8 +92,34 @@ def test_a_hovered_button_keeps_its_contrast_in_both_palettes(page, site_url):
     page.goto(site_url + "templates/")
     for scheme in ("default", "slate"):
         if scheme == "slate":
-            page.locator('form[data-md-component="palette"] label:visible').click()
+            page.locator('form[data-md-component="palette"] button:visible').click()
         for selector in ("a.fg-button", "button.fg-button"):
             button = page.locator(f"article {selector}:visible").first
             button.hover()
             assert_accessible(page, COLOUR_RULES, where=f"{scheme}, {selector} hovered", context=f"article {selector}")
+
+
+# The focused element, where it is, and how much of it the theme's sticky header hides.
+FOCUSED = """() => {
+    const e = document.activeElement, header = document.querySelector(".md-header").getBoundingClientRect();
+    const box = e.getBoundingClientRect();
+    return {control: e.outerHTML.slice(0, 80), inContent: !!e.closest(".md-content"), top: box.top, bottom: box.bottom, headerBottom: header.bottom};
+}"""
+
+
+def test_moving_backwards_by_keyboard_never_leaves_the_focus_under_the_header(page, site_url):
+    # The browser scrolls a control reached by Shift+Tab to the top of the window, where the
+    # theme's header stays: the page's scroll padding keeps each one below it (WCAG 2.4.11). The
+    # last templates' fields, buttons and links, from the footer up.
+    page.goto(site_url + "templates/")
+    page.locator(".md-footer a").first.focus()
+    walked, hidden = [], []
+    for _ in range(60):
+        page.keyboard.press("Shift+Tab")
+        focused = page.evaluate(FOCUSED)
+        if focused["inContent"]:
+            walked.append(focused)
+            if focused["top"] < focused["headerBottom"]:
+                hidden.append(focused)
+    assert len(walked) > 40
+    assert not hidden, hidden[:5]

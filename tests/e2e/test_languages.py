@@ -52,7 +52,7 @@ def test_the_spanish_pages_are_in_spanish(page, site_url):
     expect(page.locator("#send-a-thank-you")).to_contain_text(ES.entries["send-a-thank-you"].title)
     expect(page.locator(".fg-entry__timing").first).to_contain_text("a más tardar 2 días hábiles después de la entrevista")
     expect(page.locator(".md-search__input")).to_have_attribute("placeholder", "Búsqueda")  # the theme's own words
-    expect(page.locator('form[data-md-component="palette"] label:visible')).to_have_attribute(
+    expect(page.locator('form[data-md-component="palette"] button:visible')).to_have_attribute(
         "title", ES.labels["palette_to_dark"])  # the light and dark switch, from the labels
     assert page.locator('[lang="en"]:not([hreflang])').count() == 0  # nothing left in English
 
@@ -129,10 +129,25 @@ def test_the_spanish_checklist_prints_in_spanish(page, site_url):
 def test_the_switch_works_by_keyboard_and_by_touch_on_a_phone(page, site_url):
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(site_url + "es/planner/")
-    page.locator(".md-header .md-select button").focus()
-    page.keyboard.press("Tab")  # the list opens while focus is inside it
+    button = page.locator(".md-header .md-select button")
     english = page.locator(".md-header .md-select").get_by_role("link", name=EN.labels["language_name"])
-    expect(english).to_be_focused()
+    button.focus()
+    expect(button).to_have_attribute("aria-expanded", "false")
+    page.keyboard.press("Tab")  # a closed list is no Tab stop
+    assert page.evaluate("!document.activeElement.closest('.md-select')")
+    for key in (" ", "Enter"):  # a disclosure button: Space and Enter open it, Escape closes it
+        button.focus()
+        page.keyboard.press(key)
+        expect(button).to_have_attribute("aria-expanded", "true")
+        page.keyboard.press("Tab")
+        expect(english).to_be_focused()
+        assert english.evaluate("a => getComputedStyle(a).outlineStyle") != "none"  # where the focus is shows
+        page.keyboard.press("Escape")
+        expect(button).to_be_focused()
+        expect(button).to_have_attribute("aria-expanded", "false")
+        expect(english).to_be_hidden()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
     for link in page.locator(".md-header .md-select a").all():
         box = link.bounding_box()
         assert round(box["height"]) >= 44 and box["width"] >= 44, box

@@ -338,7 +338,17 @@ def test_a_typed_address_can_never_add_a_recipient(page, site_url, tmp_path, typ
     parsed = email.message_from_bytes((tmp_path / "message.eml").read_bytes(), policy=email.policy.default)
     assert parsed["To"] is None and parsed["Bcc"] is None and parsed["Cc"] is None
     assert "everyone" not in (tmp_path / "message.eml").read_text()
-    expect(widget(page).locator("[data-fg-template-status]")).to_have_text(KB.labels["template_address_invalid"])
+    # The status names the field, which says it is wrong and is described by the status (WCAG 3.3.1).
+    status = widget(page).locator("[data-fg-template-status]")
+    expect(status).to_have_text(KB.labels["template_address_invalid"].format(field=KB.fields["interviewer-email"].label))
+    field = widget(page).locator('[data-fg-field="interviewer-email"]')
+    expect(field).to_have_attribute("aria-invalid", "true")
+    expect(field).to_have_accessible_description(status.inner_text())
+    expect(widget(page).locator('[data-fg-field="your-email"]')).not_to_have_attribute("aria-invalid", "true")
+    field.fill("jose@example.org")
+    page.keyboard.press("Tab")  # checked again when the field is left
+    expect(field).not_to_have_attribute("aria-invalid", "true")
+    expect(field).not_to_have_attribute("aria-describedby", status.get_attribute("id"))
 
 
 def test_a_display_name_is_encoded_in_the_headers(page, site_url, tmp_path):

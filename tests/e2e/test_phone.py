@@ -31,12 +31,13 @@ def test_the_home_page_offers_start_here_actions_on_the_first_phone_screen(phone
         assert box["y"] + box["height"] <= PHONE["height"], f"{name} is below the first screen"
         assert box["height"] >= TOUCH and box["width"] >= TOUCH
         assert link.evaluate("a => a.href") == href
+    assert not too_small_to_touch(phone, TOUCH)  # the rest of the page too: the list of phases' titles
     # The theme's header buttons too (menu, colours, language, search), and the search field's.
     header = phone.locator(".md-header .md-header__button.md-icon:visible")
     assert header.count() >= 4
     for box in header.evaluate_all("els => els.map(e => e.getBoundingClientRect().toJSON())"):
         assert box["height"] >= TOUCH and box["width"] >= TOUCH, box
-    phone.locator("label[for=__search].md-header__button").click()
+    phone.locator(".md-header__button[for=__search]").click()
     phone.locator(".md-search__input").fill("thank")
     phone.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")  # opened
     for box in phone.locator(".md-search__icon:visible").evaluate_all("els => els.map(e => e.getBoundingClientRect().toJSON())"):
@@ -131,3 +132,90 @@ def test_no_accessibility_violations_on_a_phone_with_everything_unfolded(phone, 
     phone.goto(site_url + path)
     phone.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
     assert_accessible(phone, EVERY_RULE if scheme == "light" else COLOUR_RULES)
+
+
+# The focused element, whether it shows (inside the window, visible, not covered at its middle),
+# and whether it is in the page's content or the menu.
+FOCUSED = """() => {
+    const e = document.activeElement, box = e.getBoundingClientRect();
+    const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    const inside = box.width > 0 && box.height > 0 && box.left >= 0 && box.top >= 0 && box.right <= innerWidth && box.bottom <= innerHeight;
+    return {control: e.outerHTML.slice(0, 90), inContent: !!e.closest(".md-content"), inMenu: !!e.closest(".md-sidebar--primary"),
+            shown: inside && getComputedStyle(e).visibility === "visible" && !!top && (e.contains(top) || top.contains(e))};
+}"""
+
+
+def settled(page) -> None:
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
+
+
+def tab_until(page, done, limit: int = 12) -> list[dict]:
+    """Tab from where the focus is until done(focused); every stop on the way."""
+    stops = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate(FOCUSED))
+        if not stops[-1]["shown"]:  # the theme's search may still be fading out its overlay
+            settled(page)
+            stops[-1] = page.evaluate(FOCUSED)
+        if done(stops[-1]):
+            break
+    return stops
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_keyboard_reaches_the_content_through_a_few_stops_that_show_and_works_the_header(phone, site_url, width):
+    # The theme's closed menu (below 76.25em), closed search and empty results are no Tab stops
+    # nobody sees; its menu, search and colour buttons are buttons that Enter and Space press.
+    phone.set_viewport_size({**PHONE, "width": width})
+    phone.goto(site_url + "checklist/")
+    stops = tab_until(phone, lambda focused: focused["inContent"] or focused["inMenu"], limit=40)
+    assert [stop for stop in stops if not stop["shown"]] == []
+    assert stops[-1]["inContent" if width < 1220 else "inMenu"] and len(stops) <= 8, stops
+    header = phone.locator(".md-header")
+    palette = header.get_by_role("button", name=KB.labels["palette_to_dark"])
+    palette.focus()
+    phone.keyboard.press(" ")
+    expect(phone.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    expect(header.get_by_role("button", name=KB.labels["palette_to_light"])).to_be_focused()
+    phone.keyboard.press("Enter")
+    expect(phone.locator("body")).to_have_attribute("data-md-color-scheme", "default")
+    expect(palette).to_be_focused()
+    if width > 1220:
+        return
+    menu = header.get_by_role("button", name=phone.locator("nav.md-nav--primary").get_attribute("aria-label"))
+    assert any('for="__drawer"' in stop["control"] for stop in stops)  # the menu button is a Tab stop
+    for key in ("Enter", " "):
+        menu.focus()
+        expect(menu).to_have_attribute("aria-expanded", "false")
+        phone.keyboard.press(key)
+        expect(menu).to_have_attribute("aria-expanded", "true")
+        settled(phone)
+        in_menu = [phone.evaluate(FOCUSED)] + tab_until(phone, lambda focused: False, limit=3)
+        assert all(stop["inMenu"] and stop["shown"] for stop in in_menu), in_menu
+        phone.keyboard.press("Escape")
+        expect(menu).to_be_focused()
+        expect(menu).to_have_attribute("aria-expanded", "false")
+    settled(phone)
+    search = header.locator('.md-header__button[for="__search"]')
+    search.focus()
+    phone.keyboard.press("Enter")
+    expect(phone.locator(".md-search__input")).to_be_focused()
+    phone.keyboard.type("thank")
+    phone.keyboard.press("Escape")
+    expect(search).to_be_focused()
+
+
+def test_with_the_browsers_text_size_doubled_nothing_reaches_past_a_phones_screen(phone, site_url):
+    # The reader's own text size (as Chromium's setting changes it: the em media queries follow),
+    # doubled: the templates' labels go above their fields; the header's buttons all fit.
+    session = phone.context.new_cdp_session(phone)
+    session.send("Page.setFontSizes", {"fontSizes": {"standard": 32, "fixed": 26}})
+    try:
+        phone.goto(site_url + "templates/")
+        assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        for box in phone.locator(".md-header__button:visible").evaluate_all("els => els.map(e => e.getBoundingClientRect().toJSON())"):
+            assert box["right"] <= PHONE["width"] and box["height"] >= TOUCH, box
+    finally:
+        session.send("Page.setFontSizes", {"fontSizes": {"standard": 16, "fixed": 13}})
+        session.detach()

@@ -514,7 +514,7 @@ def test_every_key_written_is_named_on_the_privacy_page_and_its_button_removes_t
     page.goto(site_url + "log/")
     with page.expect_download():
         page.get_by_role("button", name=L["log_csv"]).click()
-    page.locator("[data-md-component=palette] label:visible").first.click()  # the theme's colour scheme
+    page.locator("[data-md-component=palette] button:visible").first.click()  # the theme's colour scheme
     page.goto(site_url + "privacy/")
     expect(page.locator("[data-md-color-scheme]").first).to_be_attached()
 
