@@ -319,6 +319,12 @@ class Labels(Record):
     """The button that deletes an application."""
     application_delete_confirm = Label("application")
     """The question before deleting."""
+    application_archived_status = Label("application")
+    """Said once an application is archived (to a screen reader too)."""
+    application_deleted_status = Label("application")
+    """Said once an application is deleted."""
+    application_name_needed = Label()
+    """Shown at the form's first field when it is saved with neither a company nor a job title."""
     applications_add = Label()
     """The button that adds an application."""
     applications_add_heading = Label()

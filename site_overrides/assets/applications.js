@@ -187,6 +187,7 @@
   function openForm(app) {
     var target = form();
     target.reset();
+    markNameNeeded(target, false);
     interviewerRows(target).slice(1).forEach(function (row) { row.remove(); });
     target.setAttribute("data-fg-editing", app ? app.id : "");
     all("[data-fg-app-heading]", target).forEach(function (heading) {
@@ -207,8 +208,29 @@
     target.elements["fg-app-company"].focus();
   }
 
+  // The form's message for neither a company nor a job title, shown (`missing`) or taken away.
+  function markNameNeeded(target, missing) {
+    var message = target.querySelector("[data-fg-app-name-needed]");
+    message.hidden = !missing;
+    ["company", "role"].forEach(function (name) {
+      var input = target.elements["fg-app-" + name];
+      if (missing) {
+        input.setAttribute("aria-invalid", "true");
+        input.setAttribute("aria-describedby", message.id);
+      } else {
+        input.removeAttribute("aria-invalid");
+        input.removeAttribute("aria-describedby");
+      }
+    });
+  }
+
   function saveForm(target) {
     var id = target.getAttribute("data-fg-editing");
+    // A new application needs a name to tell it from the others (one saved before, or made from
+    // the older keys, may have none: its other changes are still saved).
+    var missing = !id && !["company", "role"].some(function (name) { return target.elements["fg-app-" + name].value.trim(); });
+    markNameNeeded(target, missing);
+    if (missing) return target.elements["fg-app-company"].focus();
     var now = new Date();
     guide.store.update(function (record) {
       var app = id && record.applications[id];
@@ -234,10 +256,29 @@
     focusRow(id);
   }
 
-  function focusRow(id) {
-    var row = document.querySelector('[data-fg-due] [data-fg-application="' + id + '"] [data-fg-slot="name"]');
+  function focusRow(id, control) {
+    var row = document.querySelector('[data-fg-due] [data-fg-application="' + id + '"] '
+      + (control ? '[data-fg-app-action="' + control + '"]' : '[data-fg-slot="name"]'));
     var fallback = document.querySelector("[data-fg-app-add]");
     (row || fallback).focus();
+  }
+
+  /* An application taken out of the open list (archived, deleted): `change` made, the page's status
+   * says so in `said`'s words, and the focus goes to the next application's name (the one before
+   * it for the last; "Add an application" when none is left). */
+  function takeOut(id, button, change, said) {
+    var ids = all("[data-fg-application]", button.closest("[data-fg-due]"))
+      .map(function (row) { return row.getAttribute("data-fg-application"); });
+    var at = ids.indexOf(id);
+    var name = guide.applicationName(guide.store.read().applications[id]);
+    guide.store.update(function (record) {
+      change(record);
+      if (record.chosen === id) record.chosen = "";
+    });
+    var status = document.querySelector("[data-fg-app-status]");
+    if (status) status.textContent = guide.fill(status.getAttribute("data-fg-" + said), { application: name });
+    ids.splice(at, 1);
+    focusRow(ids[Math.min(at, ids.length - 1)] || "");
   }
 
   var actions = {
@@ -247,12 +288,8 @@
     },
     edit: function (id) { openForm(guide.store.read().applications[id]); },
     calendar: function (id, button) { guide.downloadCalendar([id], button.getAttribute("data-fg-filename")); },
-    archive: function (id) {
-      guide.store.update(function (record) {
-        record.applications[id].archived = true;
-        if (record.chosen === id) record.chosen = "";
-      });
-      document.querySelector("[data-fg-app-add]").focus();
+    archive: function (id, button) {
+      takeOut(id, button, function (record) { record.applications[id].archived = true; }, "archived");
     },
     reopen: function (id) {
       guide.store.update(function (record) { record.applications[id].archived = false; });
@@ -261,11 +298,7 @@
     delete: function (id, button) {
       if (!window.confirm(guide.fill(button.getAttribute("data-fg-confirm"),
         { application: guide.applicationName(guide.store.read().applications[id]) }))) return;
-      guide.store.update(function (record) {
-        delete record.applications[id];
-        if (record.chosen === id) record.chosen = "";
-      });
-      document.querySelector("[data-fg-app-add]").focus();
+      takeOut(id, button, function (record) { delete record.applications[id]; }, "deleted");
     }
   };
 
@@ -276,8 +309,9 @@
   });
   guide.on("click", "[data-fg-app-add]", function () { openForm(null); });
   guide.on("click", "[data-fg-app-cancel]", function () {
-    form().hidden = true;
-    document.querySelector("[data-fg-app-add]").focus();
+    var target = form();
+    target.hidden = true;
+    focusRow(target.getAttribute("data-fg-editing"), "edit"); // back where the reader came from
   });
   guide.on("click", "[data-fg-add-interviewer]", function () {
     addInterviewerRow(form()).querySelector("input").focus();

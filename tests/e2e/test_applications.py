@@ -626,19 +626,37 @@ def test_keyboard_alone_adds_chooses_edits_archives_and_deletes(page, site_url):
     tab_to(page, "e.hasAttribute('data-fg-app-add')")
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "fg-app-company"  # the form opens on its first field
+    page.keyboard.press("Enter")  # with nothing typed: nothing saved, and the field says why
+    expect(page.locator("[data-fg-app-name-needed]")).to_have_text(L["application_name_needed"])
+    company = page.locator("#fg-app-company")
+    expect(company).to_be_focused()
+    expect(company).to_have_attribute("aria-invalid", "true")
+    expect(company).to_have_attribute("aria-describedby", "fg-app-name-needed")
+    expect(rows(page)).to_have_count(0)
     page.keyboard.type("Acme")
     page.keyboard.press("Tab")
     page.keyboard.type("Analyst")
     page.keyboard.press("Enter")  # submits the form
     expect(rows(page)).to_have_count(1)
     assert page.evaluate("document.activeElement.textContent") == "Acme, Analyst"
+    tab_to(page, "e.hasAttribute('data-fg-app-add')")
+    page.keyboard.press("Enter")
+    expect(page.locator("[data-fg-app-name-needed]")).to_be_hidden()  # a new form starts without the message
+    page.keyboard.type("Globex")
+    page.keyboard.press("Enter")
+    expect(rows(page)).to_have_count(2)
 
-    tab_to(page, "e.dataset.fgAppAction === 'edit'")
+    acme = "e.closest('[data-fg-application]') && e.closest('[data-fg-application]').textContent.includes('Acme')"
+    tab_to(page, f"e.dataset.fgAppAction === 'edit' && {acme}")
+    page.keyboard.press("Enter")
+    tab_to(page, "e.hasAttribute('data-fg-app-cancel')")
+    page.keyboard.press("Enter")  # back to the button the reader came from
+    assert page.evaluate(f"(() => {{ const e = document.activeElement; return e.dataset.fgAppAction === 'edit' && {acme}; }})()")
     page.keyboard.press("Enter")
     page.keyboard.press("Control+A")
     page.keyboard.type("Acme Corp")
     page.keyboard.press("Enter")
-    expect(rows(page).locator("[data-fg-slot=name]")).to_have_text("Acme Corp, Analyst")
+    expect(rows(page).filter(has_text="Acme").locator("[data-fg-slot=name]")).to_have_text("Acme Corp, Analyst")
 
     tab_to(page, "e.dataset.fgAppAction === 'choose'")
     page.keyboard.press("Enter")
@@ -646,9 +664,12 @@ def test_keyboard_alone_adds_chooses_edits_archives_and_deletes(page, site_url):
     expect(page.locator("[data-fg-application-select]")).to_have_value(stored(page)["chosen"])
     page.goto(site_url + "applications/")
 
-    tab_to(page, "e.dataset.fgAppAction === 'archive'")
+    tab_to(page, f"e.dataset.fgAppAction === 'archive' && {acme}")
     page.keyboard.press("Enter")
-    expect(rows(page)).to_have_count(0)
+    expect(rows(page)).to_have_count(1)
+    status = page.locator("[data-fg-app-status]")  # said, and the focus on the next application
+    expect(status).to_have_text(L["application_archived_status"].format(application="Acme Corp, Analyst"))
+    assert page.evaluate("document.activeElement.textContent") == "Globex"
     archived = page.locator("[data-fg-archived] [data-fg-due-items] > li")
     tab_to(page, "e.tagName === 'SUMMARY'")
     page.keyboard.press("Enter")
@@ -659,9 +680,11 @@ def test_keyboard_alone_adds_chooses_edits_archives_and_deletes(page, site_url):
     page.keyboard.press("Enter")
     expect(archived).to_have_count(0)
     expect(page.locator("[data-fg-archived-box]")).to_be_hidden()  # the last archived one is gone
+    expect(status).to_have_text(L["application_deleted_status"].format(application="Acme Corp, Analyst"))
+    expect(page.locator("[data-fg-app-add]")).to_be_focused()  # none left in that list
     assert messages == [L["application_delete_confirm"].format(application="Acme Corp, Analyst")]
-    record = stored(page)  # only the deletion is left, so that the other device learns of it too
-    assert record["applications"] == {} and len(record["removed"]) == 1
+    record = stored(page)  # the deletion is kept, so that the other device learns of it too
+    assert [app["company"] for app in record["applications"].values()] == ["Globex"] and len(record["removed"]) == 1
 
 
 @pytest.mark.parametrize("path", ["applications/", "checklist/", "planner/", "templates/", "log/"])
