@@ -123,3 +123,34 @@ def test_moving_backwards_by_keyboard_never_leaves_the_focus_under_the_header(pa
                 hidden.append(focused)
     assert len(walked) > 40
     assert not hidden, hidden[:5]
+
+
+# The contrast of a focused control's outline against the colour behind it (WCAG 1.4.11).
+OUTLINE_CONTRAST = """() => {
+    const e = document.activeElement, rgb = (c) => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
+    let behind = null;
+    for (let n = e; n && !behind; n = n.parentElement) {
+        const c = getComputedStyle(n).backgroundColor;
+        if (!/rgba\\(.*, 0\\)|transparent/.test(c)) behind = c;
+    }
+    const light = (c) => rgb(c).map((v) => v / 255).map((v) => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)
+        .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+    const [a, b] = [light(getComputedStyle(e).outlineColor), light(behind)].sort((x, y) => y - x);
+    return {control: e.getAttribute("aria-label") || e.textContent.trim(), style: getComputedStyle(e).outlineStyle,
+            ratio: (a + 0.05) / (b + 0.05)};
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_headers_buttons_show_their_focus_against_the_header(page, site_url, scheme):
+    """The theme draws it in the accent colour, close to the header's own (1.5:1 on indigo)."""
+    page.emulate_media(color_scheme=scheme)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(site_url)
+    seen = []
+    for _ in range(6):
+        page.keyboard.press("Tab")
+        if page.evaluate("!!document.activeElement.closest('.md-header__button')"):
+            seen.append(page.evaluate(OUTLINE_CONTRAST))
+    assert len(seen) >= 3, seen
+    assert all(focus["style"] != "none" and focus["ratio"] >= 3 for focus in seen), seen
