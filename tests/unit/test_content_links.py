@@ -115,26 +115,18 @@ def test_a_link_by_a_former_id_still_builds_and_says_the_id_to_write(tmp_path):
         "it still leads there, but write 'phases/while-you-wait.md#book-a-mock-interview'"]
 
 
-def test_a_markdown_link_in_a_text_shown_as_typed_is_a_warning(tmp_path):
-    """A summary is shown as typed: its link would be published with its brackets."""
+def test_markdown_in_a_text_shown_as_typed_is_a_warning(tmp_path):
+    """A summary is shown as typed: a link would be published with its brackets, emphasis with its
+    stars. A lone star is no emphasis."""
     summary = "    summary: It makes the next round easier.\n"
-    kb, _ = load_guide(center(tmp_path, ADVICE.replace(
-        summary, "    summary: \"[Book one](https://example.edu/book) while it is fresh.\"\n")))
+    kb, _ = load_guide(center(tmp_path, ADVICE.replace(summary, (
+        "    summary: \"[Book one](https://example.edu/book) while it is *fresh*.\"\n"
+        "    checklist: Rate it 5 * 3 then `ping`\n"))))
     file = tmp_path / "overlay" / "advice" / "ours.yml"
     assert [str(w) for w in kb.warnings if "shown as typed" in w.message] == [
         f"{file}:6:14: 'summary' is shown as typed, so the link '[Book one](https://example.edu/book)' will show with "
-        "its brackets; write its words alone here (a link can go in 'body'), or the address itself"]
-
-
-def test_markdown_emphasis_in_a_text_shown_as_typed_is_a_warning(tmp_path):
-    """Stars and backticks around words would be published as typed; a lone star is no emphasis,
-    and a message keeps its stars without a word (plain-text email uses them)."""
-    summary = "    summary: It makes the next round easier.\n"
-    kb, _ = load_guide(center(tmp_path, ADVICE.replace(
-        summary, "    summary: It makes the *next* round easier.\n    checklist: Rate it 5 * 3 then `ping`\n")))
-    file = tmp_path / "overlay" / "advice" / "ours.yml"
-    assert [str(w) for w in kb.warnings if "shown as typed" in w.message] == [
-        f"{file}:6:14: 'summary' is shown as typed, so '*next*' will show with its stars; write the words alone "
+        "its brackets; write its words alone here (a link can go in 'body'), or the address itself",
+        f"{file}:6:14: 'summary' is shown as typed, so '*fresh*' will show with its stars; write the words alone "
         "here (emphasis can go in 'body')",
         f"{file}:7:16: 'checklist' is shown as typed, so '`ping`' will show with its backticks; write the words "
         "alone here (emphasis can go in 'body')"]
