@@ -113,6 +113,11 @@
 
   var pending = null; // what waits for the reader's answer: {value} or, locked, {bytes, link}
   var kept = null; // the record as it was before the last load, for Undo (this page only)
+  var loaded = ""; // the reader's data right after that load: Undo is offered only while it is so
+
+  function readersData(record) {
+    return JSON.stringify([record.applications, record.general, record.details, record.removed, record.chosen]);
+  }
 
   function receiver() {
     var panel = document.querySelector("[data-fg-receive]");
@@ -239,9 +244,11 @@
     var before = guide.store.fresh();
     if (!guide.store.add(function (record) { return core.mergeCounted(record, value); })) return answer(panel, "too-big");
     kept = before;
+    loaded = readersData(guide.store.read());
     answer(panel, "done");
     showChanges(panel, find(find(panel, "receive-result"), "receive-list"), core.changes(before, guide.store.read()));
     find(panel, "receive-result").hidden = false;
+    panel.querySelector("[data-fg-receive-undo]").hidden = false;
   });
   guide.on("click", "[data-fg-receive-undo]", function (button) {
     var panel = button.closest("[data-fg-receive]");
@@ -346,6 +353,11 @@
   });
 
   function show() {
+    // Once anything else has changed, Undo would take that back too: it is no longer offered.
+    if (kept && readersData(guide.store.read()) !== loaded) {
+      kept = null;
+      all("[data-fg-receive-undo]").forEach(function (button) { button.hidden = true; });
+    }
     showLinkTools();
     showLog();
     all("[data-fg-forget]").forEach(function (block) { block.hidden = false; });
@@ -353,6 +365,7 @@
   }
 
   guide.store.onChange(show);
+  window.addEventListener("hashchange", readLink); // a link opened in a tab already showing the page
   guide.whenInserted("[data-fg-link], [data-fg-receive-message], [data-fg-log-rows], [data-fg-forget]", show);
   show(); // this script arrives after the page it was loaded for
 })();

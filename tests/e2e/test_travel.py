@@ -223,6 +223,18 @@ def test_changes_made_on_the_other_device_travel_and_the_newer_one_wins_with_und
     laptop.goto(make_link(phone, site_url))  # back to the laptop: nothing new there
     expect(laptop.locator("[data-fg-receive-message]")).to_have_text(L["receive_nothing"])
 
+    # The next link opened in that same tab is read too; Undo stays only until something else changes.
+    phone.goto(site_url + "checklist/")
+    phone.locator('[data-fg-item="keep-searching"]').check()
+    fragment = urlsplit(make_link(phone, site_url)).fragment
+    laptop.evaluate(f"location.hash = {json.dumps('#' + fragment)}")
+    assert listed(laptop) == [L["receive_ticked"].format(count=1)]
+    laptop.get_by_role("button", name=L["receive_merge"]).click()
+    undo = laptop.get_by_role("button", name=L["receive_undo"])
+    expect(undo).to_be_visible()
+    laptop.locator(OPEN).filter(has_text="Contoso").locator("[data-fg-app-action=archive]").click()
+    expect(undo).to_be_hidden()  # it would take the archive back too
+
 
 def test_a_damaged_or_foreign_link_is_refused_and_not_now_changes_nothing(browsers, site_url):
     page = browsers()

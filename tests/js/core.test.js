@@ -666,3 +666,43 @@ test("an import that would hold more than 500 applications changes nothing; the 
   assert.deepEqual(records.mergeCounted(record, file(many(0, 500))), { count: 0, applications: 0 }); // its own backup
   assert.equal(records.merge(records.normalise(null), file(many(0, 501))), records.TOO_MANY);
 });
+
+test("a device whose clock is behind still stamps its change after what it replaced, and wins", () => {
+  // The laptop (right clock) unticks at 10:00 on the 30th; the phone, 10 minutes slow, loads that,
+  // then ticks again at what it thinks is 9:55: its tick must be the later change on both devices.
+  const phone = device({ c: CONTOSO });
+  const laptop = changed(device({ c: CONTOSO }), (r) => { delete r.applications.c.done["send-a-thank-you"]; }, T(30, 10));
+  records.merge(phone, asFile(laptop), T(30, 10));
+  assert.deepEqual(phone.applications.c.done, {});
+  const slow = new Date(T(30, 10).getTime() - 5 * 60000);
+  const reticked = changed(phone, (r) => { r.applications.c.done["send-a-thank-you"] = slow.toISOString(); }, slow);
+  assert.ok(Date.parse(reticked.applications.c.stamps["done.send-a-thank-you"]) > T(30, 10).getTime());
+  records.merge(laptop, asFile(reticked), T(30, 10));
+  assert.ok(laptop.applications.c.done["send-a-thank-you"]);
+  // A date moved, and an application deleted, on the slow device: the same.
+  const moved = changed(reticked, (r) => { r.applications.c.moments["stated-date"] = "2026-12-18"; }, slow);
+  const deleted = changed(moved, (r) => { delete r.applications.c; }, slow);
+  assert.ok(Date.parse(deleted.removed.c) > Date.parse(moved.applications.c.stamps["moments.stated-date"]));
+  records.merge(laptop, asFile(moved), T(30, 10));
+  assert.equal(laptop.applications.c.moments["stated-date"], "2026-12-18");
+  records.merge(laptop, asFile(deleted), T(30, 10));
+  assert.deepEqual(Object.keys(laptop.applications), []);
+});
+
+test("the same field changed on both devices at the same moment ends alike on both", () => {
+  const start = device({ c: CONTOSO });
+  const phone = changed(start, (r) => { r.applications.c.contact = "Ann"; }, T(30));
+  const laptop = changed(start, (r) => { r.applications.c.contact = "Bob"; }, T(30));
+  const [a, b] = [records.normalise(JSON.parse(JSON.stringify(phone))), records.normalise(JSON.parse(JSON.stringify(laptop)))];
+  records.merge(a, asFile(laptop), T(30));
+  records.merge(b, asFile(phone), T(30));
+  assert.equal(a.applications.c.contact, b.applications.c.contact);
+});
+
+test("the same version 2 file loaded twice is one application", () => {
+  const record = records.normalise(null);
+  const old = { format: "followup-guide-progress", version: 2, done: { x: "t", y: "t" } };
+  assert.deepEqual(records.mergeCounted(record, old), { count: 2, applications: 1 });
+  assert.deepEqual(records.mergeCounted(record, old), { count: 0, applications: 0 });
+  assert.match(Object.keys(record.applications)[0], /^[a-z0-9]{1,40}$/);
+});

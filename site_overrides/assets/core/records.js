@@ -302,17 +302,23 @@
    * application (the other device has none of it to disagree with), a tick (it carries its own
    * time: stampOf), and a path whose stamp the change set itself (a merge). */
   function stamp(before, after, now) {
-    var iso = now.toISOString();
+    // A change is later than what it replaced, whatever this device's clock says: a change that
+    // came from a device whose clock is ahead is followed by one stamped just after it.
+    function later(last) {
+      return new Date(Math.max(now.getTime(), last + 1)).toISOString();
+    }
     Object.keys(after.applications).forEach(function (id) {
       var app = after.applications[id];
       var old = before.applications[id];
       if (!has(before.applications, id)) return;
       differences(old, app).forEach(function (path) {
-        if (app.stamps[path] === old.stamps[path] && !(/^done\./.test(path) && when(valueAt(app, path)))) app.stamps[path] = iso;
+        if (app.stamps[path] !== old.stamps[path]) return; // set by the change itself (a merge)
+        var last = stampOf(old, path);
+        if (!/^done\./.test(path) || stampOf(app, path) <= last) app.stamps[path] = later(last); // (a tick later than it needs none)
       });
     });
     Object.keys(before.applications).forEach(function (id) {
-      if (!has(after.applications, id)) after.removed[id] = iso;
+      if (!has(after.applications, id)) after.removed[id] = later(lastChange(before.applications[id]));
     });
     Object.keys(after.removed).forEach(function (id) {
       if (ageInDays(after.removed[id], now) > KEEP_REMOVED_DAYS) delete after.removed[id];
@@ -342,11 +348,14 @@
       var other = valueAt(theirs, path);
       var tick = /^done\./.test(path);
       if (tick && mine !== undefined && other !== undefined) return; // ticked on both: this one's time stays
-      if (stampOf(theirs, path) > stampOf(ours, path)) {
+      var theirTime = stampOf(theirs, path);
+      var ourTime = stampOf(ours, path);
+      // (At the same moment, the larger value wins, so that both devices end up alike.)
+      if (theirTime > ourTime || (theirTime && theirTime === ourTime && JSON.stringify(other) > JSON.stringify(mine))) {
         setAt(ours, path, other);
         if (theirs.stamps[path]) ours.stamps[path] = theirs.stamps[path];
         else delete ours.stamps[path];
-      } else if (!stampOf(ours, path) && !stampOf(theirs, path)) {
+      } else if (!ourTime && !theirTime) {
         if (/^overrides\./.test(path)) {
           mine = mine || {};
           addMissing(mine, other || {});
@@ -365,8 +374,12 @@
   function mergeChecklist(record, value, now) {
     var done = ticks(value.done);
     if (!Object.keys(done).length) return 0;
+    // Its id comes from its ticks: the same file loaded again is the same application, not another.
+    var id = "c" + Object.keys(done).sort().join(" ").split("").reduce(function (hash, character) {
+      return (hash * 31 + character.charCodeAt(0)) % 2147483647;
+    }, 7).toString(36);
+    if (has(record.applications, id)) return addTicks(record.applications[id].done, done);
     if (Object.keys(record.applications).length >= MAX_APPLICATIONS) return TOO_MANY;
-    var id = newId(now, Math.random());
     record.applications[id] = application({ done: done, created: now.toISOString() }, id);
     if (!record.chosen && isEmptySlot(record.general)) record.chosen = id;
     return Object.keys(done).length;
