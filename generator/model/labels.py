@@ -351,6 +351,8 @@ class Labels(Record):
     """Before the next step."""
     due_done = Label()
     """For an application whose dated steps are all done."""
+    due_answered = Label()
+    """For an application with its answer recorded and no step still to do (done, or weeks past)."""
     due_none = Label()
     """For an application with nothing dated yet."""
     due_assumed = Label("date")

@@ -145,6 +145,12 @@ def test_the_due_view_follows_the_clock_and_a_ticked_step_is_never_overdue(page,
     expect(globex.locator("[data-fg-slot=date]")).to_have_text("Friday, March 20, 2026")
     expect(page.locator(".fg-app--overdue")).to_have_count(1)
 
+    # An offer recorded weeks ago whose steps were never ticked: nothing overdue, archive it.
+    seed(page, site_url, {"acme": {**ACME, "outcome": "offer", "outcomeDay": "2026-03-11"}})
+    page.clock.set_fixed_time(now(2026, 5, 1, 9, 0))
+    page.goto(site_url + "applications/")
+    expect(items.locator("[data-fg-slot=status]")).to_have_text([L["due_answered"]])
+
 
 def test_the_home_page_shows_what_is_due_once_there_is_an_application(page, site_url):
     seed(page, site_url, {"acme": ACME, "globex": GLOBEX})

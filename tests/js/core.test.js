@@ -151,8 +151,11 @@ test("weeks after an answer its steps stop being overdue, and the row says to ar
   const rows = (when) => Object.fromEntries(records.due(record, OFFER_GUIDE, when).map((r) => [r.application.id, [r.status, r.entry]]));
   assert.deepEqual(rows(new Date(2026, 2, 25, 9)), // 13 days after the offer: still overdue
     { o: ["overdue", "accept-in-writing"], n: ["overdue", "reply-to-a-no"] });
-  assert.deepEqual(rows(new Date(2026, 5, 1, 9)), // months later: the offer is "done" (archive it), the no keeps in touch
-    { o: ["done", ""], n: ["upcoming", "stay-in-touch"] });
+  assert.deepEqual(rows(new Date(2026, 5, 1, 9)), // months later: the offer is answered (archive it), the no keeps in touch
+    { o: ["answered", ""], n: ["upcoming", "stay-in-touch"] });
+  const waiting = records.normalise({ version: 3, applications: { w: { company: "Acme", moments: { interview: "2026-03-02" },
+    done: Object.fromEntries(OFFER_GUIDE.rules.steps.map((step) => [step.entry, "2026-03-03T10:00:00Z"])) } } });
+  assert.equal(records.due(waiting, OFFER_GUIDE, new Date(2026, 5, 1, 9))[0].status, "done"); // no answer yet: "done"
 });
 
 test("after a no, the answer's phase and the phases it names under 'then' give the next steps", () => {

@@ -619,11 +619,12 @@
     var rows = Object.keys(record.applications).map(function (id) {
       var app = record.applications[id];
       if (app.archived) return null;
-      var steps = schedule(app, guide, now).steps;
+      var plan = schedule(app, guide, now);
+      var steps = plan.steps;
       var next = steps.filter(function (step) { return step.status !== "done" && step.status !== "passed"; })[0];
       var row = next
         ? { application: app, entry: next.entry, date: next.date, assumed: next.assumed, status: next.status }
-        : { application: app, entry: "", date: null, status: steps.length ? "done" : "none" };
+        : { application: app, entry: "", date: null, status: !steps.length ? "none" : plan.answered ? "answered" : "done" };
       row.ahead = steps.some(inCalendar);
       return row;
     }).filter(Boolean);
