@@ -401,6 +401,10 @@ class Labels(Record):
     """In that list (and in the list after loading): the applications it adds, by name."""
     receive_changed = Label("names")
     """In that list: the applications where it changes something (a date, an answer, a detail)."""
+    receive_restored = Label("names")
+    """In that list: applications deleted here that come back (changed on the other device since, or asked for)."""
+    receive_revive = Label("names")
+    """Beside a box under that list: bring back the applications the copy holds that were deleted here."""
     receive_archived = Label("names")
     """In that list: the applications it archives."""
     receive_removed = Label("names")

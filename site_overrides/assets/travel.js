@@ -155,7 +155,7 @@
       line.textContent = guide.fill(panel.getAttribute("data-fg-" + name), values);
       list.appendChild(line);
     }
-    ["added", "changed", "archived", "removed"].forEach(function (name) {
+    ["added", "restored", "changed", "archived", "removed"].forEach(function (name) {
       if (changes[name].length) item(name, { names: changes[name].map(guide.applicationName).join("; ") });
     });
     ["ticked", "unticked"].forEach(function (name) { if (changes[name]) item(name, { count: changes[name] }); });
@@ -170,12 +170,19 @@
     present(panel);
     if (changes === core.TOO_MANY) return answer(panel, "too-big");
     if (!changes) return answer(panel, link ? "failed" : "file-failed");
-    if (changes.none) return answer(panel, "nothing");
-    pending = { value: value };
+    var deleted = changes.deletedHere;
+    if (changes.none && !deleted.length) return answer(panel, "nothing");
+    pending = { value: value, revive: deleted.map(function (app) { return app.id; }) };
     var summary = find(panel, "receive-summary");
     summary.textContent = (changes.made ? guide.fill(summary.getAttribute("data-fg-made"), { date: guide.formatDate(new Date(changes.made), true) }) + " " : "")
-      + summary.getAttribute("data-fg-pattern");
+      + (changes.none ? "" : summary.getAttribute("data-fg-pattern"));
     showChanges(panel, find(find(panel, "receive-ask"), "receive-list"), changes);
+    // Applications it holds that were deleted here: they stay deleted, unless the reader ticks this.
+    var revive = find(panel, "receive-revive-line");
+    revive.hidden = !deleted.length;
+    revive.querySelector("input").checked = false;
+    var label = revive.querySelector("label");
+    label.textContent = guide.fill(label.getAttribute("data-fg-pattern"), { names: deleted.map(guide.applicationName).join("; ") });
     find(panel, "receive-locked").hidden = true;
     find(panel, "receive-result").hidden = true;
     find(panel, "receive-ask").hidden = false;
@@ -241,12 +248,15 @@
     var panel = button.closest("[data-fg-receive]");
     if (!pending || !pending.value) return;
     var value = pending.value;
+    var revive = find(panel, "receive-revive").checked ? pending.revive : [];
     var before = guide.store.fresh();
-    if (!guide.store.add(function (record) { return core.mergeCounted(record, value); })) return answer(panel, "too-big");
+    if (!guide.store.add(function (record) { return core.mergeCounted(record, value, revive); })) return answer(panel, "too-big");
+    var made = core.changes(before, guide.store.read());
+    if (made.none) return answer(panel, "nothing"); // (only deleted applications, left deleted)
     kept = before;
     loaded = readersData(guide.store.read());
     answer(panel, "done");
-    showChanges(panel, find(find(panel, "receive-result"), "receive-list"), core.changes(before, guide.store.read()));
+    showChanges(panel, find(find(panel, "receive-result"), "receive-list"), made);
     find(panel, "receive-result").hidden = false;
     panel.querySelector("[data-fg-receive-undo]").hidden = false;
   });

@@ -236,6 +236,28 @@ def test_changes_made_on_the_other_device_travel_and_the_newer_one_wins_with_und
     expect(undo).to_be_hidden()  # it would take the archive back too
 
 
+def test_a_copy_can_bring_back_an_application_deleted_here_when_the_reader_asks(browsers, site_url):
+    """A deletion wins over an older copy, so a backup cannot bring a deleted application back by
+    itself; the question says it holds one, and a tick beside its name brings it back."""
+    page = browsers()
+    seed(page, site_url, {"globex": GLOBEX, "acme": {"company": "Acme", "role": "Analyst"}})
+    link = make_link(page, site_url)
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator(OPEN).filter(has_text="Globex").locator("[data-fg-app-action=delete]").click()
+    expect(page.locator(OPEN)).to_have_count(1)
+    page.goto(link)
+    revive = page.get_by_label(L["receive_revive"].format(names="Globex, Engineer"))
+    expect(revive).not_to_be_checked()
+    assert listed(page) == []  # nothing else would change
+    page.get_by_role("button", name=L["receive_merge"]).click()  # without the tick: still deleted
+    expect(page.locator("[data-fg-receive-message]")).to_have_text(L["receive_nothing"])
+    page.goto(link)
+    revive.check()
+    page.get_by_role("button", name=L["receive_merge"]).click()
+    expect(page.locator(OPEN).locator("[data-fg-slot=name]")).to_have_count(2)
+    assert listed(page, "result") == [L["receive_restored"].format(names="Globex, Engineer")]
+
+
 def test_a_damaged_or_foreign_link_is_refused_and_not_now_changes_nothing(browsers, site_url):
     page = browsers()
     page.goto(site_url + "applications/#move-to-another-device")  # a heading's anchor is no link

@@ -709,3 +709,20 @@ test("the same version 2 file loaded twice is one application", () => {
   assert.deepEqual(records.mergeCounted(record, old), { count: 0, applications: 0 });
   assert.match(Object.keys(record.applications)[0], /^[a-z0-9]{1,40}$/);
 });
+
+test("a copy holding an application deleted here leaves it deleted, says so, and brings it back when asked", () => {
+  const phone = device({ c: CONTOSO, f: { company: "Fabrikam" } });
+  const backup = asFile(phone);
+  const deleted = changed(phone, (r) => { delete r.applications.c; }, T(30));
+  const seen = records.preview(deleted, backup, T(30));
+  assert.deepEqual([seen.none, seen.deletedHere.map((app) => app.company)], [true, ["Contoso"]]);
+  const kept = records.normalise(JSON.parse(JSON.stringify(deleted)));
+  records.merge(kept, backup, T(30));
+  assert.deepEqual(Object.keys(kept.applications), ["f"]);
+  assert.deepEqual(records.mergeCounted(deleted, backup, ["c"]), { count: 1, applications: 1 });
+  assert.deepEqual([Object.keys(deleted.applications).sort(), deleted.removed], [["c", "f"], {}]);
+  // Changed on the other device after the deletion: it comes back by itself, said as such.
+  const edited = changed(device({ c: CONTOSO }), (r) => { r.applications.c.note = "second round"; }, T(31));
+  const back = records.preview(changed(device({ c: CONTOSO }), (r) => { delete r.applications.c; }, T(30)), asFile(edited), T(31));
+  assert.deepEqual([back.added.length, back.restored.map((app) => app.company), back.deletedHere], [0, ["Contoso"], []]);
+});

@@ -390,8 +390,10 @@
    * applied unless the application was changed after it (the tombstones of both are kept).
    * Returns the number of ticks added, -1 for a file that is not one of ours, or TOO_MANY (and
    * nothing changed) when the record would hold more than MAX_APPLICATIONS. */
-  function merge(record, value, now) {
+  function merge(record, value, now, revive) {
     if (!isObject(value) || value.format !== FORMAT) return -1;
+    // The applications deleted here that the reader asked to bring back from this copy.
+    (revive || []).forEach(function (id) { delete record.removed[id]; });
     if (value.version !== VERSION) return isObject(value.done) ? mergeChecklist(record, value, now || new Date()) : -1;
     var incoming = normalise(value);
     var adding = Object.keys(incoming.applications).filter(function (id) { return !has(record.applications, id); });
@@ -433,17 +435,18 @@
 
   /* merge, counted for the reader: {count: ticks added, applications: applications added}, or
    * null for a file that is not one of ours or holds too many applications. */
-  function mergeCounted(record, value) {
+  function mergeCounted(record, value, revive) {
     var before = Object.keys(record.applications).length;
-    var count = merge(record, value);
+    var count = merge(record, value, undefined, revive);
     return count < 0 ? null : { count: count, applications: Object.keys(record.applications).length - before };
   }
 
-  /* What changed from one record to another, as the reader sees it: {added, changed, removed,
-   * archived: applications (as in `after`, or `before` for removed), ticked, unticked: counts,
+  /* What changed from one record to another, as the reader sees it: {added, restored (added back
+   * after a deletion here), changed, removed, archived: applications (as in `after`, or `before`
+   * for removed), ticked, unticked: counts,
    * other: whether anything else changed (a detail, a date outside applications)}; `none`: nothing did. */
   function changes(before, after) {
-    var result = { added: [], changed: [], removed: [], archived: [], ticked: 0, unticked: 0, other: false };
+    var result = { added: [], restored: [], changed: [], removed: [], archived: [], ticked: 0, unticked: 0, other: false };
     function ticksOf(from, to) {
       Object.keys(from.done).forEach(function (id) { if (!has(to.done, id)) result.unticked++; });
       Object.keys(to.done).forEach(function (id) { if (!has(from.done, id)) result.ticked++; });
@@ -454,7 +457,7 @@
       var old = before.applications[id];
       var app = after.applications[id];
       if (!app) return result.removed.push(old);
-      if (!old) return result.added.push(app);
+      if (!old) return (has(before.removed || {}, id) ? result.restored : result.added).push(app);
       ticksOf(old, app);
       var changed = differences(old, app).filter(function (path) { return !/^done\./.test(path); });
       if (!old.archived && app.archived) result.archived.push(app);
@@ -463,18 +466,25 @@
     ticksOf(before.general, after.general);
     result.other = JSON.stringify([before.general.moments, before.details]) !== JSON.stringify([after.general.moments, after.details]);
     result.none = !result.other && !result.ticked && !result.unticked
-      && !result.added.length && !result.changed.length && !result.removed.length && !result.archived.length;
+      && !result.added.length && !result.restored.length && !result.changed.length && !result.removed.length
+      && !result.archived.length;
     return result;
   }
 
   /* What loading `value` would change in `record` (changes), with `made`: when the copy was
-   * made ("" if the file is older than that), or null for a value merge refuses (TOO_MANY: too many). */
+   * made ("" if the file is older than that) and `deletedHere`: its applications deleted here, which
+   * stay deleted unless merge is asked to revive them; or null for a value merge refuses (TOO_MANY). */
   function preview(record, value, now) {
     var copy = normalise(JSON.parse(JSON.stringify(record)));
     var count = merge(copy, value, now);
     if (count < 0) return count === TOO_MANY ? TOO_MANY : null;
     var result = changes(record, copy);
     result.made = isObject(value) && when(value.made) ? value.made : "";
+    // What it holds that was deleted here, and stays deleted unless the reader brings it back.
+    var incoming = normalise(value);
+    result.deletedHere = Object.keys(incoming.applications).filter(function (id) {
+      return has(record.removed, id) && !has(copy.applications, id);
+    }).map(function (id) { return incoming.applications[id]; });
     return result;
   }
 
