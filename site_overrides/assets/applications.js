@@ -16,7 +16,7 @@
   var meta = guide.meta;
 
   guide.applicationName = function (app) {
-    if (!app.company) return meta("application-unnamed");
+    if (!app.company) return app.role || meta("application-unnamed"); // a job title alone names it too
     return app.role ? guide.fill(meta("application-name"), { company: app.company, role: app.role }) : app.company;
   };
 
@@ -188,6 +188,7 @@
     var target = form();
     target.reset();
     markNameNeeded(target, false);
+    say("");
     interviewerRows(target).slice(1).forEach(function (row) { row.remove(); });
     target.setAttribute("data-fg-editing", app ? app.id : "");
     all("[data-fg-app-heading]", target).forEach(function (heading) {
@@ -206,6 +207,12 @@
     }
     target.hidden = false;
     target.elements["fg-app-company"].focus();
+  }
+
+  // The page's status line (archived, deleted, a name needed): read out by screen readers.
+  function say(text) {
+    var status = document.querySelector("[data-fg-app-status]");
+    if (status) status.textContent = text;
   }
 
   // The form's message for neither a company nor a job title, shown (`missing`) or taken away.
@@ -230,7 +237,11 @@
     // the older keys, may have none: its other changes are still saved).
     var missing = !id && !["company", "role"].some(function (name) { return target.elements["fg-app-" + name].value.trim(); });
     markNameNeeded(target, missing);
-    if (missing) return target.elements["fg-app-company"].focus();
+    if (missing) { // said in the page's status too: the focus is already on the field, so nothing else announces it
+      say(target.querySelector("[data-fg-app-name-needed]").textContent);
+      return target.elements["fg-app-company"].focus();
+    }
+    say("");
     var now = new Date();
     guide.store.update(function (record) {
       var app = id && record.applications[id];
@@ -276,7 +287,7 @@
       if (record.chosen === id) record.chosen = "";
     });
     var status = document.querySelector("[data-fg-app-status]");
-    if (status) status.textContent = guide.fill(status.getAttribute("data-fg-" + said), { application: name });
+    if (status) say(guide.fill(status.getAttribute("data-fg-" + said), { application: name }));
     ids.splice(at, 1);
     focusRow(ids[Math.min(at, ids.length - 1)] || "");
   }
@@ -318,6 +329,9 @@
   });
   guide.on("click", "[data-fg-calendar-all]", function (button) {
     guide.downloadCalendar(null, button.getAttribute("data-fg-filename"));
+  });
+  guide.on("input", "#fg-app-company, #fg-app-role", function (input) {
+    if (input.value.trim() && input.getAttribute("aria-invalid")) markNameNeeded(form(), false); // a name now: no longer wrong
   });
   guide.on("submit", "[data-fg-app-form]", function (target, event) {
     event.preventDefault();

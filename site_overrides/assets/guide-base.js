@@ -208,10 +208,13 @@ window.followupGuide = (function () {
         drawerButton().click();
         drawerButton().focus();
       }
-      setTimeout(function () {
-        var search = document.querySelector('button[data-fg-input="__search"]');
-        if (document.activeElement === document.body && search && search.offsetWidth) search.focus();
-      });
+      var searching = document.getElementById("__search");
+      if (searching && searching.checked) { // only when Escape closes the search: back to its button
+        setTimeout(function () {
+          var search = document.querySelector('button[data-fg-input="__search"]');
+          if (document.activeElement === document.body && search && search.offsetWidth) search.focus();
+        });
+      }
     }
   }, true);
   document.addEventListener("change", syncDrawer);

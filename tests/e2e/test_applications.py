@@ -159,6 +159,8 @@ def test_the_home_page_shows_what_is_due_once_there_is_an_application(page, site
     expect(block).to_be_visible()
     expect(block.locator("[data-fg-due-items] > li [data-fg-slot=name]")).to_have_text(["Globex, Engineer", "Acme, Data Analyst"])
     expect(block.get_by_role("button")).to_have_count(0)  # compact: no actions
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert block.get_by_role("link", name=L["applications_see_all"]).bounding_box()["height"] >= 44  # a target to tap
     # A returning reader's next steps come first, before "Start here" and the introduction.
     assert block.evaluate("b => !!(b.compareDocumentPosition(document.querySelector('.fg-start')) & 4)")
     block.get_by_role("link", name=L["applications_see_all"]).click()
@@ -638,8 +640,10 @@ def test_keyboard_alone_adds_chooses_edits_archives_and_deletes(page, site_url):
     expect(company).to_be_focused()
     expect(company).to_have_attribute("aria-invalid", "true")
     expect(company).to_have_attribute("aria-describedby", "fg-app-name-needed")
+    expect(page.locator("[data-fg-app-status]")).to_have_text(L["application_name_needed"])  # read out
     expect(rows(page)).to_have_count(0)
     page.keyboard.type("Acme")
+    expect(company).not_to_have_attribute("aria-invalid", "true")  # a name now: no longer marked
     page.keyboard.press("Tab")
     page.keyboard.type("Analyst")
     page.keyboard.press("Enter")  # submits the form

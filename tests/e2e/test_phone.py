@@ -214,6 +214,11 @@ def test_with_the_browsers_text_size_doubled_nothing_reaches_past_a_phones_scree
     try:
         phone.goto(site_url + "templates/")
         assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        phone.goto(site_url + "applications/")  # the form, open, with its message
+        phone.locator("[data-fg-app-add]").click()
+        phone.locator("[data-fg-app-form] button[type=submit]").click()
+        expect(phone.locator("[data-fg-app-name-needed]")).to_be_visible()
+        assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
         for box in phone.locator(".md-header__button:visible").evaluate_all("els => els.map(e => e.getBoundingClientRect().toJSON())"):
             assert box["right"] <= PHONE["width"] and box["height"] >= TOUCH, box
     finally:
