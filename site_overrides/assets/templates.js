@@ -181,6 +181,7 @@
   function say(widget, attribute, withBlanks, values) {
     var status = widget.querySelector("[data-fg-template-status]");
     var blanks = withBlanks ? blankWarning(widget) : "";
+    status.removeAttribute("data-fg-showing");
     status.textContent = guide.fill(status.getAttribute(attribute), values || {}) + (blanks ? " " + blanks : "");
   }
 
@@ -201,7 +202,13 @@
       input.removeAttribute("aria-describedby");
       return null;
     }).filter(Boolean);
-    if (wrong.length) say(widget, "data-fg-address-invalid", false, { field: wrong.join(", ") });
+    if (wrong.length) {
+      say(widget, "data-fg-address-invalid", false, { field: wrong.join(", ") });
+      status.setAttribute("data-fg-showing", "address-invalid");
+    } else if (status.getAttribute("data-fg-showing")) { // corrected: the message is gone with the mistake
+      status.removeAttribute("data-fg-showing");
+      status.textContent = "";
+    }
     return wrong.length > 0;
   }
 

@@ -349,6 +349,7 @@ def test_a_typed_address_can_never_add_a_recipient(page, site_url, tmp_path, typ
     page.keyboard.press("Tab")  # checked again when the field is left
     expect(field).not_to_have_attribute("aria-invalid", "true")
     expect(field).not_to_have_attribute("aria-describedby", status.get_attribute("id"))
+    expect(status).to_have_text("")  # and the message goes with the mistake
 
 
 def test_a_display_name_is_encoded_in_the_headers(page, site_url, tmp_path):
