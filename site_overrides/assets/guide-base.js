@@ -194,6 +194,12 @@ window.followupGuide = (function () {
       if (!event.target.closest || !event.target.closest(".fg-language-switch")) languages(false);
     });
   });
+  // The open menu closes once the focus leaves it (Tab past its end): it would cover where the focus went.
+  document.addEventListener("focusin", function (event) {
+    var drawer = document.getElementById("__drawer");
+    if (drawer && drawer.checked && event.target.closest && !event.target.closest(".md-sidebar--primary")
+      && event.target !== drawerButton()) drawer.click();
+  });
 
   document.addEventListener("keydown", function (event) {
     if (event.key === "Enter" && event.target.closest && event.target.closest("[data-md-component=palette]")) {

@@ -197,6 +197,18 @@ def test_the_keyboard_reaches_the_content_through_a_few_stops_that_show_and_work
         expect(menu).to_be_focused()
         expect(menu).to_have_attribute("aria-expanded", "false")
     settled(phone)
+    # A section opened in the menu covers the level it came from, whose links are then no Tab stops;
+    # Tab past the menu's end closes it, so it covers nothing the focus goes to.
+    menu.focus()
+    phone.keyboard.press("Enter")
+    settled(phone)
+    tab_until(phone, lambda focused: 'for="__nav_' in focused["control"])
+    phone.keyboard.press("Enter")
+    settled(phone)
+    walk = tab_until(phone, lambda focused: not focused["inMenu"], limit=30)
+    assert all(stop["shown"] for stop in walk[:-1]) and walk[-1]["inContent"], walk
+    expect(menu).to_have_attribute("aria-expanded", "false")
+    settled(phone)
     search = header.locator('.md-header__button[for="__search"]')
     search.focus()
     phone.keyboard.press("Enter")
