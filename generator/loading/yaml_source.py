@@ -164,29 +164,25 @@ _OTHER_BREAK = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
 
 
 def _reject_control_characters(path: Path, text: str) -> None:
-    if text.isascii() and not text.encode("ascii").translate(None, _ASCII_ALLOWED):
+    """Characters no editor shows: a control character, or a line break other than LF and CRLF."""
+    ascii_text = text.isascii()
+    if ascii_text and not text.encode("ascii").translate(None, _ASCII_ALLOWED):
         found = None  # the same answer as _CONTROL's, in a third of the time
     else:
         found = _CONTROL.search(text)
     if found:
-        raise YamlFileError(Problem(
-            Location.at(path, text, found.start()),
-            f"an invisible control character (U+{ord(found[0]):04X}) is here; delete it "
-            "(it often comes from copying text out of another program)",
-        ))
-    found = _OTHER_BREAK.search(text) if "\r" in text or not text.isascii() else None
-    if found and found[0] == "\r":
-        raise YamlFileError(Problem(
-            Location.at(path, text, found.start()),
-            "this line ends with a carriage return alone (an old Mac line ending), which YAML reads as another "
-            "line; save the file with ordinary line endings",
-        ))
+        message = (f"an invisible control character (U+{ord(found[0]):04X}) is here; delete it "
+                   "(it often comes from copying text out of another program)")
+    else:
+        found = _OTHER_BREAK.search(text) if "\r" in text or not ascii_text else None
+        if found and found[0] == "\r":
+            message = ("this line ends with a carriage return alone (an old Mac line ending), which YAML reads as "
+                       "another line; save the file with ordinary line endings")
+        elif found:
+            message = (f"an invisible line separator (U+{ord(found[0]):04X}) is here, which YAML reads as a new line; "
+                       "delete it (it often comes from copying text out of a PDF or a layout program)")
     if found:
-        raise YamlFileError(Problem(
-            Location.at(path, text, found.start()),
-            f"an invisible line separator (U+{ord(found[0]):04X}) is here, which YAML reads as a new line; delete it "
-            "(it often comes from copying text out of a PDF or a layout program)",
-        ))
+        raise YamlFileError(Problem(Location.at(path, text, found.start()), message))
 
 
 def _aliases(path: Path, text: str) -> list[Problem]:
