@@ -392,12 +392,14 @@ def test_the_qr_code_reads_back_as_the_link_and_a_long_link_says_to_use_the_file
                         "stamps": {"moments.stated-date": f"2026-03-0{i + 4}T0{i}:3{i}:1{i}.{i}9{i}Z",
                                    "interviewers.0.email": f"2026-03-0{i + 4}T1{i}:5{i}:2{i}.8{i}3Z"}} for i in range(5)}
     seed(page, site_url, five)
+    page.set_viewport_size({"width": 390, "height": 844})  # shown on a phone, the smallest it is drawn
     link = make_link(page, site_url)
     assert len(link) > 850, len(link)
     expect(code).to_be_visible()
     found = zxingcpp.read_barcodes(Image.open(io.BytesIO(code.screenshot())), formats=zxingcpp.BarcodeFormat.QRCode)
     assert [result.text for result in found] == [link]
 
+    page.set_viewport_size({"width": 1280, "height": 720})
     notes = {f"app{i}": {**GLOBEX, "company": f"Company {i}", "note": secrets.token_hex(40)} for i in range(12)}
     seed(page, site_url, notes)
     long_link = make_link(page, site_url)
