@@ -149,11 +149,12 @@ def test_every_template_has_a_blank_text_download():
     assert sorted(downloads) == sorted(f"downloads/{t.id}.txt" for t in KB.templates)
     assert downloads["downloads/thank-you-email.txt"].decode() == (
         "Subject: Thank you for the [Job title] interview, from [Your name]\n\n"
-        "Dear [Interviewer's name],\n\n"
+        "Dear [Interviewer's name, as you would greet them],\n\n"
         "Thank you for taking the time to talk with me about the [Job title] role at [Company] on "
         "[Date of the interview].\n\n"
         "I especially enjoyed our conversation about [Something you talked about]. It made me even more "
-        "interested in the role, and I believe my experience would help the team reach its goals.\n\n"
+        "interested in the role. I think [What you would bring, in a few words] would be useful to the team, "
+        "and I would enjoy putting it to work there.\n\n"
         "Please let me know if you need anything else from me. I look forward to hearing about the next steps.\n\n"
         "Best regards,\n[Your name]\n"
     )
@@ -164,7 +165,8 @@ def test_every_template_has_a_blank_text_download():
 def test_filled_values_are_inserted_and_the_rest_stay_blank():
     template = next(t for t in KB.templates if t.id == "follow-up-after-the-date")
     text = messages.text_file(template, KB, {"role": "Data analyst", "your-name": "José Müller"})
-    assert text.startswith("Subject: José Müller: following up on my Data analyst interview\n\nDear [Interviewer's name],")
+    assert text.startswith("Subject: José Müller: following up on my Data analyst interview\n\n"
+                           "Dear [Interviewer's name, as you would greet them],")
     assert text.endswith("Best regards,\nJosé Müller\n")
 
 
