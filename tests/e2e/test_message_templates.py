@@ -26,6 +26,7 @@ VALUES = {
     "role": "Data analyst",
     "interview-date": "2026-03-03",  # a date field: picked from a calendar
     "detail": 'the "quarterly" <dashboard> project',
+    "strength": "my work on the student budget project",
     "your-name": "Ana Łukasiewicz",
 }
 # What the message says: the date written out in the guide's language (English).
