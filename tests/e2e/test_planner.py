@@ -194,6 +194,27 @@ def test_a_ticked_step_is_never_called_past(planner):
     expect(past).to_be_hidden()
 
 
+def test_the_offer_date_given_is_the_answer_the_waiting_steps_stop(planner):
+    # Interview 10 November, decision promised by the 20th, an offer on the 25th; today the 27th,
+    # when the follow-up would be due. The offer's steps are dated from it, and none is "skipped"
+    # for a waiting step that no longer applies.
+    planner.clock.set_fixed_time(datetime(2026, 11, 27, 10, 0, tzinfo=ZoneInfo(ZONE)))
+    planner.reload()
+    planner.fill('[data-fg-moment="interview"]', "2026-11-10")
+    planner.fill('[data-fg-moment="stated-date"]', "2026-11-20")
+    follow_up = planner.locator('[data-fg-step="send-one-follow-up"]')
+    expect(follow_up.locator("[data-fg-plan-action=calendar-one]")).to_be_visible()  # due today, before the offer
+    planner.fill('[data-fg-moment="offer"]', "2026-11-25")
+    for waiting in ("send-one-follow-up", "close-the-loop"):
+        step = planner.locator(f'[data-fg-step="{waiting}"]')
+        expect(step.locator("[data-fg-step-past]")).to_have_text(KB.labels["planner_answered"])
+        expect(step.locator("[data-fg-plan-action=calendar-one]")).to_be_hidden()
+    in_writing = planner.locator('[data-fg-step="get-the-offer-in-writing"]')
+    expect(in_writing.locator("[data-fg-step-when]")).to_have_text("Send by Thursday, November 26, 2026")
+    expect(in_writing.locator("[data-fg-step-past]")).to_have_text(KB.labels["planner_past"])  # late, not passed over
+    expect(planner.locator('[data-fg-step="accept-in-writing"] [data-fg-plan-action=calendar-one]')).to_be_visible()
+
+
 @pytest.mark.parametrize("width, visible, hidden", [(1200, "wide", "compact"), (390, "compact", "wide")])
 def test_the_timeline_picture_fits_the_screen_and_has_a_text_alternative(page, site_url, width, visible, hidden):
     page.set_viewport_size({"width": width, "height": 900})

@@ -127,10 +127,15 @@ const OFFER_GUIDE = {
 };
 
 test("a recorded offer stops the waiting steps in the schedule, the calendar and what is due alike", () => {
-  const app = { id: "a3", company: "Initech", moments: { interview: "2026-03-02", "stated-date": "2026-03-20", offer: "2026-03-12" } };
+  const app = { id: "a3", company: "Initech", moments: { interview: "2026-03-02", "stated-date": "2026-03-20" } };
   const now = new Date(2026, 2, 16, 9);
   const waiting = eventsOf(app, undefined, now, OFFER_GUIDE).map((e) => e.uid);
   assert.ok(waiting.includes("a3-send-one-follow-up@guide") && waiting.includes("a3-stated-date@guide")); // before the answer
+  app.moments.offer = "2026-03-12"; // the offer's date given (as in the planner), the answer not recorded: an answer too
+  const given = records.schedule(records.application(app, app.id), OFFER_GUIDE, now);
+  assert.equal(given.answered, true);
+  assert.deepEqual(given.steps.map((s) => [s.entry, day(s.date)]), [["accept-in-writing", "20260319"], ["get-it-in-writing", "20260312"]]);
+  assert.equal(records.answerDay(records.application(app, app.id)), ""); // (the log names recorded answers only)
   Object.assign(app, { outcome: "offer", outcomeDay: "2026-03-16" });
   const schedule = records.schedule(records.application(app, app.id), OFFER_GUIDE, now);
   assert.equal(schedule.answered, true);

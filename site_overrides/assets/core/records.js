@@ -564,7 +564,8 @@
    * and the calendar files show them: {plan, answered, now, steps: [{entry, date, rule (its
    * timing rule, or null), timed, assumed (the assumed day it counts from, or null), status}]},
    * dated steps soonest first. `guide`: {rules, phases: {phase id: [entry ids]}, outcomes:
-   * {id: [phase ids]}}. Once the answer is recorded, the waiting steps stop and the answer's
+   * {id: [phase ids]}}. Once the answer is known (recorded, or else the date of a moment named
+   * like an answer given, as an offer's in the planner), the waiting steps stop and the answer's
    * phases (its own, then those its 'then' names) give the next steps (answered: true), phase by
    * phase; a step a phase does not date is dated from the answer's day (answerDay), after the
    * phase's dated ones. status: "done" (ticked), "passed" (late, and a step
@@ -573,15 +574,16 @@
    * it stays unticked), "overdue", "today" or "upcoming". */
   function schedule(app, guide, now) {
     var typed = app.moments;
-    var day = answerDay(app);
-    if (day && !typed[app.outcome]) { // an answer named like a moment dates it
+    var outcome = app.outcome || Object.keys(guide.outcomes).filter(function (id) { return dates.dayOf(typed[id]); })[0];
+    var day = outcome ? typed[outcome] || app.outcomeDay : ""; // (answerDay)
+    if (day && !typed[outcome]) { // an answer named like a moment dates it
       typed = JSON.parse(JSON.stringify(typed));
-      typed[app.outcome] = day;
+      typed[outcome] = day;
     }
     var plan = dates.planDates(guide.rules, dates.givenMoments(guide.rules, typed));
     var rules = {};
     guide.rules.steps.forEach(function (step) { rules[step.entry] = step; });
-    var phases = app.outcome && guide.outcomes[app.outcome] || []; // the answer's phase, and any that follow it
+    var phases = outcome && guide.outcomes[outcome] || []; // the answer's phase, and any that follow it
     var answered = phases.length > 0 && (dates.dayOf(day, 12) || now);
     var steps = [];
     // Each phase's steps in turn (the answer's before those that follow it): its dated ones
