@@ -91,6 +91,8 @@ class Labels(Record):
     """The link that opens an entry's full text."""
     timing_within = Label("duration", "moment")
     """A 'within' timing in a sentence."""
+    timing_by = Label("moment")
+    """A 'within: 0 days' timing in a sentence: due by the moment itself."""
     timing_after = Label("duration", "moment")
     """An 'after' timing in a sentence."""
     timing_every = Label("duration")

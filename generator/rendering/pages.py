@@ -23,7 +23,7 @@ from ..model.knowledge_base import KnowledgeBase
 from ..model.records import Timing
 from ..problems import Location, Problem
 from . import messages
-from .durations import duration_text
+from .durations import by_the_moment, duration_text
 from .template_cache import template_cache
 from .timeline_svg import timeline_svg
 
@@ -186,7 +186,7 @@ def render_site(kb: KnowledgeBase, site_url: str | None = None) -> Site:
     labels = kb.labels
 
     def timing_text(timing: Timing) -> str:
-        label = labels[f"timing_{timing.relation}"]
+        label = labels["timing_by" if by_the_moment(timing) else f"timing_{timing.relation}"]
         moment = kb.moments[timing.moment_id].label if timing.moment_id else ""
         return label.format(duration=duration_text(timing.duration, labels), moment=moment)
 

@@ -212,7 +212,16 @@ def test_the_offer_date_given_is_the_answer_the_waiting_steps_stop(planner):
     in_writing = planner.locator('[data-fg-step="get-the-offer-in-writing"]')
     expect(in_writing.locator("[data-fg-step-when]")).to_have_text("Send by Thursday, November 26, 2026")
     expect(in_writing.locator("[data-fg-step-past]")).to_have_text(KB.labels["planner_past"])  # late, not passed over
-    expect(planner.locator('[data-fg-step="accept-in-writing"] [data-fg-plan-action=calendar-one]')).to_be_visible()
+    # The answer is due by the day the reader promised it: a week after the offer until they say which.
+    accept = planner.locator('[data-fg-step="accept-in-writing"]')
+    expect(accept.locator("[data-fg-plan-action=calendar-one]")).to_be_visible()
+    expect(accept.locator("[data-fg-step-when]")).to_have_text("Send by Wednesday, December 2, 2026")
+    planner.fill('[data-fg-moment="answer-date"]', "2026-11-28")  # a Saturday: kept, not moved past the day promised
+    expect(accept.locator("[data-fg-step-when]")).to_have_text("Send by Saturday, November 28, 2026")
+    planner.fill('[data-fg-moment="answer-date"]', "")
+    planner.fill('[data-fg-moment="offer"]', "")
+    moment = KB.moments["answer-date"].label
+    expect(accept.locator("[data-fg-step-when]")).to_have_text(KB.labels["timing_by"].format(moment=moment))
 
 
 @pytest.mark.parametrize("width, visible, hidden", [(1200, "wide", "compact"), (390, "compact", "wide")])

@@ -484,10 +484,12 @@ test("what a load changes, in the reader's terms; a load of what is already here
 test("templates start from the application, then what was typed for them", () => {
   const record = records.normalise({ version: 3, chosen: "a1", details: { "your-name": "Ana" }, applications: {
     a1: { company: "Acme", role: "Analyst", interviewers: [{ name: "José", email: "j@example.org" }],
-      moments: { interview: "2026-03-06" }, overrides: { "thank-you-email": { company: "Acme Ltd" } } } } });
+      moments: { interview: "2026-03-06", "interview-time": "15:00", "answer-date": "2026-03-20" },
+      overrides: { "thank-you-email": { company: "Acme Ltd" } } } } });
   const values = records.prefill(record, "thank-you-email", (text) => `day ${text}`);
+  // A day given for a moment fills the field named like it (the interview's: interview-date); a time does not.
   assert.deepEqual(values, { "your-name": "Ana", company: "Acme Ltd", role: "Analyst", "interviewer-name": "José",
-    "interviewer-email": "j@example.org", "interview-date": "day 2026-03-06" });
+    "interviewer-email": "j@example.org", "interview-date": "day 2026-03-06", "answer-date": "day 2026-03-20" });
   assert.equal(records.prefill(record, "other", String).company, "Acme");
 });
 

@@ -521,8 +521,8 @@
     var person = chosen.interviewers[0] || {};
     var known = { company: chosen.company, role: chosen.role, "interviewer-name": person.name,
       "interviewer-email": person.email };
-    ["interview", "stated-date"].forEach(function (moment) {
-      if (chosen.moments[moment]) known[moment === "interview" ? "interview-date" : moment] = day(chosen.moments[moment]);
+    Object.keys(chosen.moments).forEach(function (moment) { // a day given, for the field named like it ("answer-date")
+      if (dates.dayOf(chosen.moments[moment])) known[moment === "interview" ? "interview-date" : moment] = day(chosen.moments[moment]);
     });
     Object.keys(known).forEach(function (name) { if (known[name]) values[name] = known[name]; });
     [chosen.overrides["*"], chosen.overrides[templateId]].forEach(function (typed) {
