@@ -103,6 +103,8 @@ def test_the_pages_give_their_scripts_the_rules_steps_and_answers(site, kb):
     assert data["phases"][answer.id] == [e.id for e in answer.entries if e.checklist]
     assert data["outcomes"] == {o.id: [o.phase, *(o.then or ())] for o in kb.outcomes} and "offer" in data["outcomes"]
     assert data["outcomes"]["rejection"] == ["when-the-answer-comes", "afterwards"]  # staying in touch follows a no
+    assert data["meanwhile"] == {"offer": "tell-the-employer-you-prefer"}  # an offer's deadline, for the others
+    assert "tell-the-employer-you-prefer" in data["steps"]  # (its title and page, for the rows that show it)
     assert data["decision"] == {"moment": "stated-date", "title": kb.moments["stated-date"].label}
     # One script for every page holds it, named by its content; the pages that use it are marked.
     script = next(f for f in site.files if f.uri == site.data_script)
