@@ -194,6 +194,17 @@ def test_a_ticked_step_is_never_called_past(planner):
     expect(past).to_be_hidden()
 
 
+def test_a_reader_whose_region_writes_the_day_first_reads_dates_so(browser, site_url):
+    # The guide's day-first patterns for a browser set to British English (the US order otherwise, above).
+    context = browser.new_context(timezone_id="Europe/London", locale="en-GB")
+    page = context.new_page()
+    page.clock.set_fixed_time(datetime(2026, 2, 1, 12, 0, tzinfo=ZoneInfo("Europe/London")))
+    page.goto(site_url + "planner/")
+    page.fill('[data-fg-moment="interview"]', "2026-03-06")
+    expect(page.locator('[data-fg-step="send-one-follow-up"] [data-fg-step-when]')).to_have_text("On Friday 20 March 2026")
+    context.close()
+
+
 def test_the_offer_date_given_is_the_answer_the_waiting_steps_stop(planner):
     # Interview 10 November, decision promised by the 20th, an offer on the 25th; today the 27th,
     # when the follow-up would be due. The offer's steps are dated from it, and none is "skipped"

@@ -619,6 +619,12 @@ test("inWords: dates written with the guide's names and patterns, in English and
   assert.equal(dates.inWords(new Date(2026, 2, 4, 15, 0), true, spanish), "miércoles, 4 de marzo de 2026, 15:00");
 });
 
+test("writesDayFirst: the reader's region decides whether the day comes before the month", () => {
+  for (const locale of ["en-GB", "en-IN", "en-AU", "de-DE", "fr", "es-MX"]) assert.equal(dates.writesDayFirst(locale), true, locale);
+  for (const locale of ["en-US", "en", "ja-JP"]) assert.equal(dates.writesDayFirst(locale), false, locale);
+  assert.equal(dates.writesDayFirst("not a language tag!"), false);
+});
+
 test("names every object has are never ids, answers or the choice (a crafted file cannot hide progress)", () => {
   const inherited = ["constructor", "toString", "valueOf", "hasOwnProperty", "__proto__"];
   for (const name of inherited) {
