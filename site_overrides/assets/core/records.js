@@ -561,7 +561,7 @@
   }
 
   /* One application's steps (or a slot's, {moments, done}) as "What to do next", the planner
-   * and the calendar files show them: {plan, answered, now, steps: [{entry, date, rule (its
+   * and the calendar files show them: {plan, answered, outcome (the answer's id, or ""), now, steps: [{entry, date, rule (its
    * timing rule, or null), timed, assumed (the assumed day it counts from, or null), status}]},
    * dated steps soonest first. `guide`: {rules, phases: {phase id: [entry ids]}, outcomes:
    * {id: [phase ids]}}. Once the answer is known (recorded, or else the date of a moment named
