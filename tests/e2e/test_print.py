@@ -1,11 +1,15 @@
 """The checklist and the topic pages on paper."""
 from __future__ import annotations
 
+import json
+import math
+
 import pytest
 from browsing import printed_sheets
 from playwright.sync_api import expect
 from support import CHECKLIST_LINES
 from support import DEFAULT_KB as KB
+from support import SPANISH_KB
 
 SITE_CHROME = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-search", ".md-footer"]
 
@@ -70,3 +74,40 @@ def test_a_topic_page_prints_its_content_without_the_site_around_it(page, site_u
         assert entry.title.replace("'", "’") in text.replace("'", "’"), entry.title
     assert KB.labels["nav_phases"] not in text  # no navigation
     assert all(point.label in text for point in KB.timeline.points)  # the timeline picture prints
+
+
+# The width of a sheet's text inside the theme's page margins (25 mm each side), in CSS pixels.
+TEXT_WIDTH = {"A4": (210 - 50) / 25.4 * 96, "Letter": (215.9 - 50) / 25.4 * 96}
+STORAGE_KEY = "followup-guide:data:v3:after-the-interview"
+# Two applications for the job-search log: one with two steps done and its answer, one with a long
+# address in its contact column.
+LOG_RECORD = {"version": 3, "general": {"done": {}, "moments": {}}, "details": {}, "chosen": "", "applications": {
+    "initech": {"company": "Initech", "role": "Office Manager", "applied": "2026-10-10",
+                "moments": {"interview": "2026-10-28", "stated-date": "2026-11-06"},
+                "done": {"send-a-thank-you": "2026-10-29T15:00:00Z", "send-one-follow-up": "2026-11-13T15:00:00Z"},
+                "created": "2026-10-28T20:00:00Z", "outcome": "rejection", "outcomeDay": "2026-11-24"},
+    "acme": {"company": "Acme", "role": "Data Analyst", "contact": "Rita at Hays",
+             "interviewers": [{"name": "José Müller", "email": "jose.mueller@recruiting.acme.example"}],
+             "moments": {"interview": "2026-11-20"}, "done": {"ask-when-you-will-hear": "2026-11-20T21:00:00Z"},
+             "created": "2026-11-20T20:00:00Z"}}}
+# Each cell of the log that reaches past the right side of the window, or whose text overflows it.
+CELLS_OUTSIDE = """() => [...document.querySelectorAll(".fg-log th, .fg-log td")]
+    .filter(cell => cell.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5
+                    || cell.scrollWidth > cell.clientWidth + 0.5)
+    .map(cell => cell.textContent)"""
+
+
+@pytest.mark.parametrize("language", ["", "es/"])
+def test_the_log_prints_every_column_within_the_sheet(page, site_url, language):
+    kb = SPANISH_KB if language else KB
+    page.add_init_script(f"localStorage.setItem({json.dumps(STORAGE_KEY)}, {json.dumps(json.dumps(LOG_RECORD))})")
+    page.goto(site_url + language + "log/")
+    expect(page.locator("[data-fg-log-rows] tr")).to_have_count(2)
+    page.emulate_media(media="print")
+    for paper, width in TEXT_WIDTH.items():
+        page.set_viewport_size({"width": math.floor(width), "height": 800})
+        assert page.evaluate(CELLS_OUTSIDE) == [], paper
+    text = pdf_text(page, "A4")[1]
+    assert next(o.label for o in kb.outcomes if o.id == "rejection") in text  # the last column
+    for entry in ("send-a-thank-you", "send-one-follow-up", "ask-when-you-will-hear"):
+        assert kb.entries[entry].checklist in text, entry  # each step done, whole
