@@ -1,11 +1,13 @@
 """The checklist and the topic pages on paper."""
 from __future__ import annotations
 
+import io
 import json
 import math
 
 import pytest
 from browsing import printed_sheets
+from PIL import Image
 from playwright.sync_api import expect
 from support import CHECKLIST_LINES
 from support import DEFAULT_KB as KB
@@ -26,10 +28,27 @@ def test_the_print_button_opens_the_print_dialog(page, site_url):
     assert page.evaluate("window.__printed") is True
 
 
+def grey_levels(locator) -> tuple[float, int, int]:
+    """An element as drawn: its mean grey level, its centre's and its darkest (0 black, 255 white)."""
+    picture = Image.open(io.BytesIO(locator.screenshot())).convert("L")
+    width, height = picture.size
+    pixels = picture.tobytes()  # one byte a pixel
+    return sum(pixels) / len(pixels), picture.getpixel((width // 2, height // 2)), min(pixels)
+
+
 def test_printed_checklist_shows_boxes_headings_name_and_address_only(page, site_url):
     page.goto(site_url + "checklist/")
     page.locator('[data-fg-item="send-a-thank-you"]').check()
+    page.locator('form[data-md-component="palette"] button:visible').click()  # the dark palette, on screen
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
     page.emulate_media(media="print")
+
+    # Paper is black on white whatever the palette: an unticked box is empty, inside a dark outline,
+    # for a pen; a ticked one is dark.
+    unticked_mean, unticked_centre, unticked_darkest = grey_levels(page.locator('[data-fg-item="ask-when-you-will-hear"]'))
+    ticked_mean = grey_levels(page.locator('[data-fg-item="send-a-thank-you"]'))[0]
+    assert unticked_centre > 240 and unticked_darkest < 160, (unticked_centre, unticked_darkest)
+    assert ticked_mean < unticked_mean - 80, (ticked_mean, unticked_mean)
 
     for selector in SITE_CHROME + [".fg-checklist-tools"]:
         expect(page.locator(selector).first).to_be_hidden()
