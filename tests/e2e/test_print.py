@@ -84,8 +84,12 @@ def test_the_checklist_fits_on_two_pages_with_every_line(page, site_url, paper):
 def test_a_topic_page_prints_its_content_without_the_site_around_it(page, site_url):
     page.goto(site_url + "phases/within-24-hours/")
     page.emulate_media(media="print")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")  # as printing does: the theme opens every folded box
     for selector in SITE_CHROME:
         expect(page.locator(selector).first).to_be_hidden()
+    # The timeline once, without the phone's button that opens it larger.
+    expect(page.locator(".fg-timeline svg:visible")).to_have_count(1)
+    expect(page.locator(".fg-timeline__larger")).to_be_hidden()
     pages, text = pdf_text(page, "A4")
     phase = KB.phases[1]
     assert phase.title in text
