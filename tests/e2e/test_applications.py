@@ -617,6 +617,14 @@ def test_one_applications_checklist_prints_on_one_page_with_its_dates(page, site
     for day in ("Tuesday, March 10, 2026", "Friday, March 20, 2026", "Friday, March 27, 2026", "Monday, June 8, 2026"):
         assert day in text, day
     assert L["application_choose"] not in text
+    # At the general checklist's size: the same line, printed with no application chosen.
+    size = "() => getComputedStyle(document.querySelector('[data-fg-item=send-a-thank-you]').labels[0]).fontSize"
+    chosen_size = page.evaluate(size)
+    page.emulate_media(media="screen")
+    page.locator("[data-fg-application-select]").first.select_option(label=L["application_none"])
+    page.emulate_media(media="print")
+    expect(page.locator("[data-fg-print-application]")).to_be_hidden()
+    assert chosen_size == page.evaluate(size)
 
 
 # --- Keyboard, phone, touch -------------------------------------------------------------------
