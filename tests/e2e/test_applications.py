@@ -118,6 +118,11 @@ def test_added_applications_are_listed_soonest_first_with_their_next_step(page, 
     expect(initech.locator("[data-fg-slot=status]")).to_have_text(L["due_none"])
     step_link = acme.locator("[data-fg-slot=step]").get_attribute("href")
     assert step_link == site_url + "phases/within-24-hours/#send-a-thank-you"
+    # On paper: the list, without buttons or links that stand alone as controls; each date under its step.
+    page.emulate_media(media="print")
+    expect(page.locator(".md-content :is(button, .fg-control-link):visible")).to_have_count(0)
+    step, date = (acme.locator(f"[data-fg-slot={slot}]").bounding_box() for slot in ("step", "date"))
+    assert date["y"] >= step["y"] + step["height"] - 1, (step, date)
 
 
 def test_the_due_view_follows_the_clock_and_a_ticked_step_is_never_overdue(page, site_url):

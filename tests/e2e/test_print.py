@@ -60,6 +60,11 @@ def test_printed_checklist_shows_boxes_headings_name_and_address_only(page, site
     expect(page.get_by_role("checkbox")).to_have_count(len(CHECKLIST_LINES))
     expect(page.locator('[data-fg-item="send-a-thank-you"]')).to_be_visible()
     expect(page.locator('[data-fg-item="send-a-thank-you"]')).to_be_checked()
+    expect(page.locator("[data-fg-progress]:visible")).to_have_count(0)  # the ticks say it, on paper
+    # The title in the text's own colour, not the theme's light grey, nor its thinnest weight.
+    title, text = page.locator("h1").evaluate("h1 => [getComputedStyle(h1), getComputedStyle(h1.parentElement)]"
+                                              ".map(style => [style.color, style.fontWeight])")
+    assert title[0] == text[0] and int(title[1]) >= 400, (title, text)
     # A heading's link reads as a heading on paper (nothing to click there), and as a link on screen.
     heading_link = page.locator("section.fg-checklist-phase h2 a").first
     assert heading_link.evaluate("a => getComputedStyle(a).textDecorationLine") == "none"
@@ -77,6 +82,8 @@ def test_the_checklist_fits_on_two_pages_with_every_line(page, site_url, paper):
     for line in CHECKLIST_LINES:
         assert line in text, line
     assert KB.title in text
+    for phase in KB.phases:  # no count of ticks on a blank handout
+        assert KB.labels["progress_phase"].format(done=0, total=len([e for e in phase.entries if e.checklist])) not in text
     for hidden in (KB.labels["checklist_reset"], KB.labels["checklist_print"]):
         assert hidden not in text
 
@@ -87,10 +94,16 @@ def test_a_topic_page_prints_its_content_without_the_site_around_it(page, site_u
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")  # as printing does: the theme opens every folded box
     for selector in SITE_CHROME:
         expect(page.locator(selector).first).to_be_hidden()
-    # The timeline once, without the phone's button that opens it larger.
+    # The timeline once, without the phone's button that opens it larger; no button at all.
     expect(page.locator(".fg-timeline svg:visible")).to_have_count(1)
     expect(page.locator(".fg-timeline__larger")).to_be_hidden()
-    pages, text = pdf_text(page, "A4")
+    expect(page.locator(".md-content .fg-button:visible")).to_have_count(0)
+    messages = [" ".join(body.split()) for body in page.locator("[data-fg-body]").all_inner_texts()]
+    sheets = printed_sheets(page, "A4")
+    assert all(sheet.text.strip() for sheet in sheets), [sheet.text[:40] for sheet in sheets]  # no sheet left blank
+    for message in messages:  # each message whole, on one sheet
+        assert any(message in sheet.text for sheet in sheets), message
+    text = " ".join(sheet.text for sheet in sheets)
     phase = KB.phases[1]
     assert phase.title in text
     for entry in phase.entries:
@@ -134,3 +147,26 @@ def test_the_log_prints_every_column_within_the_sheet(page, site_url, language):
     assert next(o.label for o in kb.outcomes if o.id == "rejection") in text  # the last column
     for entry in ("send-a-thank-you", "send-one-follow-up", "ask-when-you-will-hear"):
         assert kb.entries[entry].checklist in text, entry  # each step done, whole
+
+
+def test_the_planner_and_the_templates_print_for_the_chosen_application_without_screen_controls(page, site_url):
+    acme = {**LOG_RECORD["applications"]["acme"], "moments": {"interview": "2026-11-20", "stated-date": "2026-12-04"}}
+    record = {**LOG_RECORD, "applications": {"acme": acme}, "chosen": "acme"}
+    page.add_init_script(f"localStorage.setItem({json.dumps(STORAGE_KEY)}, {json.dumps(json.dumps(record))})")
+    page.goto(site_url + "planner/")
+    expect(page.locator('[data-fg-moment="interview"]')).to_have_value("2026-11-20")
+    expect(page.locator('[data-fg-plan-action="calendar-all"]')).to_be_visible()
+    page.emulate_media(media="print")
+    # The plan names its application; its dates are written in the timeline and in each step, and
+    # nothing is there to fill in or press.
+    expect(page.locator("[data-fg-print-application]")).to_have_text("Acme, Data Analyst")
+    expect(page.locator("[data-fg-planner]")).to_be_hidden()
+    expect(page.locator(".md-content :is(button, input:not([type=checkbox]), select):visible")).to_have_count(0)
+
+    page.goto(site_url + "templates/")
+    page.wait_for_function("() => !document.querySelector('[data-fg-template]:not([data-fg-ready])')")
+    assert page.locator(".fg-template__eml-help:not([hidden])").count() > 1  # each email's help, on screen
+    expect(page.locator("[data-fg-still-blank]:not([hidden])").first).to_be_attached()  # the reader's name is blank
+    # Each message once and whole, without the help on opening a downloaded draft or the list of blanks.
+    expect(page.locator(".fg-template__eml-help:visible, [data-fg-still-blank]:visible")).to_have_count(0)
+    expect(page.locator("[data-fg-template]:visible").first).to_have_css("break-inside", "avoid")
