@@ -91,6 +91,8 @@ class Labels(Record):
     """The link that opens an entry's full text."""
     timing_within = Label("duration", "moment")
     """A 'within' timing in a sentence."""
+    timing_by = Label("moment")
+    """A 'within: 0 days' timing in a sentence: due by the moment itself."""
     timing_after = Label("duration", "moment")
     """An 'after' timing in a sentence."""
     timing_every = Label("duration")
@@ -505,6 +507,11 @@ class Labels(Record):
     """A date in full, such as "{weekday}, {month} {day}, {year}"."""
     date_short = Label("day", "month")
     """A short date, with a month's short name, such as "{month} {day}"."""
+    date_long_day_first = Label("weekday", "day", "month", "year", required=False)
+    """Optional: date_long for a reader whose own region writes the day before the month (their
+    browser's language says so: en-GB, en-IN, de-DE...), such as "{weekday} {day} {month} {year}"."""
+    date_short_day_first = Label("day", "month", required=False)
+    """Optional: date_short for the same readers, such as "{day} {month}"."""
     date_with_time = Label("date", "time")
     """A date with a time of day, such as "{date} at {time}"."""
     time_of_day = Label("hour", "hour12", "minute", "period")

@@ -264,6 +264,10 @@ class Outcome(Record):
     """The id of the phase whose steps come next; the waiting steps then stop."""
     then = ListOf(Reference("phase"), required=False)
     """Ids of phases whose steps come after that phase's, such as 'afterwards' after a no."""
+    meanwhile = Reference("entry", required=False)
+    """The id of a step for the reader's other open applications while this answer's steps are
+    under way, such as telling the employer they prefer about an offer's deadline: their next step
+    in "What to do next" until it is ticked for them."""
 
 
 class TimelinePoint(Record):

@@ -4,6 +4,12 @@ from __future__ import annotations
 from ..model.fields import Duration
 
 
+def by_the_moment(timing) -> bool:
+    """A step due by its moment itself ('within: 0 days'), such as an answer by the day agreed:
+    said as "by {moment}", with no duration."""
+    return timing.relation == "within" and not timing.duration.amount
+
+
 def duration_text(duration: Duration, labels: dict[str, str]) -> str:
     """The duration_<unit> label for one, duration_<unit>s for more than one (labels.py)."""
     unit = duration.unit.removesuffix("s").replace(" ", "_")

@@ -13,7 +13,7 @@ LABELS = ("home", "not_found_title", "not_found_text", "application_name", "appl
 
 DATE_LABELS = {"long": "date_long", "short": "date_short", "withTime": "date_with_time", "time": "time_of_day",
                "months": "month_names", "monthsShort": "month_short_names", "weekdays": "weekday_names",
-               "periods": "time_periods"}
+               "periods": "time_periods", "longDayFirst": "date_long_day_first", "shortDayFirst": "date_short_day_first"}
 
 
 def page_values(kb: KnowledgeBase, site_id: str, data_script: str, escape: Callable[[str], str]) -> dict:
@@ -27,7 +27,7 @@ def page_values(kb: KnowledgeBase, site_id: str, data_script: str, escape: Calla
         # Ids the guide renamed, for store.js: readers' saved ticks follow them.
         "renamed": json.dumps(renamed, sort_keys=True) if any(renamed.values()) else "",
         # How the scripts write dates (core/dates.js: inWords).
-        "dates": escape(json.dumps({name: kb.labels[label] for name, label in DATE_LABELS.items()},
-                                   ensure_ascii=False)),
+        "dates": escape(json.dumps({name: kb.labels[label] for name, label in DATE_LABELS.items()
+                                    if kb.labels.get(label)}, ensure_ascii=False)),
         **{name: escape(kb.labels[name]) for name in LABELS},
     }

@@ -23,7 +23,7 @@ from ..model.knowledge_base import KnowledgeBase
 from ..model.records import Timing
 from ..problems import Location, Problem
 from . import messages
-from .durations import duration_text
+from .durations import by_the_moment, duration_text
 from .template_cache import template_cache
 from .timeline_svg import timeline_svg
 
@@ -53,6 +53,7 @@ def guide_data(kb: KnowledgeBase) -> str:
                   for id_, e in steps.items()},
         "phases": {p.id: [e.id for e in p.entries if e.checklist] for p in kb.phases},
         "outcomes": {o.id: [o.phase, *(o.then or ())] for o in kb.outcomes},  # the phases that follow each answer
+        "meanwhile": {o.id: o.meanwhile for o in kb.outcomes if o.meanwhile in steps},  # and what it asks of the others
         "decision": {"moment": asked[0].id, "title": asked[0].label} if asked else None,
     }
     return json.dumps(data, separators=(",", ":"), ensure_ascii=False)
@@ -186,7 +187,7 @@ def render_site(kb: KnowledgeBase, site_url: str | None = None) -> Site:
     labels = kb.labels
 
     def timing_text(timing: Timing) -> str:
-        label = labels[f"timing_{timing.relation}"]
+        label = labels["timing_by" if by_the_moment(timing) else f"timing_{timing.relation}"]
         moment = kb.moments[timing.moment_id].label if timing.moment_id else ""
         return label.format(duration=duration_text(timing.duration, labels), moment=moment)
 

@@ -13,12 +13,12 @@ from markupsafe import Markup
 
 from ..model.knowledge_base import KnowledgeBase
 from ..model.records import TimelinePoint
-from .durations import duration_text
+from .durations import by_the_moment, duration_text
 
 
 def _when(kb: KnowledgeBase, point: TimelinePoint) -> str:
-    if point.kind != "entry" or not kb.entries[point.ref].timing:
-        return ""
+    if point.kind != "entry" or not kb.entries[point.ref].timing or by_the_moment(kb.entries[point.ref].timing):
+        return ""  # (a step due by its moment: the reader's date alone)
     timing = kb.entries[point.ref].timing
     return kb.labels[f"timeline_{timing.relation}"].format(duration=duration_text(timing.duration, kb.labels))
 

@@ -116,8 +116,13 @@ window.followupGuide = (function () {
     return loaded[path];
   }
 
-  // Dates in the guide's language, as "Friday, March 6, 2026" (the date labels of guide.yml).
+  // Dates in the guide's language, as "Friday, March 6, 2026" (the date labels of guide.yml), and
+  // with the day first ("Friday 6 March 2026") for a reader whose region writes it so.
   var dateWords = core.parseJSON(meta("dates"));
+  if (dateWords && dateWords.longDayFirst && core.writesDayFirst(navigator.language)) {
+    dateWords.long = dateWords.longDayFirst;
+    dateWords.short = dateWords.shortDayFirst || dateWords.short;
+  }
   function formatDate(date, style) {
     return core.inWords(date, style, dateWords);
   }

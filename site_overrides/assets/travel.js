@@ -14,7 +14,10 @@
   var core = window.followupGuideCore;
   var transfer = core.transfer;
   var all = guide.all;
-  var QR_MAX = 850; // characters: at most a version 20 code (97 modules) at level L, which phone cameras read off a screen
+  // Characters: at most a version 25 code (117 modules) at level L, which holds 1,273 bytes. Five
+  // applications with a few changes and a passphrase take about 1,000; at the figure's width each
+  // module is still about 3 px, which a phone camera reads off a screen.
+  var QR_MAX = 1270;
 
   function find(root, name) {
     return root.querySelector("[data-fg-" + name + "]");

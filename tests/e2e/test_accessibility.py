@@ -86,6 +86,23 @@ def test_no_accessibility_violations_with_applications(page, site_url, path):
     assert_no_violations(page)
 
 
+def test_the_search_with_results_shown_has_no_violations_in_both_palettes(page, site_url):
+    # The theme's search panel, open with results (each with its tags, and the line that says
+    # how many more the page has): its colours in both palettes, and its landmarks.
+    page.emulate_media(color_scheme="light")
+    page.goto(site_url)
+    for scheme in ("default", "slate"):
+        if scheme == "slate":  # (the open search covers the palette switch)
+            page.keyboard.press("Escape")
+            page.locator('form[data-md-component="palette"] button:visible').click()
+            expect(page.locator("body")).to_have_attribute("data-md-color-scheme", scheme)
+        page.locator("[data-md-component=search-query]").fill("thank")
+        expect(page.locator(".md-search-result__meta").first).to_be_visible()
+        expect(page.locator(".md-search-result__list mark").first).to_be_visible()
+        assert page.locator(".md-search-result .md-tags").count()  # results with tags, drawn by the theme
+        assert_accessible(page, **({} if scheme == "default" else {"options": COLOUR_RULES}), where=scheme)
+
+
 def test_a_hovered_button_keeps_its_contrast_in_both_palettes(page, site_url):
     # axe checks a page at rest; a hovered button (one drawn as a link too) is checked here.
     page.emulate_media(color_scheme="light")

@@ -194,6 +194,47 @@ def test_a_ticked_step_is_never_called_past(planner):
     expect(past).to_be_hidden()
 
 
+def test_a_reader_whose_region_writes_the_day_first_reads_dates_so(browser, site_url):
+    # The guide's day-first patterns for a browser set to British English (the US order otherwise, above).
+    context = browser.new_context(timezone_id="Europe/London", locale="en-GB")
+    page = context.new_page()
+    page.clock.set_fixed_time(datetime(2026, 2, 1, 12, 0, tzinfo=ZoneInfo("Europe/London")))
+    page.goto(site_url + "planner/")
+    page.fill('[data-fg-moment="interview"]', "2026-03-06")
+    expect(page.locator('[data-fg-step="send-one-follow-up"] [data-fg-step-when]')).to_have_text("On Friday 20 March 2026")
+    context.close()
+
+
+def test_the_offer_date_given_is_the_answer_the_waiting_steps_stop(planner):
+    # Interview 10 November, decision promised by the 20th, an offer on the 25th; today the 27th,
+    # when the follow-up would be due. The offer's steps are dated from it, and none is "skipped"
+    # for a waiting step that no longer applies.
+    planner.clock.set_fixed_time(datetime(2026, 11, 27, 10, 0, tzinfo=ZoneInfo(ZONE)))
+    planner.reload()
+    planner.fill('[data-fg-moment="interview"]', "2026-11-10")
+    planner.fill('[data-fg-moment="stated-date"]', "2026-11-20")
+    follow_up = planner.locator('[data-fg-step="send-one-follow-up"]')
+    expect(follow_up.locator("[data-fg-plan-action=calendar-one]")).to_be_visible()  # due today, before the offer
+    planner.fill('[data-fg-moment="offer"]', "2026-11-25")
+    for waiting in ("send-one-follow-up", "close-the-loop"):
+        step = planner.locator(f'[data-fg-step="{waiting}"]')
+        expect(step.locator("[data-fg-step-past]")).to_have_text(KB.labels["planner_answered"])
+        expect(step.locator("[data-fg-plan-action=calendar-one]")).to_be_hidden()
+    in_writing = planner.locator('[data-fg-step="get-the-offer-in-writing"]')
+    expect(in_writing.locator("[data-fg-step-when]")).to_have_text("Send by Thursday, November 26, 2026")
+    expect(in_writing.locator("[data-fg-step-past]")).to_have_text(KB.labels["planner_past"])  # late, not passed over
+    # The answer is due by the day the reader promised it: a week after the offer until they say which.
+    accept = planner.locator('[data-fg-step="accept-in-writing"]')
+    expect(accept.locator("[data-fg-plan-action=calendar-one]")).to_be_visible()
+    expect(accept.locator("[data-fg-step-when]")).to_have_text("Send by Wednesday, December 2, 2026")
+    planner.fill('[data-fg-moment="answer-date"]', "2026-11-28")  # a Saturday: kept, not moved past the day promised
+    expect(accept.locator("[data-fg-step-when]")).to_have_text("Send by Saturday, November 28, 2026")
+    planner.fill('[data-fg-moment="answer-date"]', "")
+    planner.fill('[data-fg-moment="offer"]', "")
+    moment = KB.moments["answer-date"].label
+    expect(accept.locator("[data-fg-step-when]")).to_have_text(KB.labels["timing_by"].format(moment=moment))
+
+
 @pytest.mark.parametrize("width, visible, hidden", [(1200, "wide", "compact"), (390, "compact", "wide")])
 def test_the_timeline_picture_fits_the_screen_and_has_a_text_alternative(page, site_url, width, visible, hidden):
     page.set_viewport_size({"width": width, "height": 900})

@@ -127,10 +127,15 @@ const OFFER_GUIDE = {
 };
 
 test("a recorded offer stops the waiting steps in the schedule, the calendar and what is due alike", () => {
-  const app = { id: "a3", company: "Initech", moments: { interview: "2026-03-02", "stated-date": "2026-03-20", offer: "2026-03-12" } };
+  const app = { id: "a3", company: "Initech", moments: { interview: "2026-03-02", "stated-date": "2026-03-20" } };
   const now = new Date(2026, 2, 16, 9);
   const waiting = eventsOf(app, undefined, now, OFFER_GUIDE).map((e) => e.uid);
   assert.ok(waiting.includes("a3-send-one-follow-up@guide") && waiting.includes("a3-stated-date@guide")); // before the answer
+  app.moments.offer = "2026-03-12"; // the offer's date given (as in the planner), the answer not recorded: an answer too
+  const given = records.schedule(records.application(app, app.id), OFFER_GUIDE, now);
+  assert.equal(given.answered, true);
+  assert.deepEqual(given.steps.map((s) => [s.entry, day(s.date)]), [["accept-in-writing", "20260319"], ["get-it-in-writing", "20260312"]]);
+  assert.equal(records.answerDay(records.application(app, app.id)), ""); // (the log names recorded answers only)
   Object.assign(app, { outcome: "offer", outcomeDay: "2026-03-16" });
   const schedule = records.schedule(records.application(app, app.id), OFFER_GUIDE, now);
   assert.equal(schedule.answered, true);
@@ -156,6 +161,28 @@ test("weeks after an answer its steps stop being overdue, and the row says to ar
   const waiting = records.normalise({ version: 3, applications: { w: { company: "Acme", moments: { interview: "2026-03-02" },
     done: Object.fromEntries(OFFER_GUIDE.rules.steps.map((step) => [step.entry, "2026-03-03T10:00:00Z"])) } } });
   assert.equal(records.due(waiting, OFFER_GUIDE, new Date(2026, 5, 1, 9))[0].status, "done"); // no answer yet: "done"
+});
+
+test("while an offer's steps are under way, each application still waiting is asked first to hear of it, until ticked", () => {
+  const guide = { ...OFFER_GUIDE, meanwhile: { offer: "tell-the-one-you-prefer" } };
+  const record = records.normalise({ version: 3, applications: {
+    o: { company: "Brightwell", moments: { interview: "2026-03-02", offer: "2026-03-12" } }, // the offer's date given
+    w: { company: "Ravi Tech", moments: { interview: "2026-03-05", "stated-date": "2026-03-20" },
+      done: { "send-a-thank-you": "2026-03-05T20:00:00Z" } },
+    n: { company: "Nordlicht", moments: { interview: "2026-03-01" }, outcome: "rejection", outcomeDay: "2026-03-10" } } });
+  const now = new Date(2026, 2, 13, 9);
+  const rows = () => Object.fromEntries(records.due(record, guide, now).map((r) => [r.application.id, [r.status, r.entry, r.date && day(r.date)]]));
+  assert.deepEqual(rows(), { o: ["upcoming", "accept-in-writing", "20260319"], w: ["today", "tell-the-one-you-prefer", "20260313"],
+    n: ["overdue", "reply-to-a-no", "20260310"] }); // an answered one is not asked
+  record.applications.w.done["tell-the-one-you-prefer"] = "2026-03-13T08:00:00Z";
+  assert.deepEqual(rows().w, ["upcoming", "send-one-follow-up", "20260327"]); // ticked: its own next step again
+  delete record.applications.w.done["tell-the-one-you-prefer"];
+  record.applications.o.archived = true;
+  assert.deepEqual(rows().w[1], "send-one-follow-up"); // an offer archived asks nothing more
+  record.applications.o.archived = false;
+  record.applications.o.done["accept-in-writing"] = record.applications.o.done["get-it-in-writing"] = "2026-03-14T10:00:00Z";
+  assert.deepEqual(rows().w[1], "send-one-follow-up"); // nor one whose steps are all done
+  assert.deepEqual(records.due(record, OFFER_GUIDE, now).map((r) => r.entry).includes("tell-the-one-you-prefer"), false); // a guide without it
 });
 
 test("after a no, the answer's phase and the phases it names under 'then' give the next steps", () => {
@@ -479,10 +506,12 @@ test("what a load changes, in the reader's terms; a load of what is already here
 test("templates start from the application, then what was typed for them", () => {
   const record = records.normalise({ version: 3, chosen: "a1", details: { "your-name": "Ana" }, applications: {
     a1: { company: "Acme", role: "Analyst", interviewers: [{ name: "José", email: "j@example.org" }],
-      moments: { interview: "2026-03-06" }, overrides: { "thank-you-email": { company: "Acme Ltd" } } } } });
+      moments: { interview: "2026-03-06", "interview-time": "15:00", "answer-date": "2026-03-20" },
+      overrides: { "thank-you-email": { company: "Acme Ltd" } } } } });
   const values = records.prefill(record, "thank-you-email", (text) => `day ${text}`);
+  // A day given for a moment fills the field named like it (the interview's: interview-date); a time does not.
   assert.deepEqual(values, { "your-name": "Ana", company: "Acme Ltd", role: "Analyst", "interviewer-name": "José",
-    "interviewer-email": "j@example.org", "interview-date": "day 2026-03-06" });
+    "interviewer-email": "j@example.org", "interview-date": "day 2026-03-06", "answer-date": "day 2026-03-20" });
   assert.equal(records.prefill(record, "other", String).company, "Acme");
 });
 
@@ -588,6 +617,12 @@ test("inWords: dates written with the guide's names and patterns, in English and
     time: "{hour}:{minute}", months: "enero, febrero, marzo, abril, mayo, junio, julio, agosto, septiembre, octubre, noviembre, diciembre",
     weekdays: "domingo, lunes, martes, miércoles, jueves, viernes, sábado" };
   assert.equal(dates.inWords(new Date(2026, 2, 4, 15, 0), true, spanish), "miércoles, 4 de marzo de 2026, 15:00");
+});
+
+test("writesDayFirst: the reader's region decides whether the day comes before the month", () => {
+  for (const locale of ["en-GB", "en-IN", "en-AU", "de-DE", "fr", "es-MX"]) assert.equal(dates.writesDayFirst(locale), true, locale);
+  for (const locale of ["en-US", "en", "ja-JP"]) assert.equal(dates.writesDayFirst(locale), false, locale);
+  assert.equal(dates.writesDayFirst("not a language tag!"), false);
 });
 
 test("names every object has are never ids, answers or the choice (a crafted file cannot hide progress)", () => {

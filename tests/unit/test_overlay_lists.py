@@ -39,7 +39,7 @@ def test_a_moment_given_if_not_given_alone_keeps_the_others_so_its_step_can_be_h
         "guide.yml": "moments:\n  - id: follow-up\n    if_not_given: {after: 10 days, of: stated-date}\n",
         "changes.yml": "hide:\n  entries: [send-one-follow-up]\n"})
 
-    assert list(kb.moments) == list(DEFAULT_KB.moments) == ["interview", "stated-date", "follow-up", "offer"]
+    assert list(kb.moments) == list(DEFAULT_KB.moments) == ["interview", "stated-date", "follow-up", "offer", "answer-date"]
     follow_up = kb.moments["follow-up"]
     assert (follow_up.if_not_given.relation, follow_up.if_not_given.duration.amount) == ("after", 10)
     assert follow_up.label == DEFAULT_KB.moments["follow-up"].label and follow_up.reached_by is None

@@ -87,6 +87,10 @@ def test_links_between_pages_are_relative_to_the_page(site):
 def test_timings_are_worded_by_the_labels_of_the_content(site, kb):
     phase_page = next(p for p in site.pages if p.uri == "phases/within-24-hours.md").markdown
     assert "**When:** within 2 working days of the interview" in phase_page
+    # A step due by its moment itself ('within: 0 days'): "by" the moment, and no duration in the timeline.
+    offer_page = next(p for p in site.pages if p.uri == "phases/when-an-offer-comes.md").markdown
+    assert f"**When:** {kb.labels['timing_by'].format(moment=kb.moments['answer-date'].label)}" in offer_page
+    assert "0 days" not in offer_page
 
 
 def test_the_pages_give_their_scripts_the_rules_steps_and_answers(site, kb):
@@ -99,6 +103,8 @@ def test_the_pages_give_their_scripts_the_rules_steps_and_answers(site, kb):
     assert data["phases"][answer.id] == [e.id for e in answer.entries if e.checklist]
     assert data["outcomes"] == {o.id: [o.phase, *(o.then or ())] for o in kb.outcomes} and "offer" in data["outcomes"]
     assert data["outcomes"]["rejection"] == ["when-the-answer-comes", "afterwards"]  # staying in touch follows a no
+    assert data["meanwhile"] == {"offer": "tell-the-employer-you-prefer"}  # an offer's deadline, for the others
+    assert "tell-the-employer-you-prefer" in data["steps"]  # (its title and page, for the rows that show it)
     assert data["decision"] == {"moment": "stated-date", "title": kb.moments["stated-date"].label}
     # One script for every page holds it, named by its content; the pages that use it are marked.
     script = next(f for f in site.files if f.uri == site.data_script)

@@ -131,7 +131,20 @@
     return fill(words.withTime, { date: full, time: time });
   }
 
+  // Whether dates in the region of `locale` (a browser's language, such as "en-GB") put the day
+  // before the month: Intl knows each region's order; its words are not used.
+  function writesDayFirst(locale) {
+    try {
+      var types = new Intl.DateTimeFormat(locale, { day: "numeric", month: "long" }).formatToParts(new Date(2026, 0, 15))
+        .map(function (part) { return part.type; });
+      return types.indexOf("day") < types.indexOf("month");
+    } catch (error) { // no Intl, or a language tag it cannot read
+      return false;
+    }
+  }
+
   core.inWords = inWords;
+  core.writesDayFirst = writesDayFirst;
   core.add = add;
   core.nextWorkingDay = nextWorkingDay;
   core.stepDate = stepDate;

@@ -521,8 +521,8 @@
     var person = chosen.interviewers[0] || {};
     var known = { company: chosen.company, role: chosen.role, "interviewer-name": person.name,
       "interviewer-email": person.email };
-    ["interview", "stated-date"].forEach(function (moment) {
-      if (chosen.moments[moment]) known[moment === "interview" ? "interview-date" : moment] = day(chosen.moments[moment]);
+    Object.keys(chosen.moments).forEach(function (moment) { // a day given, for the field named like it ("answer-date")
+      if (dates.dayOf(chosen.moments[moment])) known[moment === "interview" ? "interview-date" : moment] = day(chosen.moments[moment]);
     });
     Object.keys(known).forEach(function (name) { if (known[name]) values[name] = known[name]; });
     [chosen.overrides["*"], chosen.overrides[templateId]].forEach(function (typed) {
@@ -561,10 +561,11 @@
   }
 
   /* One application's steps (or a slot's, {moments, done}) as "What to do next", the planner
-   * and the calendar files show them: {plan, answered, now, steps: [{entry, date, rule (its
+   * and the calendar files show them: {plan, answered, outcome (the answer's id, or ""), now, steps: [{entry, date, rule (its
    * timing rule, or null), timed, assumed (the assumed day it counts from, or null), status}]},
    * dated steps soonest first. `guide`: {rules, phases: {phase id: [entry ids]}, outcomes:
-   * {id: [phase ids]}}. Once the answer is recorded, the waiting steps stop and the answer's
+   * {id: [phase ids]}}. Once the answer is known (recorded, or else the date of a moment named
+   * like an answer given, as an offer's in the planner), the waiting steps stop and the answer's
    * phases (its own, then those its 'then' names) give the next steps (answered: true), phase by
    * phase; a step a phase does not date is dated from the answer's day (answerDay), after the
    * phase's dated ones. status: "done" (ticked), "passed" (late, and a step
@@ -573,15 +574,16 @@
    * it stays unticked), "overdue", "today" or "upcoming". */
   function schedule(app, guide, now) {
     var typed = app.moments;
-    var day = answerDay(app);
-    if (day && !typed[app.outcome]) { // an answer named like a moment dates it
+    var outcome = app.outcome || Object.keys(guide.outcomes).filter(function (id) { return dates.dayOf(typed[id]); })[0];
+    var day = outcome ? typed[outcome] || app.outcomeDay : ""; // (answerDay)
+    if (day && !typed[outcome]) { // an answer named like a moment dates it
       typed = JSON.parse(JSON.stringify(typed));
-      typed[app.outcome] = day;
+      typed[outcome] = day;
     }
     var plan = dates.planDates(guide.rules, dates.givenMoments(guide.rules, typed));
     var rules = {};
     guide.rules.steps.forEach(function (step) { rules[step.entry] = step; });
-    var phases = app.outcome && guide.outcomes[app.outcome] || []; // the answer's phase, and any that follow it
+    var phases = outcome && guide.outcomes[outcome] || []; // the answer's phase, and any that follow it
     var answered = phases.length > 0 && (dates.dayOf(day, 12) || now);
     var steps = [];
     // Each phase's steps in turn (the answer's before those that follow it): its dated ones
@@ -610,7 +612,7 @@
       if (answered && step.status === "overdue" && (step.rule || {}).relation !== "every"
         && now - step.date > ANSWER_STEPS_DAYS * DAY) step.status = "passed";
     });
-    return { plan: plan, answered: Boolean(answered), now: now, steps: steps };
+    return { plan: plan, answered: Boolean(answered), outcome: answered ? outcome : "", now: now, steps: steps };
   }
 
   /* Whether a step of a schedule goes into a calendar file (calendar.js): one still to do and
@@ -624,8 +626,12 @@
 
   /* What is due now: one row per open application, soonest first, {application, entry, date,
    * assumed, status, ahead (whether a calendar file of it holds a step)}: its first step neither done nor passed (schedule), or none with status
-   * "done" (every dated step ticked or passed) or "none" (nothing dated yet). */
+   * "done" (every dated step ticked or passed) or "none" (nothing dated yet). While an answer's
+   * steps are under way, the step its outcome asks of the others (guide.meanwhile: an offer's
+   * deadline told to the employer one prefers) comes first, due today, for each application still
+   * waiting that has not ticked it. */
   function due(record, guide, now) {
+    var asked = [];
     var rows = Object.keys(record.applications).map(function (id) {
       var app = record.applications[id];
       if (app.archived) return null;
@@ -636,8 +642,14 @@
         ? { application: app, entry: next.entry, date: next.date, assumed: next.assumed, status: next.status }
         : { application: app, entry: "", date: null, status: !steps.length ? "none" : plan.answered ? "answered" : "done" };
       row.ahead = steps.some(inCalendar);
+      row.answered = plan.answered;
+      if (next && plan.answered && (guide.meanwhile || {})[plan.outcome]) asked.push(guide.meanwhile[plan.outcome]);
       return row;
     }).filter(Boolean);
+    rows.forEach(function (row) {
+      var entry = row.answered ? null : asked.filter(function (id) { return !row.application.done[id]; })[0];
+      if (entry) Object.assign(row, { entry: entry, date: startOfDay(now), assumed: null, status: "today" });
+    });
     return rows.sort(function (a, b) {
       if (!a.date || !b.date) return a.date ? -1 : b.date ? 1 : 0;
       return a.date - b.date;
