@@ -118,6 +118,11 @@ def test_added_applications_are_listed_soonest_first_with_their_next_step(page, 
     expect(initech.locator("[data-fg-slot=status]")).to_have_text(L["due_none"])
     step_link = acme.locator("[data-fg-slot=step]").get_attribute("href")
     assert step_link == site_url + "phases/within-24-hours/#send-a-thank-you"
+    # On paper: the list, without buttons or links that stand alone as controls; each date under its step.
+    page.emulate_media(media="print")
+    expect(page.locator(".md-content :is(button, .fg-control-link):visible")).to_have_count(0)
+    step, date = (acme.locator(f"[data-fg-slot={slot}]").bounding_box() for slot in ("step", "date"))
+    assert date["y"] >= step["y"] + step["height"] - 1, (step, date)
 
 
 def test_the_due_view_follows_the_clock_and_a_ticked_step_is_never_overdue(page, site_url):
@@ -617,6 +622,14 @@ def test_one_applications_checklist_prints_on_one_page_with_its_dates(page, site
     for day in ("Tuesday, March 10, 2026", "Friday, March 20, 2026", "Friday, March 27, 2026", "Monday, June 8, 2026"):
         assert day in text, day
     assert L["application_choose"] not in text
+    # At the general checklist's size: the same line, printed with no application chosen.
+    size = "() => getComputedStyle(document.querySelector('[data-fg-item=send-a-thank-you]').labels[0]).fontSize"
+    chosen_size = page.evaluate(size)
+    page.emulate_media(media="screen")
+    page.locator("[data-fg-application-select]").first.select_option(label=L["application_none"])
+    page.emulate_media(media="print")
+    expect(page.locator("[data-fg-print-application]")).to_be_hidden()
+    assert chosen_size == page.evaluate(size)
 
 
 # --- Keyboard, phone, touch -------------------------------------------------------------------
