@@ -143,9 +143,14 @@ def scan_site(site_dir) -> dict:
     return pages
 
 
+_TAB_OR_LINE_BREAK = re.compile(r"[\t\n\r]")
+
+
 def url_parts(value: str) -> str:
     """A URL attribute as a browser reads it: surrounding spaces and control characters dropped,
     tabs and line breaks removed, backslashes read as slashes (as in http and https URLs)."""
     value = value.strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\t\n\x0b\x0c\r\x0e\x0f\x10\x11\x12\x13\x14"
                         "\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ")
-    return re.sub(r"[\t\n\r]", "", value).replace("\\", "/")
+    if "\t" in value or "\n" in value or "\r" in value:  # seldom: the pattern is called only then
+        value = _TAB_OR_LINE_BREAK.sub("", value)
+    return value.replace("\\", "/")

@@ -226,7 +226,9 @@ def _structural_problems(path: Path, root: yaml.Node, tagged: bool = True):
                 distinct_names = False
             if not distinct_names:
                 yield from _key_problems(pairs)
-            stack += [value for _, value in pairs]
+            # Without tags a text value has nothing to check: only groups and lists go on the
+            # stack (most values of a large file are texts).
+            stack += [value for _, value in pairs if tagged or value.id != "scalar"]
         elif node.id == "sequence":
             stack += node.value
 

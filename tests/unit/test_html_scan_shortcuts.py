@@ -155,3 +155,17 @@ def test_each_tag_is_checked_for_the_policy_once_for_the_whole_site():
         page_problems(page, [], checked)
     assert len(checked) == 3  # the paragraph, and the two links
     assert isinstance(pages[0], Page) and pages[0].every_tag()[0].position == 0
+
+
+def test_a_url_is_read_as_when_every_url_went_through_the_pattern():
+    """url_parts calls its pattern only for a URL with a tab or a line break in it."""
+    def with_pattern(value: str) -> str:
+        value = value.strip("".join(map(chr, range(0x21))))  # the control characters and the space
+        return re.sub(r"[\t\n\r]", "", value).replace("\\", "/")
+
+    generated = random.Random(15)
+    characters = ["\t", "\n", "\r", "\\", "/", " ", "\x00", "\x0b", "\f", "\x1f", "a", ":", "é", "\u2028", "&"]
+    values = ["", " \\\\evil.example\\x ", "java\tscript:alert(1)", "\n\r https://a.b/c\\d \t"]
+    values += ["".join(generated.choice(characters) for _ in range(generated.randint(0, 12))) for _ in range(20000)]
+    for value in values:
+        assert html_scan.url_parts(value) == with_pattern(value), repr(value)

@@ -179,12 +179,14 @@ def test_a_text_read_in_one_step_is_read_as_the_plain_way_reads_it():
 
 
 def test_a_file_without_an_exclamation_mark_has_no_tags_to_check():
-    """The tag check is skipped for a file without '!': every tag is written with one."""
+    """The tag check is skipped for a file without '!': every tag is written with one. (Nor are
+    its text values walked: the keys of groups at any depth are checked all the same.)"""
     from generator.loading.yaml_source import _LOADER, _structural_problems
 
     generated = random.Random(15)
     pieces = ["a: 1\n", "b: [x, y]\n", "c: {d: 2}\n", "e:\n  - f\n", "'g': \"h\"\n", "i: |\n  j\n", "k: !!str 3\n",
-              "l: !x 4\n", "%TAG ! tag:x,2000:\n---\n", "m: !<tag:yaml.org,2002:str> n\n", "o: '!'\n"]
+              "l: !x 4\n", "%TAG ! tag:x,2000:\n---\n", "m: !<tag:yaml.org,2002:str> n\n", "o: '!'\n",
+              "p:\n  q: 1\n  q: 2\n", "r:\n  - s: {t: 1, t: 2}\n    ? [u]\n    : v\n"]
     for _ in range(400):
         text = "".join(generated.sample(pieces, generated.randint(1, 5)))
         try:
@@ -194,7 +196,7 @@ def test_a_file_without_an_exclamation_mark_has_no_tags_to_check():
         every = [str(p) for p in _structural_problems(Path("f.yml"), root, tagged=True)]
         assert [str(p) for p in _structural_problems(Path("f.yml"), root, tagged="!" in text)] == every, text
         if "!" not in text:
-            assert every == []
+            assert not [problem for problem in every if "the tag" in problem], text
 
 
 def test_former_ids_written_with_escaped_letters_are_still_found(tmp_path):
