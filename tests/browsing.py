@@ -137,3 +137,16 @@ def assert_center_prints_compactly(sheets: list[Sheet], center: str, lines: list
     last = sheets[-1]
     assert details in last.text and last.images >= 1
     assert any(line in last.text for line in lines), last.text
+
+
+def planner_in(browser, url: str, zone: str, locale: str, interview: str = "2026-03-06"):
+    """A new browser context in `zone` and `locale` on 1 February 2026 at noon, and its page on the
+    planner at `url` with the interview's date typed; the caller closes `page.context`."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    page = browser.new_context(timezone_id=zone, locale=locale).new_page()
+    page.clock.set_fixed_time(datetime(2026, 2, 1, 12, 0, tzinfo=ZoneInfo(zone)))
+    page.goto(url)
+    page.fill('[data-fg-moment="interview"]', interview)
+    return page

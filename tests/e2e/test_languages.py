@@ -3,13 +3,10 @@ them: the switch leads to the same page, progress and details follow, dates, sea
 printed checklist are in the page's language."""
 from __future__ import annotations
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 import pytest
 from playwright.sync_api import expect
 
-from browsing import printed_sheets
+from browsing import planner_in, printed_sheets
 from generator.rendering.pages import file_name
 from support import CHECKLIST_LINES, DEFAULT_KB as EN, SPANISH_KB as ES
 
@@ -85,17 +82,13 @@ def test_ticks_applications_and_details_made_in_english_show_in_spanish(page, si
 
 
 def test_the_planner_writes_dates_in_spanish(browser, site_url):
-    context = browser.new_context(timezone_id="America/Mexico_City", locale="en-US")
-    page = context.new_page()
-    page.clock.set_fixed_time(datetime(2026, 2, 1, 12, 0, tzinfo=ZoneInfo("America/Mexico_City")))
-    page.goto(site_url + "es/planner/")
-    page.fill('[data-fg-moment="interview"]', "2026-03-06")
+    page = planner_in(browser, site_url + "es/planner/", "America/Mexico_City", "en-US")
     page.fill('[data-fg-moment="stated-date"]', "2026-03-13")
     expect(page.locator('[data-fg-step="send-a-thank-you"] [data-fg-step-when]')).to_have_text(
         "Hazlo a más tardar el martes 10 de marzo de 2026")
     expect(page.locator('[data-fg-step="send-one-follow-up"] [data-fg-step-when]')).to_have_text(
         "El viernes 20 de marzo de 2026")
-    context.close()
+    page.context.close()
 
 
 def test_search_finds_spanish_words_on_the_spanish_pages(page, site_url):

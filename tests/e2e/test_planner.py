@@ -10,6 +10,8 @@ import pytest
 from playwright.sync_api import expect
 from support import DEFAULT_KB as KB, both_engines
 
+from browsing import planner_in
+
 from generator.model import timing
 
 # The same checks on the site built by each engine.
@@ -197,13 +199,9 @@ def test_a_ticked_step_is_never_called_past(planner):
 
 def test_a_reader_whose_region_writes_the_day_first_reads_dates_so(browser, site_url):
     # The guide's day-first patterns for a browser set to British English (the US order otherwise, above).
-    context = browser.new_context(timezone_id="Europe/London", locale="en-GB")
-    page = context.new_page()
-    page.clock.set_fixed_time(datetime(2026, 2, 1, 12, 0, tzinfo=ZoneInfo("Europe/London")))
-    page.goto(site_url + "planner/")
-    page.fill('[data-fg-moment="interview"]', "2026-03-06")
+    page = planner_in(browser, site_url + "planner/", "Europe/London", "en-GB")
     expect(page.locator('[data-fg-step="send-one-follow-up"] [data-fg-step-when]')).to_have_text("On Friday 20 March 2026")
-    context.close()
+    page.context.close()
 
 
 def test_the_offer_date_given_is_the_answer_the_waiting_steps_stop(planner):
