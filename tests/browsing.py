@@ -6,7 +6,9 @@ import io
 import re
 import shutil
 from dataclasses import dataclass, field
+from datetime import datetime
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 from playwright.sync_api import BrowserContext, Page
 
@@ -142,9 +144,6 @@ def assert_center_prints_compactly(sheets: list[Sheet], center: str, lines: list
 def planner_in(browser, url: str, zone: str, locale: str, interview: str = "2026-03-06"):
     """A new browser context in `zone` and `locale` on 1 February 2026 at noon, and its page on the
     planner at `url` with the interview's date typed; the caller closes `page.context`."""
-    from datetime import datetime
-    from zoneinfo import ZoneInfo
-
     page = browser.new_context(timezone_id=zone, locale=locale).new_page()
     page.clock.set_fixed_time(datetime(2026, 2, 1, 12, 0, tzinfo=ZoneInfo(zone)))
     page.goto(url)

@@ -117,13 +117,17 @@ window.followupGuide = (function () {
   }
 
   // Dates in the guide's language, as "Friday, March 6, 2026" (the date labels of guide.yml), and
-  // with the day first ("Friday 6 March 2026") for a reader whose region writes it so.
-  var dateWords = core.parseJSON(meta("dates"));
-  if (dateWords && dateWords.longDayFirst && core.writesDayFirst(navigator.language)) {
-    dateWords.long = dateWords.longDayFirst;
-    dateWords.short = dateWords.shortDayFirst || dateWords.short;
-  }
+  // with the day first ("Friday 6 March 2026") for a reader whose region writes it so: worked out
+  // when the first date is written, not as every page starts (most write none).
+  var dateWords = null;
   function formatDate(date, style) {
+    if (!dateWords) {
+      dateWords = core.parseJSON(meta("dates"));
+      if (dateWords && dateWords.longDayFirst && core.writesDayFirst(navigator.language)) {
+        dateWords.long = dateWords.longDayFirst;
+        dateWords.short = dateWords.shortDayFirst || dateWords.short;
+      }
+    }
     return core.inWords(date, style, dateWords);
   }
 
