@@ -4,9 +4,10 @@
  *
  * Nothing is written until the reader ticks, saves or imports something, and a record left with
  * nothing of the reader's (every tick cleared, every application deleted) is removed, not
- * stored empty. The first save asks the browser to keep the storage (navigator.storage.persist)
- * and records the answer, with the first change not yet saved to a file or a link (for the
- * backup notice, travel.js). The older keys
+ * stored empty. The first save asks the browser to keep the storage (navigator.storage.persist):
+ * when it asked is written with that save, and a yes once it comes (a no changes nothing stored:
+ * fewer writes, and none that another tab could cross). The first change not yet saved to a
+ * file or a link is recorded too (for the backup notice, travel.js). The older keys
  * (checklist v1 and v2, plan v1, details v1) are moved into the record the first time a page
  * loads, and removed only once the record is written. Each change is made against what is
  * stored at that moment, so two open tabs never overwrite each other; the `storage` event
@@ -83,24 +84,23 @@
     var now = new Date();
     if (!deviceOnly && !whole) core.stamp(before, record, now);
     if (!deviceOnly && !record.device.unsaved && !core.changes(before, record).none) record.device.unsaved = now.toISOString();
+    var ask = !deviceOnly && works && !asking && !core.isEmpty(record) && core.askPersist(record.device, now);
+    if (ask) record.device.asked = now.toISOString();
     if (!write(record, whole)) return null;
     changed(deviceOnly);
-    if (!deviceOnly && works && !core.isEmpty(record)) askToPersist(record, now);
+    if (ask && works) askToPersist();
     return result;
   }
 
-  // Ask the browser once (again a week after a refusal) to keep this site's storage; the answer is recorded.
-  function askToPersist(record, now) {
-    if (asking || !core.askPersist(record.device, now)) return;
+  // Ask the browser (once, and again a week after a refusal: core.askPersist) to keep this
+  // site's storage; a yes is recorded.
+  function askToPersist() {
     asking = true;
     var storage = navigator.storage;
     var asked = storage && typeof storage.persist === "function" ? storage.persist() : Promise.resolve(false);
     Promise.resolve(asked).catch(function () { return false; }).then(function (granted) {
-      update(function (stored) {
-        stored.device.persisted = granted === true;
-        stored.device.asked = now.toISOString();
-      }, true);
       asking = false;
+      if (granted === true) update(function (stored) { stored.device.persisted = true; }, true);
     });
   }
 

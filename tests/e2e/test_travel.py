@@ -416,15 +416,34 @@ def test_persistent_storage_is_asked_on_the_first_save_and_the_answer_recorded(b
     assert page.evaluate("window.__persistCalls") == 0  # not before the reader acts
     page.evaluate("window.__persistAnswer = true")
     page.locator('[data-fg-item="send-a-thank-you"]').check()
-    page.wait_for_function("() => JSON.parse(localStorage.getItem(%r) || '{}').device?.asked" % KEY)
+    page.wait_for_function("() => JSON.parse(localStorage.getItem(%r) || '{}').device?.persisted" % KEY)
     assert page.evaluate("window.__persistCalls") == 1
-    assert stored(page)["device"]["persisted"] is True
+    assert stored(page)["device"]["asked"]
     page.locator('[data-fg-item="keep-searching"]').check()
     page.clock.set_fixed_time(START + timedelta(days=30))
     page.reload()
     page.locator('[data-fg-item="ask-when-you-will-hear"]').check()
     assert page.evaluate("window.__persistCalls") == 0  # asked once: granted
     expect(page.locator("[data-fg-backup-notice]")).to_be_hidden()  # storage lasts: no notice
+
+
+def test_a_refusal_is_not_written_and_persistent_storage_is_asked_again_a_week_later(browsers, site_url):
+    page = browsers()
+    page.goto(site_url + "checklist/")
+    page.locator('[data-fg-item="send-a-thank-you"]').check()  # persist() refused (the stub's answer)
+    written = stored(page)
+    assert written["device"]["asked"] and "persisted" not in written["device"]
+    page.locator('[data-fg-item="keep-searching"]').check()
+    assert page.evaluate("window.__persistCalls") == 1  # once, not on every save
+    page.clock.set_fixed_time(START + timedelta(days=6, hours=23))
+    page.reload()
+    page.locator('[data-fg-item="keep-searching"]').uncheck()
+    assert page.evaluate("window.__persistCalls") == 0
+    page.clock.set_fixed_time(START + timedelta(days=7, hours=1))
+    page.reload()
+    page.locator('[data-fg-item="keep-searching"]').check()
+    assert page.evaluate("window.__persistCalls") == 1
+    assert stored(page)["device"]["asked"] > written["device"]["asked"]
 
 
 def test_the_backup_notice_waits_three_days_and_goes_once_a_copy_is_saved(browsers, site_url, tmp_path):
