@@ -127,6 +127,9 @@ class Labels(Record):
     """A phase's progress on the checklist."""
     checklist_print = Label()
     """The checklist's print button."""
+    printed_on = Label("date")
+    """On paper, after the guide's name and address at the top of the checklist, the log, the
+    planner and "My applications": the day it was printed."""
     checklist_export = Label()
     """The button that saves progress to a file."""
     checklist_export_filename = Label()

@@ -72,9 +72,6 @@
       output.hidden = false;
     });
     all("[data-fg-controls]").forEach(function (controls) { controls.hidden = false; });
-    all("[data-fg-address]").forEach(function (address) {
-      if (!address.textContent) address.textContent = location.href.split("#")[0];
-    });
     showDates(record);
   }
 

@@ -234,6 +234,18 @@ window.followupGuide = (function () {
   }, true);
   document.addEventListener("change", syncDrawer);
 
+  // On paper: the guide's address where the build did not know it, and the day it is printed
+  // (a tab can stay open for weeks, so not the day the page was opened).
+  window.addEventListener("beforeprint", function () {
+    all("[data-fg-address]").forEach(function (address) {
+      if (!address.textContent) address.textContent = location.href.split("#")[0];
+    });
+    all("[data-fg-printed-on]").forEach(function (line) {
+      line.lastChild.textContent = core.fill(line.getAttribute("data-fg-pattern"), { date: formatDate(new Date(), false) });
+      line.hidden = false;
+    });
+  });
+
   return {
     siteId: siteId,
     meta: meta,

@@ -4,6 +4,7 @@ from __future__ import annotations
 import io
 import json
 import math
+from datetime import datetime
 
 import pytest
 from browsing import printed_sheets
@@ -42,6 +43,7 @@ def test_printed_checklist_shows_boxes_headings_name_and_address_only(page, site
     page.locator('form[data-md-component="palette"] button:visible').click()  # the dark palette, on screen
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
     page.emulate_media(media="print")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")  # as printing does
 
     # Paper is black on white whatever the palette: an unticked box is empty, inside a dark outline,
     # for a pen; a ticked one is dark.
@@ -133,13 +135,20 @@ CELLS_OUTSIDE = """() => [...document.querySelectorAll(".fg-log th, .fg-log td")
     .map(cell => cell.textContent)"""
 
 
-@pytest.mark.parametrize("language", ["", "es/"])
-def test_the_log_prints_every_column_within_the_sheet(page, site_url, language):
+@pytest.mark.parametrize("language, today", [("", "Friday, November 27, 2026"),
+                                              ("es/", "viernes 27 de noviembre de 2026")])
+def test_the_log_prints_every_column_within_the_sheet_and_the_day_it_was_printed(page, site_url, language, today):
     kb = SPANISH_KB if language else KB
+    page.clock.set_fixed_time(datetime(2026, 11, 27, 9, 0))
     page.add_init_script(f"localStorage.setItem({json.dumps(STORAGE_KEY)}, {json.dumps(json.dumps(LOG_RECORD))})")
     page.goto(site_url + language + "log/")
     expect(page.locator("[data-fg-log-rows] tr")).to_have_count(2)
     page.emulate_media(media="print")
+    expect(page.locator(".fg-print-source")).not_to_contain_text(kb.labels["printed_on"].format(date=""))
+    page.clock.set_fixed_time(datetime(2026, 11, 27, 18, 0))  # the tab stays open; printed later that day
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")  # as printing does
+    expect(page.locator(".fg-print-source")).to_have_text(
+        f"{kb.title} · {site_url}{language} · " + kb.labels["printed_on"].format(date=today))
     for paper, width in TEXT_WIDTH.items():
         page.set_viewport_size({"width": math.floor(width), "height": 800})
         assert page.evaluate(CELLS_OUTSIDE) == [], paper
@@ -160,6 +169,8 @@ def test_the_planner_and_the_templates_print_for_the_chosen_application_without_
     # The plan names its application; its dates are written in the timeline and in each step, and
     # nothing is there to fill in or press.
     expect(page.locator("[data-fg-print-application]")).to_have_text("Acme, Data Analyst")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    expect(page.locator(".fg-print-source")).to_contain_text(KB.labels["printed_on"].format(date=""))
     expect(page.locator("[data-fg-planner]")).to_be_hidden()
     expect(page.locator(".md-content :is(button, input:not([type=checkbox]), select):visible")).to_have_count(0)
 
