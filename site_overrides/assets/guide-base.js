@@ -175,6 +175,29 @@ window.followupGuide = (function () {
     });
     syncDrawer();
   });
+  // Hack: in the menu on a phone, an open section's title (its back arrow) is a label of the
+  // section's checkbox, which the keyboard cannot reach; it becomes a Tab stop that says the
+  // section is open (the theme presses a focused label on Enter, as its section items). Closing
+  // it gives the focus back to the section's item, where the reader opened it.
+  whenInserted('label.md-nav__title[for^="__nav_"]', function () {
+    all('label.md-nav__title[for^="__nav_"]:not([tabindex])').forEach(function (label) {
+      label.tabIndex = 0;
+      label.setAttribute("role", "button");
+      label.setAttribute("aria-expanded", "true");
+    });
+  });
+  document.addEventListener("keydown", function (event) {
+    var title = event.target.closest && event.target.closest('label.md-nav__title[for^="__nav_"]');
+    if (!title || (event.key !== "Enter" && event.key !== " ")) return;
+    if (event.key === " ") {
+      event.preventDefault(); // not a scroll of the menu
+      title.click();
+    }
+    setTimeout(function () {
+      var item = document.getElementById(title.htmlFor + "_label");
+      if (item) item.focus();
+    });
+  });
   function drawerButton() {
     return document.querySelector('button[data-fg-input="__drawer"]');
   }

@@ -203,6 +203,20 @@ def test_the_keyboard_reaches_the_content_through_a_few_stops_that_show_and_work
     phone.keyboard.press("Enter")
     settled(phone)
     tab_until(phone, lambda focused: 'for="__nav_' in focused["control"])
+    section = phone.locator(":focus")
+    # The open section's title (the theme's back arrow) is the next stop, a button that says the
+    # section is open; Enter or Space closes it, and the focus goes back to the section's item.
+    for key in ("Enter", " "):
+        phone.keyboard.press("Enter")
+        settled(phone)
+        back = tab_until(phone, lambda focused: True, limit=1)[0]
+        assert "md-nav__title" in back["control"] and back["shown"], back
+        expect(phone.locator(":focus")).to_have_attribute("aria-expanded", "true")
+        expect(phone.locator(":focus")).to_have_role("button")
+        phone.keyboard.press(key)
+        settled(phone)
+        expect(section).to_be_focused()
+        assert not phone.evaluate("id => document.getElementById(id).checked", section.get_attribute("for"))
     phone.keyboard.press("Enter")
     settled(phone)
     walk = tab_until(phone, lambda focused: not focused["inMenu"], limit=30)
