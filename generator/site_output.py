@@ -31,6 +31,8 @@ class OutputError(Exception):
 def check_output_folder(target: Path, reads: list[Path], content_folders: list[Path]) -> None:
     """Refuse an output folder that is or contains something the build reads (`reads`: files and
     folders), or that lies inside a folder of content, or that holds files of its own."""
+    if Path(target).is_symlink():  # (resolved below, it would be the folder it points to)
+        raise OutputError(f"{target} is a link to another folder; give that folder itself for the site")
     target = Path(target).resolve()
     for path in map(lambda p: Path(p).resolve(), reads):
         if target == path or target in path.parents:
@@ -40,7 +42,7 @@ def check_output_folder(target: Path, reads: list[Path], content_folders: list[P
         if folder in target.parents:
             raise OutputError(f"{target} is inside {folder}, where the guide's content is; choose a folder "
                               "for the site outside it")
-    if target.is_symlink() or (target.exists() and not target.is_dir()):
+    if target.exists() and not target.is_dir():
         raise OutputError(f"{target} is not a folder; choose a folder for the site")
     if target.is_dir() and any(target.iterdir()) and not (target / SCRIPT_BUNDLE).is_file():
         raise OutputError(f"{target} already holds files that are not a guide built by followup-guide, and "

@@ -21,10 +21,38 @@ IFRAME_WORKER_SHIM = "assets/vendor/iframe-worker-shim.js"
 REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "fenced_code", "toc")
 
 
+# A scheme's, a primary's or an accent's name ("default", "deep orange", a center's own scheme),
+# and a media query: the theme writes them into every page's markup as they are.
+_PALETTE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9 _-]*")
+_MEDIA_QUERY = re.compile(r"[^\"'<>&]*")
+
+
+def palette_problems(palette) -> list[str]:
+    """What is wrong in mkdocs.yml's `theme: palette:`, said for a person who edits it."""
+    schemes = palette if isinstance(palette, list) else [palette] if isinstance(palette, dict) else []
+    problems = []
+    for number, scheme in enumerate(schemes, 1):
+        for key in ("scheme", "primary", "accent", "media"):
+            value = scheme.get(key) if isinstance(scheme, dict) else None
+            if value is None or (_MEDIA_QUERY if key == "media" else _PALETTE_NAME).fullmatch(str(value)):
+                continue
+            where = f"mkdocs.yml: theme: palette: the {key} of palette {number}"
+            problems.append(f"{where} is '{value}', which is not a media query without quotes or brackets, such as "
+                            "(prefers-color-scheme: dark)" if key == "media" else
+                            f"{where} is '{value}', which is not a name: write one of the theme's, such as "
+                            f"{'default or slate' if key == 'scheme' else 'indigo or deep orange'} (a center's own "
+                            "colours go in branding.yml)")
+    return problems
+
+
 def prepare(config, overrides: Path, palette: dict | None, logo: str | None, favicon: str | None) -> None:
     """Make the theme ready for the guide: its templates and scripts, no web fonts, the extensions
-    the pages need, and a career center's colours, logo and favicon."""
+    the pages need, and a career center's colours, logo and favicon. Raises ValueError for a
+    palette in mkdocs.yml that the theme cannot write into a page safely."""
     theme = config.theme
+    problems = palette_problems(theme["palette"])
+    if problems:
+        raise ValueError("\n".join(problems))
     overrides = str(overrides.resolve())
     if overrides not in (str(Path(d).resolve()) for d in theme.dirs):
         theme.dirs.insert(1 if theme.custom_dir else 0, overrides)  # after a center's own custom_dir

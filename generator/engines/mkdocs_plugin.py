@@ -210,7 +210,10 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
                 self.extra_files.append((f"{BRANDING_ASSETS}/colours.css", css.encode()))
                 extra["branding_css"] = True
         self.extra_files += bundles(default_path("site_overrides")).items()
-        material_theme.prepare(config, default_path("site_overrides"), palette, logo, favicon)
+        try:
+            material_theme.prepare(config, default_path("site_overrides"), palette, logo, favicon)
+        except ValueError as problem:
+            raise PluginError(str(problem)) from None
         material_theme.name_palette_toggles(config.theme["palette"], theme_text(kb.labels["palette_to_dark"]),
                                             theme_text(kb.labels["palette_to_light"]))
         # Read by site_overrides/main.html.

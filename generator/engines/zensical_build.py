@@ -240,6 +240,9 @@ class ZensicalEngine:
 
     def _theme(self, kb, branding, files: dict, data_script: str) -> tuple[dict, dict]:
         theme = {key: value for key, value in (self.config.get("theme") or {}).items() if key != "custom_dir"}
+        problems = material_theme.palette_problems(theme.get("palette"))
+        if problems:
+            raise CommandError("\n".join(problems))
         theme.update(name="material", custom_dir="overrides", variant="classic", font=False)
         extra = page_values(kb, self.settings.get("site_id") or slugify(kb.title), data_script, _escaped)
         if branding:

@@ -224,7 +224,7 @@
     if (found.locked) return askPassphrase(panel, found.bytes, true);
     transfer.unpack(found.bytes).then(function (value) {
       offer(panel, value, true);
-    }, function (error) {
+    }).catch(function (error) { // (offer's own failure too: a link no version of the guide wrote)
       answer(panel, error.name === "too-big" ? "too-big" : "failed");
     });
   }
@@ -238,7 +238,7 @@
     transfer.unpack(waiting.bytes, input.value).then(function (value) {
       input.value = "";
       offer(panel, value, waiting.link);
-    }, function (error) {
+    }).catch(function (error) {
       if (error.name === "wrong-passphrase") { // or a damaged link or file: AES-GCM cannot tell them apart, nor can the text
         say(find(panel, "receive-message"), "wrong");
         input.select();

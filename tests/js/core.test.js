@@ -433,22 +433,23 @@ test("an archive, an answer and an untick travel to a device that has the applic
 });
 
 test("a deletion travels; an edit after the deletion wins; a tombstone keeps a deleted application from coming back", () => {
+  const NOW = T(30, 13); // merge takes a deletion as no later than a day after now
   const base = device({ c: CONTOSO, f: { company: "Fabrikam" } });
   const laptop = changed(base, (r) => { delete r.applications.f; }, T(30));
   const phone = device(base.applications);
-  const preview = records.preview(phone, asFile(laptop));
+  const preview = records.preview(phone, asFile(laptop), NOW);
   assert.deepEqual(preview.removed.map((a) => a.company), ["Fabrikam"]);
   phone.chosen = "f";
-  records.merge(phone, asFile(laptop));
+  records.merge(phone, asFile(laptop), NOW);
   assert.deepEqual([Object.keys(phone.applications), phone.removed, phone.chosen], [["c"], { f: iso(30) }, ""]);
   // The laptop loads an older copy that still has Fabrikam: it does not come back.
-  records.merge(laptop, asFile(base));
+  records.merge(laptop, asFile(base), NOW);
   assert.deepEqual(Object.keys(laptop.applications), ["c"]);
   // The phone had written a note to Fabrikam after the laptop deleted it: the edit wins on both.
   const phone2 = changed(device(base.applications), (r) => { r.applications.f.note = "they called back"; }, T(30, 12));
-  records.merge(phone2, asFile(laptop));
+  records.merge(phone2, asFile(laptop), NOW);
   assert.deepEqual([phone2.applications.f.note, phone2.removed], ["they called back", {}]);
-  records.merge(laptop, asFile(phone2));
+  records.merge(laptop, asFile(phone2), NOW);
   assert.deepEqual([laptop.applications.f.note, laptop.removed], ["they called back", {}]);
 });
 
@@ -760,4 +761,48 @@ test("a copy holding an application deleted here leaves it deleted, says so, and
   const edited = changed(device({ c: CONTOSO }), (r) => { r.applications.c.note = "second round"; }, T(31));
   const back = records.preview(changed(device({ c: CONTOSO }), (r) => { delete r.applications.c; }, T(30)), asFile(edited), T(31));
   assert.deepEqual([back.added.length, back.restored.map((app) => app.company), back.deletedHere], [0, ["Contoso"], []]);
+});
+
+test("a file's odd values are read as what they stand for: a tick, a calendar sequence of 0", () => {
+  let deep = [1];
+  for (let i = 0; i < 100000; i++) deep = [deep]; // +deep would recurse until the stack runs out
+  const record = records.normalise({ version: 3, applications: { a1: { company: "Acme",
+    done: { "send-a-thank-you": { nested: [1, 2] }, "keep-searching": "x".repeat(41), "be-patient": iso(27), "ask-when-you-will-hear": "t" },
+    calendar: { k: { at: iso(27), sequence: deep }, n: { at: iso(27), sequence: 3.7 } } } } });
+  const app = record.applications.a1;
+  assert.deepEqual(app.done, { "send-a-thank-you": true, "keep-searching": true, "be-patient": iso(27), "ask-when-you-will-hear": "t" });
+  assert.deepEqual(app.calendar, { k: { at: iso(27), sequence: 0 }, n: { at: iso(27), sequence: 3 } });
+});
+
+test("deletions a file brings: only applications' ids, none dated more than a day ahead, the latest 500", () => {
+  const removed = { "not an id": iso(27), __proto__x: iso(27), far: "2999-01-01T00:00:00.000Z" };
+  for (let i = 0; i < 600; i++) removed["r" + i] = new Date(T(1).getTime() + i * 60000).toISOString();
+  const record = device({ c: CONTOSO });
+  records.merge(record, { ...FILE, applications: {}, removed }, T(27));
+  assert.equal(Object.keys(record.removed).length, 500);
+  assert.equal(record.removed.far, new Date(T(27).getTime() + 86400000).toISOString()); // then let go with the others (stamp)
+  assert.ok(!("not an id" in record.removed) && !("__proto__x" in record.removed));
+  assert.ok(!("r0" in record.removed) && "r599" in record.removed); // the earliest went
+  assert.deepEqual(Object.keys(record.applications), ["c"]);
+});
+
+test("an application with many ticks is compared, stamped and merged like any other", () => {
+  const done = {};
+  for (let i = 0; i < 20000; i++) done["step-" + i] = iso(27);
+  const many = device({ c: { ...CONTOSO, done } });
+  const edited = changed(many, (r) => { r.applications.c.note = "called"; delete r.applications.c.done["step-5"]; }, T(28));
+  assert.deepEqual(Object.keys(edited.applications.c.stamps), ["note", "done.step-5"]);
+  const seen = records.changes(many, edited);
+  assert.deepEqual([seen.changed.length, seen.unticked, seen.ticked], [1, 1, 0]);
+  records.merge(many, asFile(edited), T(28));
+  assert.equal(Object.keys(many.applications.c.done).length, 19999);
+  assert.equal(many.applications.c.note, "called");
+});
+
+test("a date stored under a field's name never fills that field in a template", () => {
+  const record = records.normalise({ version: 3, chosen: "a1", details: { "your-email": "ana@example.org" }, applications: {
+    a1: { company: "Acme", moments: { company: "2026-03-05", "your-email": "2026-03-05", "interviewer-name": "2026-03-05", "answer-date": "2026-03-20" } } } });
+  const values = records.prefill(record, "thank-you-email", (text) => `day ${text}`);
+  assert.deepEqual([values.company, values["your-email"], values["interviewer-name"], values["answer-date"]],
+    ["Acme", "ana@example.org", undefined, "day 2026-03-20"]);
 });

@@ -49,6 +49,22 @@ def test_a_folder_of_an_earlier_build_is_replaced(guide_copy, capsys):
     assert (guide_copy / "public/index.html").is_file()
 
 
+def test_an_output_folder_given_as_a_link_is_refused_and_the_folder_it_points_to_is_left_alone(guide_copy, capsys):
+    web = guide_copy.parent / "web-root"
+    assert main(["build", "-d", str(web)]) == 0  # a guide built there before, and a page of the center's own
+    (web / "other.html").write_text("<p>ours</p>")
+    (guide_copy / "weblink").symlink_to(web)
+    before = digest(guide_copy.parent)
+    capsys.readouterr()
+
+    assert main(["build", "-d", "weblink"]) == 1
+
+    err = capsys.readouterr().err
+    assert "weblink is a link to another folder; give that folder itself" in err and "Traceback" not in err
+    assert (guide_copy / "weblink").is_symlink() and digest(guide_copy.parent) == before
+    assert sorted(p.name for p in guide_copy.iterdir() if p.name.startswith(".weblink")) == []
+
+
 def _build(guide: Path, env: dict) -> subprocess.Popen:
     return subprocess.Popen([COMMAND, "build", "--zip"], cwd=guide, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -89,6 +89,26 @@ def test_markup_the_policy_does_not_allow_fails_the_build(guide_copy, caplog):
     assert not (guide_copy / "site").exists()
 
 
+def test_a_palette_value_the_theme_would_write_into_the_markup_fails_the_build(guide_copy, caplog):
+    # The theme prints mkdocs.yml's palette into every page's tags as it is: a quote there would
+    # add markup (a link) to every page.
+    settings = guide_copy / "mkdocs.yml"
+    settings.write_text(settings.read_text().replace("      accent: indigo\n", "      accent: 'indigo\"><a/href=\"https://evil.example/\">'\n", 1))
+    with pytest.raises(CommandError):
+        build_site("mkdocs.yml")
+    assert ("mkdocs.yml: theme: palette: the accent of palette 1 is 'indigo\"><a/href=\"https://evil.example/\">', which "
+            "is not a name: write one of the theme's, such as indigo or deep orange") in caplog.text
+    assert not (guide_copy / "site").exists()
+
+
+def test_the_palette_names_the_theme_knows_pass():
+    assert material_theme.palette_problems([
+        {"media": "(prefers-color-scheme: light)", "scheme": "default", "primary": "deep orange", "accent": "custom"},
+        {"media": "(prefers-color-scheme: dark)", "scheme": "slate", "primary": "blue grey", "toggle": {"icon": "x"}}]) == []
+    assert material_theme.palette_problems({"scheme": "slate", "media": '"><b>'})[0].startswith(
+        "mkdocs.yml: theme: palette: the media of palette 1 is")
+
+
 @both_engines
 def test_the_policy_is_strict_and_written_for_every_page_and_for_hosts(built_site):
     headers = (built_site / "_headers").read_text()

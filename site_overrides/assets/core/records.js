@@ -80,10 +80,15 @@
     return result;
   }
 
+  // The ticks: {step id: when it was ticked (an ISO time), or true where that is not known; any
+  // other value (an object, a long text: a file not written by the guide) is a tick, no more}.
   function ticks(value) {
     var done = {};
     if (Array.isArray(value)) value.forEach(function (id) { if (typeof id === "string" && usable(id)) done[id] = true; });
-    else if (isObject(value)) Object.keys(value).forEach(function (id) { if (usable(id) && value[id]) done[id] = value[id]; });
+    else if (isObject(value)) Object.keys(value).forEach(function (id) {
+      var tick = value[id];
+      if (usable(id) && tick) done[id] = typeof tick === "string" && tick.length <= 40 ? tick : true;
+    });
     return done;
   }
 
@@ -144,7 +149,7 @@
     if (isObject(value.calendar)) {
       Object.keys(value.calendar).forEach(function (key) {
         var entry = value.calendar[key];
-        var sequence = Math.floor(isObject(entry) ? +entry.sequence : 0); // a calendar's SEQUENCE: a whole number
+        var sequence = isObject(entry) && typeof entry.sequence === "number" ? Math.floor(entry.sequence) : 0; // a calendar's SEQUENCE: a whole number
         if (usable(key) && isObject(entry) && typeof entry.at === "string") {
           result.calendar[key] = { at: entry.at, sequence: sequence >= 0 && sequence < 1e9 ? sequence : 0 };
         }
@@ -201,7 +206,7 @@
     record.general = slot(value.general);
     record.details = texts(value.details);
     record.chosen = typeof value.chosen === "string" && has(record.applications, value.chosen) ? value.chosen : "";
-    record.removed = times(value.removed, usable);
+    record.removed = times(value.removed, function (id) { return APPLICATION_ID.test(id) && usable(id); });
     record.device = device(value.device);
     return record;
   }
@@ -291,9 +296,13 @@
   function differences(before, after) {
     var a = values(before);
     var b = values(after);
-    return Object.keys(a).concat(Object.keys(b)).filter(function (path, i, all) {
-      return all.indexOf(path) === i && a[path] !== b[path];
-    });
+    return unique(Object.keys(a).concat(Object.keys(b))).filter(function (path) { return a[path] !== b[path]; });
+  }
+
+  // A list of names without repeats, in order (linear: an application can hold many ticks).
+  function unique(names) {
+    var seen = Object.create(null);
+    return names.filter(function (name) { return !seen[name] && (seen[name] = true); });
   }
 
   /* The reader's change from `before` to `after` (records), stamped at `now` in `after`: each
@@ -341,9 +350,9 @@
    * stamp wins, a stamped path beats an unstamped one, and where neither is stamped what is here
    * stays (a missing value filled in, ticks added). Calendar events keep the higher sequence. */
   function mergeApplication(ours, theirs) {
-    var paths = Object.keys(values(ours)).concat(Object.keys(values(theirs)), Object.keys(ours.stamps), Object.keys(theirs.stamps));
-    paths.forEach(function (path, i) {
-      if (paths.indexOf(path) !== i || path === "archived" && !ours.stamps[path] && !theirs.stamps[path]) return;
+    var paths = unique(Object.keys(values(ours)).concat(Object.keys(values(theirs)), Object.keys(ours.stamps), Object.keys(theirs.stamps)));
+    paths.forEach(function (path) {
+      if (path === "archived" && !ours.stamps[path] && !theirs.stamps[path]) return;
       var mine = valueAt(ours, path);
       var other = valueAt(theirs, path);
       var tick = /^done\./.test(path);
@@ -413,9 +422,14 @@
       mergeApplication(ours, theirs);
       count += Math.max(0, Object.keys(ours.done).length - before);
     });
+    // A deletion dated far ahead would never be let go (stamp): a day ahead is the most a device's clock can be.
+    var until = new Date((now || new Date()).getTime() + DAY).toISOString();
     Object.keys(incoming.removed).forEach(function (id) {
-      if (when(incoming.removed[id]) > when(record.removed[id])) record.removed[id] = incoming.removed[id];
+      var time = when(incoming.removed[id]) < when(until) ? incoming.removed[id] : until;
+      if (when(time) > when(record.removed[id])) record.removed[id] = time;
     });
+    Object.keys(record.removed).sort(function (a, b) { return when(record.removed[b]) - when(record.removed[a]); })
+      .slice(MAX_APPLICATIONS).forEach(function (id) { delete record.removed[id]; }); // the latest deletions are enough
     Object.keys(record.removed).forEach(function (id) {
       var app = record.applications[id];
       if (!app) return;
@@ -451,9 +465,7 @@
       Object.keys(from.done).forEach(function (id) { if (!has(to.done, id)) result.unticked++; });
       Object.keys(to.done).forEach(function (id) { if (!has(from.done, id)) result.ticked++; });
     }
-    var ids = Object.keys(before.applications).concat(Object.keys(after.applications));
-    ids.forEach(function (id, i) {
-      if (ids.indexOf(id) !== i) return;
+    unique(Object.keys(before.applications).concat(Object.keys(after.applications))).forEach(function (id) {
       var old = before.applications[id];
       var app = after.applications[id];
       if (!app) return result.removed.push(old);
@@ -521,10 +533,11 @@
     var person = chosen.interviewers[0] || {};
     var known = { company: chosen.company, role: chosen.role, "interviewer-name": person.name,
       "interviewer-email": person.email };
-    Object.keys(chosen.moments).forEach(function (moment) { // a day given, for the field named like it ("answer-date")
-      if (dates.dayOf(chosen.moments[moment])) known[moment === "interview" ? "interview-date" : moment] = day(chosen.moments[moment]);
-    });
     Object.keys(known).forEach(function (name) { if (known[name]) values[name] = known[name]; });
+    Object.keys(chosen.moments).forEach(function (moment) { // a day given, for the field named like it ("answer-date")
+      var name = moment === "interview" ? "interview-date" : moment; // (never one of the fields above, nor the reader's own)
+      if (!has(known, name) && OWN_FIELDS.indexOf(name) < 0 && dates.dayOf(chosen.moments[moment])) values[name] = day(chosen.moments[moment]);
+    });
     [chosen.overrides["*"], chosen.overrides[templateId]].forEach(function (typed) {
       Object.keys(typed || {}).forEach(function (name) { values[name] = typed[name]; });
     });
