@@ -175,7 +175,7 @@ def _load(content_dir: Path, overlay_dir: Path | None, center: dict | None, lang
     # Phase "references". The center's details are blanks every template may use.
     for name in CENTER_DETAILS:
         reading.definitions.setdefault(("placeholder", name), Location(Path("branding.yml"), 1, 1))
-    _check_references(reading, settings, center)
+    _check_references(reading, settings, center, set(hidden.values()))
     if translation is not None:
         translation.finish()  # what it could say only once the English was checked
     if reading.problems or settings is None:
@@ -236,7 +236,10 @@ def _former_ids(nodes: list[yaml.Node], kind: str, naming: set[str]) -> dict[tup
     return renamed
 
 
-def _check_references(reading: Reading, settings: GuideSettings | None, center: dict | None) -> None:
+def _check_references(reading: Reading, settings: GuideSettings | None, center: dict | None,
+                      hiding: set[Location] = frozenset()) -> None:
+    """Every id referred to exists; `hiding`: where changes.yml's `hide` names one (a retired one
+    there is already gone: a warning)."""
     known: dict[str, list[str]] = {}
     defined_kinds = {kind for kind, _ in reading.definitions}
     retired = _retired(settings)
@@ -258,6 +261,10 @@ def _check_references(reading: Reading, settings: GuideSettings | None, center: 
         if (kind, value) in reading.definitions:
             continue
         gone = retired.get((kind, value))
+        if gone is not None and located(location) in hiding:
+            reading.warning(location, f"the {kind} '{value}' was removed in version {gone.removed_in} of the guide, so "
+                                      "there is nothing to hide; delete it from this list")
+            continue
         if gone is not None:
             reading.problem(location, (
                 f"the {kind} '{value}' was removed in version {gone.removed_in} of the guide (you have "

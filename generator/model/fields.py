@@ -519,6 +519,12 @@ class MapOf(FieldType):
         for key, child in node.value:
             if isinstance(key, yaml.ScalarNode):
                 id_ = self.key_type.check(key.value, key, reading, name)
+                if id_ in result:  # a former id and the new one (a literal key twice is a YAML mistake)
+                    first = result[id_][0]
+                    reading.problem(key, f"'{key.value}' and '{first.value}' (line {location_of(first).line}) are the "
+                                         f"same {self.key_type.kind}, now called '{id_}'; give all its changes once, "
+                                         f"under '{id_}', and delete the other")
+                    continue
                 value = self.value.read(child, reading, key.value)
                 if id_ is not None and value is not None:
                     result[id_] = (key, value)
@@ -735,7 +741,14 @@ class Record:
         """Reports a key that is no field of the record; the fields it was probably meant to be."""
         known = [k for k, f in cls._specs.items() if not isinstance(f, Deprecated)]
         close = close_match(key.value, known)
-        hint = f" (did you mean '{close}'?)" if close else f" (allowed here: {', '.join(known)})"
+        if close:
+            hint = f" (did you mean '{close}'?)"
+        elif len(known) <= 12:
+            hint = f" (allowed here: {', '.join(known)})"
+        else:  # the labels: a wall of names helps nobody
+            nearest = difflib.get_close_matches(key.value, known, n=4, cutoff=0)
+            hint = (f" (the closest of the {len(known)} allowed here: {', '.join(nearest)}; a newer version of "
+                    "followup-guide may have it: `followup-guide --version` says which you have)")
         reading.problem(key, f"unknown field '{key.value}'{hint}")
         return [close] if close else []
 

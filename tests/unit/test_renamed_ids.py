@@ -47,6 +47,16 @@ def overlay(tmp_path: Path, changes: str) -> Path:
     return folder
 
 
+def test_changes_under_both_the_former_id_and_the_new_one_are_refused_not_one_dropped(tmp_path):
+    with pytest.raises(ContentError) as raised:
+        load_knowledge_base(next_version(tmp_path), overlay(tmp_path, (
+            "change:\n  entries:\n    wait-patiently:\n      title: Give them time\n"
+            "    be-patient:\n      checklist: Wait a full week\n")))
+    assert [f"{p.location.line}:{p.location.column}: {p.message}" for p in raised.value.problems] == [
+        "5:5: 'be-patient' and 'wait-patiently' (line 3) are the same entry, now called 'wait-patiently'; give all "
+        "its changes once, under 'wait-patiently', and delete the other"]
+
+
 def test_a_change_to_a_renamed_entry_applies_to_it_with_a_warning_naming_the_new_id(tmp_path):
     kb = load_knowledge_base(next_version(tmp_path), overlay(tmp_path, (
         "change:\n  entries:\n    be-patient:\n      title: Give them the time they asked for\n")))
@@ -67,11 +77,20 @@ def test_hiding_a_renamed_entry_hides_it(tmp_path):
 def test_naming_a_removed_entry_says_which_version_removed_it_and_what_to_do(tmp_path):
     with pytest.raises(ContentError) as raised:
         load_knowledge_base(next_version(tmp_path), overlay(tmp_path, (
-            "hide:\n  entries:\n    - let-thanks-slide\n    - flatter-the-interviewer\n")))
+            "change:\n  entries:\n    flatter-the-interviewer:\n      title: Be kind\n")))
     assert [str(p) for p in raised.value.problems] == [
-        f"{tmp_path / 'overlay' / 'changes.yml'}:4:7: the entry 'flatter-the-interviewer' was removed in version "
+        f"{tmp_path / 'overlay' / 'changes.yml'}:3:5: the entry 'flatter-the-interviewer' was removed in version "
         f"9.0.0 of the guide (you have {package_version()}): remove it from 'hide'; its advice is now part of "
         "'say-why-you-fit'. `followup-guide changelog`, under 9.0.0, says what changed"]
+
+
+def test_hiding_a_removed_entry_is_only_a_warning_what_the_center_wanted_is_already_so(tmp_path):
+    kb = load_knowledge_base(next_version(tmp_path), overlay(tmp_path, (
+        "hide:\n  entries:\n    - let-thanks-slide\n    - flatter-the-interviewer\n")))
+    assert "let-thanks-slide" not in {e.id for p in kb.phases for e in p.entries}
+    assert [str(w) for w in kb.warnings] == [
+        f"{tmp_path / 'overlay' / 'changes.yml'}:4:7: the entry 'flatter-the-interviewer' was removed in "
+        "version 9.0.0 of the guide, so there is nothing to hide; delete it from this list"]
 
 
 def test_a_former_id_may_not_be_the_id_of_another_entry(tmp_path):
