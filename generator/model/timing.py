@@ -138,6 +138,20 @@ def rules(kb: KnowledgeBase) -> dict:
     }
 
 
+def questions(kb: KnowledgeBase) -> list:
+    """The moments the planner and "My applications" ask for that change something: a step's date
+    (directly or through other moments), or the answer (a moment named like an outcome, such as
+    the offer). A center whose changes.yml times a step from another moment is not asked for a
+    date that would change nothing."""
+    asked = [m for m in kb.moments.values() if m.ask]
+    start = datetime(2000, 1, 3, tzinfo=timezone.utc)
+    given = {m.id: start + timedelta(days=37 * i) for i, m in enumerate(asked)}  # each its own day
+    dates = plan(kb, given).dates
+    outcomes = {o.id for o in kb.outcomes}
+    return [m for m in asked if m.id in outcomes
+            or plan(kb, {id_: day for id_, day in given.items() if id_ != m.id}).dates != dates]
+
+
 def undated(kb: KnowledgeBase) -> tuple[list, Plan | None]:
     """The steps the planner could never date, whatever the reader enters, and the plan with
     every asked moment given."""

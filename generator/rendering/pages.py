@@ -185,6 +185,7 @@ def _environment() -> jinja2.Environment:
 def render_site(kb: KnowledgeBase, site_url: str | None = None) -> Site:
     env = _environment()
     labels = kb.labels
+    questions = timing.questions(kb)  # the dates the planner and "My applications" ask for
 
     def timing_text(timing: Timing) -> str:
         label = labels["timing_by" if by_the_moment(timing) else f"timing_{timing.relation}"]
@@ -205,7 +206,7 @@ def render_site(kb: KnowledgeBase, site_url: str | None = None) -> Site:
             entries=kb.entries, timing_text=timing_text, site_url=site_url, fields=kb.fields,
             download_uri=download_uri, blank=lambda field_id: messages.blank(kb, field_id),
             fill=lambda text: messages.fill(text, kb), mailto=lambda t: messages.mailto(t, kb),
-            timeline=lambda phase_id=None: timeline_svg(kb, phase_id),
+            timeline=lambda phase_id=None: timeline_svg(kb, phase_id), questions=questions,
             duration=lambda timing: duration_text(timing.duration, labels), **context,
         )
         return GeneratedPage(uri, f"---\n{front_matter}---\n\n{body}")
