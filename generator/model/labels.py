@@ -362,6 +362,10 @@ class Labels(Record):
     """For an application with nothing dated yet."""
     due_assumed = Label("date")
     """After the date of a step that counts from a date the plan assumed (they gave none)."""
+    due_meanwhile = Label("application", "date")
+    """Before the step an answer in another application asks of this one (an outcome's
+    `meanwhile`: after an offer, telling the employer one prefers), with the last day of that
+    answer's own steps (the day the reader promised to answer)."""
     due_archived = Label()
     """For an archived application."""
     application_applied = Label()

@@ -119,6 +119,17 @@
     }
     if (slots.date) slots.date.textContent = row.date ? guide.formatDate(row.date, false) + (row.assumed
       ? " " + guide.fill(list.getAttribute("data-fg-assumed"), { date: guide.formatDate(row.assumed, false) }) : "") : "";
+    if (slots.meanwhile) { // an answer elsewhere asks something of this one too (an offer's deadline)
+      var asked = row.meanwhile && data.steps[row.meanwhile.entry];
+      slots.meanwhile.hidden = !asked;
+      if (asked) {
+        var link = slots.meanwhile.querySelector("a");
+        slots.meanwhile.querySelector("strong").textContent = guide.fill(slots.meanwhile.getAttribute("data-fg-pattern"), {
+          application: guide.applicationName(row.meanwhile.application), date: guide.formatDate(row.meanwhile.until, false) });
+        link.textContent = asked.title;
+        link.href = guide.pageUrl(asked.page, row.meanwhile.entry);
+      }
+    }
     if (slots.archive) slots.archive.hidden = app.archived;
     if (slots.calendar) slots.calendar.hidden = !row.ahead; // a file with nothing ahead would be empty
     if (slots.reopen) slots.reopen.hidden = !app.archived;

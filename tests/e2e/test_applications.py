@@ -242,6 +242,25 @@ def test_after_an_offer_the_planner_and_calendars_stop_chasing_and_the_log_dates
     expect(page.locator("[data-fg-log] tbody tr td").nth(6)).to_have_text(f"{offer.label} (Wednesday, November 25, 2026)")
 
 
+def test_an_offer_asks_the_applications_still_waiting_to_hear_of_it_beside_their_own_next_step(page, site_url):
+    page.clock.set_fixed_time(now(2026, 11, 27, 9, 0))
+    northwind = {"company": "Northwind", "role": "Analyst", "moments": {"interview": "2026-11-26"}, "done": {},
+                 "created": "2026-11-26T20:00:00Z"}
+    seed(page, site_url, {"initech": INITECH, "northwind": northwind})
+    page.goto(site_url + "applications/")
+    waiting = page.locator('[data-fg-due-items] > li[data-fg-application="northwind"]')
+    expect(waiting.locator(".fg-app__next").first.locator("[data-fg-slot=step]")).to_have_text(
+        KB.entries["send-a-thank-you"].checklist)  # its own step stays in view
+    meanwhile = waiting.locator("[data-fg-slot=meanwhile]")
+    expect(meanwhile).to_have_text(L["due_meanwhile"].format(application="Initech, QA Tester",
+        date="Wednesday, December 2, 2026") + " " + KB.entries["tell-the-employer-you-prefer"].checklist)
+    expect(meanwhile.get_by_role("link")).to_have_attribute("href", re.compile(r"#tell-the-employer-you-prefer$"))
+    expect(page.locator('li[data-fg-application="initech"] [data-fg-slot=meanwhile]')).to_be_hidden()
+    page.clock.set_fixed_time(now(2026, 12, 3, 9, 0))  # the day the answer was due has gone, and the request with it
+    page.reload()
+    expect(meanwhile).to_be_hidden()
+
+
 def test_after_a_no_the_reply_comes_first_and_staying_in_touch_stays(page, site_url, tmp_path):
     """'They said no' gives its own phase's steps, then those of the phase it names under 'then'
     (afterwards): staying in touch is worth it after a no, as its advice says."""

@@ -163,26 +163,35 @@ test("weeks after an answer its steps stop being overdue, and the row says to ar
   assert.equal(records.due(waiting, OFFER_GUIDE, new Date(2026, 5, 1, 9))[0].status, "done"); // no answer yet: "done"
 });
 
-test("while an offer's steps are under way, each application still waiting is asked first to hear of it, until ticked", () => {
+test("while an offer's steps are under way, each application still waiting is asked to hear of it, beside its own next step", () => {
   const guide = { ...OFFER_GUIDE, meanwhile: { offer: "tell-the-one-you-prefer" } };
   const record = records.normalise({ version: 3, applications: {
     o: { company: "Brightwell", moments: { interview: "2026-03-02", offer: "2026-03-12" } }, // the offer's date given
     w: { company: "Ravi Tech", moments: { interview: "2026-03-05", "stated-date": "2026-03-20" },
       done: { "send-a-thank-you": "2026-03-05T20:00:00Z" } },
     n: { company: "Nordlicht", moments: { interview: "2026-03-01" }, outcome: "rejection", outcomeDay: "2026-03-10" } } });
-  const now = new Date(2026, 2, 13, 9);
-  const rows = () => Object.fromEntries(records.due(record, guide, now).map((r) => [r.application.id, [r.status, r.entry, r.date && day(r.date)]]));
-  assert.deepEqual(rows(), { o: ["upcoming", "accept-in-writing", "20260319"], w: ["today", "tell-the-one-you-prefer", "20260313"],
-    n: ["overdue", "reply-to-a-no", "20260310"] }); // an answered one is not asked
+  let now = new Date(2026, 2, 13, 9);
+  const rows = () => Object.fromEntries(records.due(record, guide, now).map((r) => [r.application.id,
+    [r.status, r.entry, r.date && day(r.date), r.meanwhile && [r.meanwhile.entry, r.meanwhile.application.id, day(r.meanwhile.until)]]]));
+  // Its own next step stays; the offer's request comes beside it, until the offer's last dated step (accept, the 19th).
+  assert.deepEqual(rows(), { o: ["upcoming", "accept-in-writing", "20260319", null],
+    w: ["upcoming", "send-one-follow-up", "20260327", ["tell-the-one-you-prefer", "o", "20260319"]],
+    n: ["overdue", "reply-to-a-no", "20260310", null] }); // an answered one is not asked
+  now = new Date(2026, 2, 19, 20);
+  assert.deepEqual(rows().w[3][0], "tell-the-one-you-prefer"); // the last day still
+  now = new Date(2026, 2, 20, 9);
+  assert.deepEqual(rows().w[3], null); // the day promised has gone: the request with it
+  now = new Date(2026, 2, 13, 9);
   record.applications.w.done["tell-the-one-you-prefer"] = "2026-03-13T08:00:00Z";
-  assert.deepEqual(rows().w, ["upcoming", "send-one-follow-up", "20260327"]); // ticked: its own next step again
+  assert.deepEqual(rows().w[3], null); // ticked for this one
   delete record.applications.w.done["tell-the-one-you-prefer"];
   record.applications.o.archived = true;
-  assert.deepEqual(rows().w[1], "send-one-follow-up"); // an offer archived asks nothing more
+  assert.deepEqual(rows().w[3], null); // an offer archived asks nothing more
   record.applications.o.archived = false;
   record.applications.o.done["accept-in-writing"] = record.applications.o.done["get-it-in-writing"] = "2026-03-14T10:00:00Z";
-  assert.deepEqual(rows().w[1], "send-one-follow-up"); // nor one whose steps are all done
-  assert.deepEqual(records.due(record, OFFER_GUIDE, now).map((r) => r.entry).includes("tell-the-one-you-prefer"), false); // a guide without it
+  assert.deepEqual(rows().w[3], null); // nor one whose steps are all done
+  delete record.applications.o.done["accept-in-writing"];
+  assert.equal(records.due(record, OFFER_GUIDE, now).some((r) => r.meanwhile), false); // a guide without it
 });
 
 test("after a no, the answer's phase and the phases it names under 'then' give the next steps", () => {

@@ -638,13 +638,16 @@
   }
 
   /* What is due now: one row per open application, soonest first, {application, entry, date,
-   * assumed, status, ahead (whether a calendar file of it holds a step)}: its first step neither done nor passed (schedule), or none with status
-   * "done" (every dated step ticked or passed) or "none" (nothing dated yet). While an answer's
-   * steps are under way, the step its outcome asks of the others (guide.meanwhile: an offer's
-   * deadline told to the employer one prefers) comes first, due today, for each application still
-   * waiting that has not ticked it. */
+   * assumed, status, ahead (whether a calendar file of it holds a step), meanwhile}: its first
+   * step neither done nor passed (schedule), or none with status "done" (every dated step ticked
+   * or passed) or "none" (nothing dated yet). While an answer whose outcome names a step for the
+   * others (guide.meanwhile: an offer's deadline told to the employer one prefers) is under way,
+   * each application still waiting has that step as `meanwhile` ({entry, application: the one
+   * with the answer, until}), beside its own next step, until the last day the answer's own
+   * phase dates (the day the reader promised an answer), unless ticked for that application. */
   function due(record, guide, now) {
-    var asked = [];
+    var asking = [];
+    var today = startOfDay(now);
     var rows = Object.keys(record.applications).map(function (id) {
       var app = record.applications[id];
       if (app.archived) return null;
@@ -656,12 +659,17 @@
         : { application: app, entry: "", date: null, status: !steps.length ? "none" : plan.answered ? "answered" : "done" };
       row.ahead = steps.some(inCalendar);
       row.answered = plan.answered;
-      if (next && plan.answered && (guide.meanwhile || {})[plan.outcome]) asked.push(guide.meanwhile[plan.outcome]);
+      var entry = next && plan.answered && (guide.meanwhile || {})[plan.outcome];
+      if (entry) {
+        var own = guide.phases[guide.outcomes[plan.outcome][0]] || [];
+        var until = steps.filter(function (step) { return step.rule && own.indexOf(step.entry) >= 0; })
+          .reduce(function (last, step) { return !last || step.date > last ? step.date : last; }, null);
+        if (until && startOfDay(until) >= today) asking.push({ entry: entry, application: app, until: until });
+      }
       return row;
     }).filter(Boolean);
     rows.forEach(function (row) {
-      var entry = row.answered ? null : asked.filter(function (id) { return !row.application.done[id]; })[0];
-      if (entry) Object.assign(row, { entry: entry, date: startOfDay(now), assumed: null, status: "today" });
+      row.meanwhile = row.answered ? null : asking.filter(function (asked) { return !row.application.done[asked.entry]; })[0] || null;
     });
     return rows.sort(function (a, b) {
       if (!a.date || !b.date) return a.date ? -1 : b.date ? 1 : 0;
