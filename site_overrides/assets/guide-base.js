@@ -176,15 +176,11 @@ window.followupGuide = (function () {
     syncDrawer();
   });
   // Hack: in the menu on a phone, an open section's title (its back arrow) is a label of the
-  // section's checkbox, which the keyboard cannot reach; it becomes a Tab stop that says the
-  // section is open (the theme presses a focused label on Enter, as its section items). Closing
-  // it gives the focus back to the section's item, where the reader opened it.
+  // section's checkbox, which the keyboard cannot reach; it becomes a Tab stop as the theme's own
+  // section items are (focusable labels, which the theme presses on Enter). Closing it gives the
+  // focus back to the section's item, where the reader opened it.
   whenInserted('label.md-nav__title[for^="__nav_"]', function () {
-    all('label.md-nav__title[for^="__nav_"]:not([tabindex])').forEach(function (label) {
-      label.tabIndex = 0;
-      label.setAttribute("role", "button");
-      label.setAttribute("aria-expanded", "true");
-    });
+    all('label.md-nav__title[for^="__nav_"]:not([tabindex])').forEach(function (label) { label.tabIndex = 0; });
   });
   document.addEventListener("keydown", function (event) {
     var title = event.target.closest && event.target.closest('label.md-nav__title[for^="__nav_"]');
