@@ -314,8 +314,9 @@ class Labels(Record):
     """The button that edits an application."""
     application_calendar = Label()
     """The button that downloads an application's calendar."""
-    application_calendar_filename = Label()
-    """The name of an application's calendar file."""
+    application_calendar_filename = Label("application")
+    """The name of an application's calendar file; {application}: the company, in letters, digits
+    and hyphens (so that files of several applications can be told apart)."""
     application_archive = Label()
     """The button that archives an application."""
     application_reopen = Label()

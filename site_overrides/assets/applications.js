@@ -309,7 +309,13 @@
       location.href = guide.pageUrl("checklist", "");
     },
     edit: function (id) { openForm(guide.store.read().applications[id]); },
-    calendar: function (id, button) { guide.downloadCalendar([id], button.getAttribute("data-fg-filename")); },
+    calendar: function (id, button) { // named for its company; the focus stays on the button, drawn again
+      var app = guide.store.read().applications[id];
+      var name = (app.company || app.role).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40);
+      guide.downloadCalendar([id], guide.fill(button.getAttribute("data-fg-filename"), { application: name || id }));
+      focusRow(id, "calendar");
+    },
     archive: function (id, button) {
       takeOut(id, button, function (record) { record.applications[id].archived = true; }, "archived");
     },
@@ -330,10 +336,14 @@
     if (row && action) action(row.getAttribute("data-fg-application"), button);
   });
   guide.on("click", "[data-fg-app-add]", function () { openForm(null); });
-  guide.on("click", "[data-fg-app-cancel]", function () {
+  function cancel() {
     var target = form();
     target.hidden = true;
     focusRow(target.getAttribute("data-fg-editing"), "edit"); // back where the reader came from
+  }
+  guide.on("click", "[data-fg-app-cancel]", cancel);
+  guide.on("keydown", "[data-fg-app-form]", function (target, event) { // Escape: as Cancel (not while a date picker is open)
+    if (event.key === "Escape" && !event.defaultPrevented) cancel();
   });
   guide.on("click", "[data-fg-add-interviewer]", function () {
     addInterviewerRow(form()).querySelector("input").focus();

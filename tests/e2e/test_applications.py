@@ -231,8 +231,11 @@ def test_after_an_offer_the_planner_and_calendars_stop_chasing_and_the_log_dates
     expect(row.locator("[data-fg-slot=step]")).to_have_text(KB.entries["get-the-offer-in-writing"].checklist)  # late, still first
     for button, name in ((row.get_by_role("button", name=L["application_calendar"]), "one.ics"),
                          (page.get_by_role("button", name=L["applications_calendar_all"]), "all.ics")):
-        _, events = calendar_events(page, tmp_path, button, name)
+        suggested, events = calendar_events(page, tmp_path, button, name)
         assert [str(e["UID"]) for e in events] == [accept]
+        if name == "one.ics":  # named for its company; the focus stays on its button, drawn again
+            assert suggested == L["application_calendar_filename"].format(application="initech")
+            expect(rows(page).first.get_by_role("button", name=L["application_calendar"])).to_be_focused()
     page.clock.set_fixed_time(now(2026, 12, 3, 9, 0))  # the last dated step gone: a file would be empty, so no button
     page.reload()
     expect(rows(page).first.get_by_role("button", name=L["application_calendar"])).to_be_hidden()
@@ -409,7 +412,7 @@ def test_one_applications_calendar_keeps_its_uids_and_counts_changes(page, site_
     page.goto(site_url + "applications/")
     acme = rows(page).filter(has_text="Acme")
     filename, first = calendar_events(page, tmp_path, acme.get_by_role("button", name=L["application_calendar"]))
-    assert filename == L["application_calendar_filename"]
+    assert filename == L["application_calendar_filename"].format(application="acme")
     assert all(str(e["SUMMARY"]).startswith("Acme, Data Analyst: ") for e in first)
 
     # The interview moves a day: same UIDs, the changed events' SEQUENCE grows.
@@ -693,6 +696,10 @@ def test_keyboard_alone_adds_chooses_edits_archives_and_deletes(page, site_url):
     page.keyboard.press("Enter")
     tab_to(page, "e.hasAttribute('data-fg-app-cancel')")
     page.keyboard.press("Enter")  # back to the button the reader came from
+    assert page.evaluate(f"(() => {{ const e = document.activeElement; return e.dataset.fgAppAction === 'edit' && {acme}; }})()")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")  # as Cancel
+    expect(page.locator("[data-fg-app-form]")).to_be_hidden()
     assert page.evaluate(f"(() => {{ const e = document.activeElement; return e.dataset.fgAppAction === 'edit' && {acme}; }})()")
     page.keyboard.press("Enter")
     page.keyboard.press("Control+A")
