@@ -49,6 +49,8 @@ class Timing(Record):
     """The id of the moment it counts from (a moment of guide.yml). 'every' without it counts from the first moment."""
     weekends = Choice(WEEKENDS_MOVE, WEEKENDS_KEEP, required=False)
     """'move' (the default): a date in days, weeks or months that falls on a Saturday or Sunday moves to the Monday after; 'keep': it stays."""
+    settled_by = Reference("moment", required=False)
+    """The id of a moment whose date, once the reader gives it, shows the step was done (agreeing on the day of your answer is done once you can give that day): it is then no longer due."""
 
     defaults = {"weekends": WEEKENDS_MOVE}
 

@@ -133,7 +133,8 @@ def rules(kb: KnowledgeBase) -> dict:
              "ifNotGiven": duration(m.if_not_given) if m.if_not_given else None}
             for m in kb.moments.values()
         ],
-        "steps": [{"entry": e.id, "relation": e.timing.relation, "weekends": e.timing.weekends, **duration(e.timing)}
+        "steps": [{"entry": e.id, "relation": e.timing.relation, "weekends": e.timing.weekends, **duration(e.timing),
+                   **({"settledBy": e.timing.settled_by} if e.timing.settled_by else {})}
                   for e in steps(kb)],
     }
 

@@ -815,3 +815,31 @@ test("a date stored under a field's name never fills that field in a template", 
   assert.deepEqual([values.company, values["your-email"], values["interviewer-name"], values["answer-date"]],
     ["Acme", "ana@example.org", undefined, "day 2026-03-20"]);
 });
+
+test("a step settled by a date is done once the reader gives that date", () => {
+  const guide = { ...OFFER_GUIDE, rules: { moments: OFFER_GUIDE.rules.moments.concat([{ id: "answer-date", asked: true }]),
+    steps: OFFER_GUIDE.rules.steps.concat([{ entry: "ask-for-time", relation: "within", weekends: "move", amount: 1,
+      unit: "days", of: "offer", settledBy: "answer-date" }]) },
+    phases: { ...OFFER_GUIDE.phases, offers: ["ask-for-time", ...OFFER_GUIDE.phases.offers] } };
+  const app = { company: "Initech", moments: { interview: "2026-03-02", offer: "2026-03-12" } };
+  const now = new Date(2026, 2, 13, 9);
+  const status = () => records.schedule(records.application(app, "o"), guide, now).steps.find((s) => s.entry === "ask-for-time").status;
+  assert.equal(status(), "today");
+  app.moments["answer-date"] = "2026-03-16";
+  assert.equal(status(), "done");
+  const record = records.normalise({ version: 3, applications: { o: app } });
+  assert.notEqual(records.due(record, guide, now)[0].entry, "ask-for-time"); // not what is next
+});
+
+test("once the day promised for the answer has gone, the answer comes first, before a step of the offer due the same day", () => {
+  const guide = { ...OFFER_GUIDE, rules: { moments: OFFER_GUIDE.rules.moments.concat([{ id: "answer-date", asked: true }]),
+    steps: RULES.steps.concat([
+      { entry: "get-it-in-writing", relation: "within", weekends: "move", amount: 1, unit: "working days", of: "offer" },
+      { entry: "accept-in-writing", relation: "within", weekends: "keep", amount: 0, unit: "days", of: "answer-date" }]) } };
+  // An offer on a Friday: in writing by Monday, the answer promised for that Monday too.
+  const app = { company: "Initech", moments: { interview: "2026-03-02", offer: "2026-03-13", "answer-date": "2026-03-16" } };
+  const record = records.normalise({ version: 3, applications: { o: app } });
+  const next = (now) => { const row = records.due(record, guide, now)[0]; return [row.status, row.entry]; };
+  assert.deepEqual(next(new Date(2026, 2, 16, 9)), ["today", "get-it-in-writing"]); // the day itself: in order
+  assert.deepEqual(next(new Date(2026, 2, 18, 9)), ["overdue", "accept-in-writing"]); // late: the answer they wait for
+});

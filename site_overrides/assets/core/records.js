@@ -614,12 +614,16 @@
       steps = steps.concat(dated, undated);
     });
     var dueBy = startOfDay(now).getTime() + DAY;
-    steps.forEach(function (step) {
-      step.status = app.done[step.entry] ? "done" : status(step.date, step.rule && step.rule.relation, now, step.timed);
+    steps.forEach(function (step) { // (a step settled by a date the reader gave is done: rule.settledBy)
+      var settled = (rules[step.entry] || {}).settledBy;
+      step.status = app.done[step.entry] || settled && typed[settled] ? "done" : status(step.date, step.rule && step.rule.relation, now, step.timed);
     });
+    var order = guide.rules.moments.map(function (moment) { return moment.id; });
     steps.forEach(function (step) {
+      // (On the same day, the step counted from the moment that comes later in the guide is the later one.)
       if (step.status === "overdue" && step.rule && steps.some(function (later) {
-        return later.rule && later.rule.of !== step.rule.of && later.date > step.date && later.date < dueBy;
+        return later.rule && later.rule.of !== step.rule.of && later.date < dueBy && (later.date > step.date
+          || later.date - step.date === 0 && order.indexOf(later.rule.of) > order.indexOf(step.rule.of));
       })) step.status = "passed";
       // After an answer, a step still undone weeks later has had its moment (a repeating one stays).
       if (answered && step.status === "overdue" && (step.rule || {}).relation !== "every"
