@@ -291,9 +291,13 @@ def _show_version_mismatch(config_file: str) -> None:
     line = text.count("\n", 0, asked.start(1)) + 1
     wheel = _WHEEL_FILE.match(text, text.rfind("\n", 0, asked.start(1)) + 1)
     where = f"{display_path(requirements)}:{line}:1: warning:"
-    if wheel and not (requirements.parent / wheel[1]).is_file():
+    if wheel and not (requirements.parent / wheel[1]).is_file():  # one slip, one message: nothing else matters yet
+        here = sorted(p.name for p in requirements.parent.glob("followup_guide-*.whl"))
+        fix = (f"this folder holds '{here[0]}': write './{here[0]}' here" if len(here) == 1 else
+               "put the file next to requirements.txt, with the name written here")
         print(f"{where} the wheel file '{wheel[1]}' is not in this folder, so publishing cannot install the guide; "
-              "put the file next to requirements.txt, with the name written here", file=sys.stderr)
+              f"{fix}", file=sys.stderr)
+        return
     installed = package_version()  # (reading the package's metadata takes a while)
     if installed != "unknown" and asked[1] != installed:
         write = (f"or put the wheel file of {installed} in this folder and write its name here" if wheel

@@ -295,6 +295,13 @@ def test_validate_warns_when_the_wheel_file_named_for_publishing_is_not_in_the_f
     assert capsys.readouterr().err == (
         f"requirements.txt:1:1: warning: the wheel file './{name}' is not in this folder, so publishing cannot install "
         "the guide; put the file next to requirements.txt, with the name written here\n")
+    # The old name left in requirements.txt, the new file in the folder: one message, naming the file.
+    (center / "requirements.txt").write_text("./followup_guide-0.1.0-py3-none-any.whl\n")
     (center / name).write_bytes(b"")
+    assert main(["validate"]) == 0
+    assert capsys.readouterr().err == (
+        "requirements.txt:1:1: warning: the wheel file './followup_guide-0.1.0-py3-none-any.whl' is not in this "
+        f"folder, so publishing cannot install the guide; this folder holds '{name}': write './{name}' here\n")
+    (center / "requirements.txt").write_text(f"./{name}\n")
     assert main(["validate"]) == 0
     assert capsys.readouterr().err == ""
