@@ -302,7 +302,7 @@
     var cell = document.createElement("td");
     cell.setAttribute("data-label", column.textContent);
     if (typeof content === "string") cell.textContent = content;
-    else cell.appendChild(content);
+    else if (content.childNodes.length) cell.appendChild(content); // (no empty list: an empty cell shows no heading)
     row.appendChild(cell);
   }
 
