@@ -747,7 +747,7 @@ class Record:
             hint = f" (allowed here: {', '.join(known)})"
         else:  # the labels: a wall of names helps nobody
             nearest = difflib.get_close_matches(key.value, known, n=4, cutoff=0)
-            hint = (f" (the closest of the {len(known)} allowed here: {', '.join(nearest)}; a newer version of "
+            hint = (f" (the closest of the names allowed here: {', '.join(nearest)}; a newer version of "
                     "followup-guide may have it: `followup-guide --version` says which you have)")
         reading.problem(key, f"unknown field '{key.value}'{hint}")
         return [close] if close else []
