@@ -32,6 +32,14 @@ def planner(browser, site_url):
     context.close()
 
 
+def planned_on(planner, today: datetime, **moments: str) -> None:
+    """The planner on `today`, with these dates typed (moment id with _ for -: stated_date)."""
+    planner.clock.set_fixed_time(today.replace(tzinfo=ZoneInfo(ZONE)))
+    planner.reload()
+    for moment, day in moments.items():
+        planner.fill(f'[data-fg-moment="{moment.replace("_", "-")}"]', day)
+
+
 def js_plan(page, given: dict[str, list[int]]) -> dict[str, str]:
     """Run the page's own date arithmetic; dates come back as UTC ISO strings."""
     return page.evaluate("""([rules, given]) => {
@@ -85,10 +93,7 @@ def test_without_a_stated_date_the_plan_says_what_it_assumes(planner):
 
 
 def test_a_stated_date_that_has_passed_marks_the_steps_already_due(planner):
-    planner.clock.set_fixed_time(datetime(2026, 3, 20, 12, 0, tzinfo=ZoneInfo(ZONE)))
-    planner.reload()
-    planner.fill('[data-fg-moment="interview"]', "2026-03-02")
-    planner.fill('[data-fg-moment="stated-date"]', "2026-03-09")
+    planned_on(planner, datetime(2026, 3, 20, 12, 0), interview="2026-03-02", stated_date="2026-03-09")
     past = planner.locator("[data-fg-step-past]")
     expect(planner.locator('[data-fg-step="send-a-thank-you"] [data-fg-step-past]')).to_be_visible()
     expect(planner.locator('[data-fg-step="send-one-follow-up"] [data-fg-step-past]')).to_be_visible()
@@ -188,9 +193,7 @@ def test_with_only_the_decision_date_only_the_actions_that_work_are_shown(planne
 
 
 def test_a_ticked_step_is_never_called_past(planner):
-    planner.clock.set_fixed_time(datetime(2026, 3, 25, 12, 0, tzinfo=ZoneInfo(ZONE)))
-    planner.reload()
-    planner.fill('[data-fg-moment="interview"]', "2026-03-02")
+    planned_on(planner, datetime(2026, 3, 25, 12, 0), interview="2026-03-02")
     past = planner.locator('[data-fg-step="send-a-thank-you"] [data-fg-step-past]')
     expect(past).to_be_visible()
     planner.locator('[data-fg-step="send-a-thank-you"]').get_by_role("checkbox").check()
@@ -208,10 +211,7 @@ def test_the_offer_date_given_is_the_answer_the_waiting_steps_stop(planner):
     # Interview 10 November, decision promised by the 20th, an offer on the 25th; today the 27th,
     # when the follow-up would be due. The offer's steps are dated from it, and none is "skipped"
     # for a waiting step that no longer applies.
-    planner.clock.set_fixed_time(datetime(2026, 11, 27, 10, 0, tzinfo=ZoneInfo(ZONE)))
-    planner.reload()
-    planner.fill('[data-fg-moment="interview"]', "2026-11-10")
-    planner.fill('[data-fg-moment="stated-date"]', "2026-11-20")
+    planned_on(planner, datetime(2026, 11, 27, 10, 0), interview="2026-11-10", stated_date="2026-11-20")
     follow_up = planner.locator('[data-fg-step="send-one-follow-up"]')
     expect(follow_up.locator("[data-fg-plan-action=calendar-one]")).to_be_visible()  # due today, before the offer
     planner.fill('[data-fg-moment="offer"]', "2026-11-25")
