@@ -35,7 +35,7 @@ from ..rendering.contact import COUNTER_MARKER, PRIVACY_PAGE, contact_html, with
 from ..rendering.page_values import page_values
 from ..rendering.pages import plain_text, render_site
 from ..rendering.template_cache import template_cache
-from . import material_theme
+from . import material_search, material_theme
 
 BRANDING_ASSETS = "assets/branding"
 # Not under "mkdocs": a deprecated field is a warning that must not fail a strict build.
@@ -301,6 +301,9 @@ class FollowupGuidePlugin(BasePlugin[FollowupGuideConfig]):
                                                            address=plain_text(self.branding.counter_origin))
                      if counter else self.labels["privacy_no_counter"])
         return markdown.replace(COUNTER_MARKER, statement)
+
+    def on_pre_build(self, config):
+        material_search.use_quick_index(config)  # the search plugin has made its own in on_config
 
     def on_page_content(self, html, page, config, files):
         # Titles reach every page through the navigation and the header, and the theme prints
