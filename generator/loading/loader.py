@@ -172,6 +172,7 @@ def _load(content_dir: Path, overlay_dir: Path | None, center: dict | None, lang
     # Phase "rules".
     for record in reading.records:
         record.rules(reading)
+    _check_meanwhile_fields(settings, fields, reading)
     # Phase "references". The center's details are blanks every template may use.
     for name in CENTER_DETAILS:
         reading.definitions.setdefault(("placeholder", name), Location(Path("branding.yml"), 1, 1))
@@ -189,6 +190,16 @@ def _load(content_dir: Path, overlay_dir: Path | None, center: dict | None, lang
     if problems:
         raise ContentError(problems)
     return kb
+
+
+def _check_meanwhile_fields(settings: GuideSettings | None, fields: list[MessageField], reading: Reading) -> None:
+    """An answer's `meanwhile_field` holds a day: it must name a date field."""
+    types = {field.id: field.type for field in fields}
+    for outcome in (settings.outcomes or ()) if settings is not None else ():
+        name = outcome.meanwhile_field
+        if name in types and types[name] != "date":
+            reading.problem(outcome.where("meanwhile_field"), f"the field '{name}' is a {types[name]} field, and "
+                            "'meanwhile_field' fills in a day; name a field with 'type: date'")
 
 
 def _advice(files: _Files, directory: Path) -> list[yaml.Node]:

@@ -268,8 +268,17 @@ class Outcome(Record):
     """Ids of phases whose steps come after that phase's, such as 'afterwards' after a no."""
     meanwhile = Reference("entry", required=False)
     """The id of a step for the reader's other open applications while this answer's steps are
-    under way, such as telling the employer they prefer about an offer's deadline: their next step
-    in "What to do next" until it is ticked for them."""
+    under way, such as telling the employer they prefer about an offer's deadline: shown beside
+    their own next step in "What to do next", until it is ticked for them or the day promised for
+    the answer has gone."""
+    meanwhile_field = Reference("placeholder", required=False)
+    """With 'meanwhile': the id of a date field that templates fill in, for the other
+    applications, with the day promised for this answer, such as 'deadline'."""
+
+    def rules(self, reading: Reading) -> None:
+        if self.meanwhile_field and not self.meanwhile:
+            reading.problem(self.where("meanwhile_field"), "'meanwhile_field' is filled in for the step named by "
+                                                           "'meanwhile'; add 'meanwhile' or remove this line")
 
 
 class TimelinePoint(Record):

@@ -263,7 +263,7 @@
       }
       var outcome = app.outcome;
       FIELDS.forEach(function (name) { app[name] = target.elements["fg-app-" + name].value.trim(); });
-      if (app.outcome !== outcome) app.outcomeDay = app.outcome ? now.getFullYear() + "-" + String(now.getMonth() + 1).padStart(2, "0") + "-" + String(now.getDate()).padStart(2, "0") : "";
+      if (app.outcome !== outcome) app.outcomeDay = app.outcome ? core.isoDay(now) : "";
       all("[data-fg-app-moment]", target).forEach(function (input) {
         var name = input.getAttribute("data-fg-app-moment");
         if (input.value) app.moments[name] = input.value;

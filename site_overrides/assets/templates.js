@@ -265,7 +265,8 @@
 
   // --- Prefilled from the chosen application ----------------------------------------
   // Fields named like an application's details (company, role, interviewer-name, ...) start
-  // from the chosen application; what the reader types is kept for that template only.
+  // from the chosen application, an offer's deadline from the application that has it; what the
+  // reader types is kept for that template only.
 
   function formatDay(text) {
     if (typeof text !== "string") return text;
@@ -275,7 +276,8 @@
 
   function prefill(widget) {
     var record = guide.store.read();
-    var values = core.prefill(record, widget.getAttribute("data-fg-template"), String);
+    // (the guide's data script, which every page loads: what is due on each application)
+    var values = core.prefill(record, widget.getAttribute("data-fg-template"), String, window.followupGuideData || null, new Date());
     var switched = widget.fgChosen !== undefined && widget.fgChosen !== record.chosen;
     widget.fgChosen = record.chosen;
     inputs(widget).forEach(function (input) {

@@ -276,13 +276,9 @@
 
   // --- The job-search log ----------------------------------------------------------------
 
-  function pad(number) {
-    return String(number).padStart(2, "0");
-  }
-
   function localDay(iso) {
     var date = new Date(iso);
-    return isNaN(date) ? "" : date.getFullYear() + "-" + pad(date.getMonth() + 1) + "-" + pad(date.getDate());
+    return isNaN(date) ? "" : core.isoDay(date);
   }
 
   function readable(day) {

@@ -264,6 +264,24 @@ def test_an_offer_asks_the_applications_still_waiting_to_hear_of_it_beside_their
     expect(meanwhile).to_be_hidden()
 
 
+def test_the_message_to_the_employer_one_prefers_starts_from_the_day_promised_for_the_offer(page, site_url):
+    page.clock.set_fixed_time(now(2026, 11, 27, 9, 0))
+    northwind = {"company": "Northwind", "role": "Analyst", "moments": {"interview": "2026-11-26"}, "done": {},
+                 "created": "2026-11-26T20:00:00Z"}
+    seed(page, site_url, {"initech": INITECH, "northwind": northwind}, chosen="northwind")
+    page.goto(site_url + "templates/")
+    template = page.locator('[data-fg-template="competing-deadline"]')
+    expect(template.locator('[data-fg-field="company"]')).to_have_value("Northwind")
+    expect(template.locator('[data-fg-field="deadline"]')).to_have_value("")  # a week after the offer is a guess: not written
+    promised = {**INITECH, "moments": {**INITECH["moments"], "answer-date": "2026-12-01"}}
+    seed(page, site_url, {"initech": promised, "northwind": northwind}, chosen="northwind")
+    page.goto(site_url + "templates/")
+    expect(template.locator('[data-fg-field="deadline"]')).to_have_value("2026-12-01")
+    expect(template.locator("[data-fg-body]")).to_contain_text("Tuesday, December 1, 2026")
+    choose(page, "Initech, QA Tester")  # the offer's own application has nothing to tell itself
+    expect(template.locator('[data-fg-field="deadline"]')).to_have_value("")
+
+
 def test_after_a_no_the_reply_comes_first_and_staying_in_touch_stays(page, site_url, tmp_path):
     """'They said no' gives its own phase's steps, then those of the phase it names under 'then'
     (afterwards): staying in touch is worth it after a no, as its advice says."""

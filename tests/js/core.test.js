@@ -525,6 +525,40 @@ test("templates start from the application, then what was typed for them", () =>
   assert.equal(records.prefill(record, "other", String).company, "Acme");
 });
 
+test("a template for the employer one prefers starts from the day promised for another application's offer", () => {
+  const guide = {
+    rules: { moments: [{ id: "interview", asked: true }, { id: "offer", asked: true },
+      { id: "answer-date", asked: true, ifNotGiven: { amount: 7, unit: "days", of: "offer" } }],
+    steps: [{ entry: "answer-them", relation: "after", weekends: "keep", amount: 0, unit: "days", of: "answer-date" },
+      { entry: "follow-up", relation: "after", weekends: "keep", amount: 7, unit: "days", of: "interview" }] },
+    phases: { offers: ["answer-them"], waiting: ["follow-up"] },
+    outcomes: { offer: ["offers"] }, meanwhile: { offer: "tell-the-one-you-prefer" }, meanwhileField: { offer: "deadline" },
+  };
+  const record = records.normalise({ version: 3, chosen: "w", applications: {
+    o: { company: "Brightwell", moments: { interview: "2026-03-02", offer: "2026-03-12", "answer-date": "2026-03-19" } },
+    p: { company: "Contoso", moments: { interview: "2026-03-01", offer: "2026-03-13", "answer-date": "2026-03-17" } },
+    w: { company: "Ravi Tech", moments: { interview: "2026-03-05" } } } });
+  let now = new Date(2026, 2, 13, 9);
+  const deadline = () => records.prefill(record, "competing-deadline", String, guide, now).deadline;
+  assert.equal(deadline(), "2026-03-17"); // the soonest of the two offers' days
+  assert.equal(records.prefill(record, "competing-deadline", String).deadline, undefined); // without the guide's data
+  now = new Date(2026, 2, 18, 9);
+  assert.equal(deadline(), "2026-03-19"); // Contoso's day has gone
+  record.applications.o.archived = true;
+  assert.equal(deadline(), undefined); // an archived offer fills nothing
+  record.applications.o.archived = false;
+  delete record.applications.o.moments["answer-date"];
+  now = new Date(2026, 2, 13, 9);
+  record.applications.p.archived = true;
+  assert.equal(deadline(), undefined); // a day the reader did not give (a week after the offer, assumed) is not written for them
+  record.applications.o.moments["answer-date"] = "2026-03-19";
+  record.applications.w.overrides["competing-deadline"] = { deadline: "2026-03-18" };
+  assert.equal(deadline(), "2026-03-18"); // what the reader typed wins
+  record.applications.w.overrides = {};
+  record.applications.w.moments.offer = "2026-03-10"; // the chosen one has its own offer: nothing to tell it
+  assert.equal(deadline(), undefined);
+});
+
 test("what is due: soonest first, ticked steps done, overdue and today marked", () => {
   const record = records.normalise({ version: 3, applications: {
     late: { company: "Late", moments: { interview: "2026-03-02" } },

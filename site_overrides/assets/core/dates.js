@@ -110,6 +110,11 @@
     return date.getFullYear() + pad(date.getMonth() + 1) + pad(date.getDate());
   }
 
+  // "2026-03-06": the local calendar day, as the reader types dates and a date field holds them.
+  function isoDay(date) {
+    return date.getFullYear() + "-" + pad(date.getMonth() + 1) + "-" + pad(date.getDate());
+  }
+
   /* A date in words, with the guide's names and patterns (labels in guide.yml) rather than the
    * browser's date formatting, whose first use in a page costs tens of milliseconds.
    * style: false (the date in full), true (in full, with the time) or "short".
@@ -153,4 +158,5 @@
   core.dayOf = dayOf;
   core.timeOf = timeOf;
   core.localDay = localDay;
+  core.isoDay = isoDay;
 })(typeof module === "object" && module.exports ? module.exports : (window.followupGuideCore = window.followupGuideCore || {}));
