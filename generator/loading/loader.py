@@ -172,7 +172,6 @@ def _load(content_dir: Path, overlay_dir: Path | None, center: dict | None, lang
     # Phase "rules".
     for record in reading.records:
         record.rules(reading)
-    _check_meanwhile_fields(settings, fields, reading)
     # Phase "references". The center's details are blanks every template may use.
     for name in CENTER_DETAILS:
         reading.definitions.setdefault(("placeholder", name), Location(Path("branding.yml"), 1, 1))
@@ -190,16 +189,6 @@ def _load(content_dir: Path, overlay_dir: Path | None, center: dict | None, lang
     if problems:
         raise ContentError(problems)
     return kb
-
-
-def _check_meanwhile_fields(settings: GuideSettings | None, fields: list[MessageField], reading: Reading) -> None:
-    """An answer's `meanwhile_field` holds a day: it must name a date field."""
-    types = {field.id: field.type for field in fields}
-    for outcome in (settings.outcomes or ()) if settings is not None else ():
-        name = outcome.meanwhile_field
-        if name in types and types[name] != "date":
-            reading.problem(outcome.where("meanwhile_field"), f"the field '{name}' is a {types[name]} field, and "
-                            "'meanwhile_field' fills in a day; name a field with 'type: date'")
 
 
 def _advice(files: _Files, directory: Path) -> list[yaml.Node]:
@@ -259,8 +248,10 @@ def _check_references(reading: Reading, settings: GuideSettings | None, center: 
             reading.problem(location, f"'{former}' is the id of another {kind} "
                                       f"({located(reading.definitions[(kind, former)]).display()}); a former id must be free")
     for kind, value, location in reading.references:
-        if kind in ("phase", "moment") and kind not in defined_kinds:
-            continue  # guide.yml's list of them is empty or unreadable, which is reported: one problem, not one per use
+        if kind in ("phase", "moment", "outcome") and kind not in defined_kinds:
+            # guide.yml's list of them is empty or unreadable, which is reported (one problem, not one
+            # per use), or, for outcomes, left out on purpose: a field filled from an answer's day stays empty.
+            continue
         if kind == "placeholder" and value in CENTER_DETAILS and not (center or {}).get(value):
             detail = CENTER_DETAILS[value]
             where = f"'{detail}'" if detail == "name" else f"'{detail}' under 'contact:'"

@@ -133,10 +133,17 @@ class MessageField(Record):
     """What the reader is asked for, such as "Interviewer's name"."""
     type = Choice(*FIELD_TYPES, required=False)
     """'text' (the default) or 'date': a date the reader picks, written out in words."""
+    answer_day_of = Reference("outcome", required=False)
+    """For a date field: the id of an answer, such as 'offer'. On the reader's other applications
+    the field starts from the day promised for that answer (while one is under way, and only a
+    day the reader gave), as an offer's deadline in a message to the employer they prefer."""
 
     defaults = {"type": "text"}
 
     def rules(self, reading: Reading) -> None:
+        if self.answer_day_of and self.type != "date":
+            reading.problem(self.where("answer_day_of"), "'answer_day_of' fills in a day, so it is for a field with "
+                                                         "'type: date'; add that, or remove this line")
         if self.id and self.id in CENTER_DETAILS:
             reading.problem(self.where("id"), f"'{self.id}' is the center's own detail, filled in from branding.yml; "
                                               "choose another id for this field")
@@ -271,14 +278,6 @@ class Outcome(Record):
     under way, such as telling the employer they prefer about an offer's deadline: shown beside
     their own next step in "What to do next", until it is ticked for them or the day promised for
     the answer has gone."""
-    meanwhile_field = Reference("placeholder", required=False)
-    """With 'meanwhile': the id of a date field that templates fill in, for the other
-    applications, with the day promised for this answer, such as 'deadline'."""
-
-    def rules(self, reading: Reading) -> None:
-        if self.meanwhile_field and not self.meanwhile:
-            reading.problem(self.where("meanwhile_field"), "'meanwhile_field' is filled in for the step named by "
-                                                           "'meanwhile'; add 'meanwhile' or remove this line")
 
 
 class TimelinePoint(Record):

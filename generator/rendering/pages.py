@@ -54,7 +54,7 @@ def guide_data(kb: KnowledgeBase) -> str:
         "phases": {p.id: [e.id for e in p.entries if e.checklist] for p in kb.phases},
         "outcomes": {o.id: [o.phase, *(o.then or ())] for o in kb.outcomes},  # the phases that follow each answer
         "meanwhile": {o.id: o.meanwhile for o in kb.outcomes if o.meanwhile in steps},  # and what it asks of the others
-        "meanwhileField": {o.id: o.meanwhile_field for o in kb.outcomes if o.meanwhile in steps and o.meanwhile_field},
+        "answerDays": {f.id: f.answer_day_of for f in kb.fields.values() if f.answer_day_of},  # fields an answer fills
         "decision": {"moment": asked[0].id, "title": asked[0].label} if asked else None,
     }
     return json.dumps(data, separators=(",", ":"), ensure_ascii=False)

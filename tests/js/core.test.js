@@ -532,7 +532,7 @@ test("a template for the employer one prefers starts from the day promised for a
     steps: [{ entry: "answer-them", relation: "after", weekends: "keep", amount: 0, unit: "days", of: "answer-date" },
       { entry: "follow-up", relation: "after", weekends: "keep", amount: 7, unit: "days", of: "interview" }] },
     phases: { offers: ["answer-them"], waiting: ["follow-up"] },
-    outcomes: { offer: ["offers"] }, meanwhile: { offer: "tell-the-one-you-prefer" }, meanwhileField: { offer: "deadline" },
+    outcomes: { offer: ["offers"], rejection: ["offers"] }, answerDays: { deadline: "offer" },
   };
   const record = records.normalise({ version: 3, chosen: "w", applications: {
     o: { company: "Brightwell", moments: { interview: "2026-03-02", offer: "2026-03-12", "answer-date": "2026-03-19" } },
@@ -541,6 +541,9 @@ test("a template for the employer one prefers starts from the day promised for a
   let now = new Date(2026, 2, 13, 9);
   const deadline = () => records.prefill(record, "competing-deadline", String, guide, now).deadline;
   assert.equal(deadline(), "2026-03-17"); // the soonest of the two offers' days
+  record.applications.p.outcome = "rejection";
+  assert.equal(deadline(), "2026-03-19"); // another answer fills another field
+  delete record.applications.p.outcome;
   assert.equal(records.prefill(record, "competing-deadline", String).deadline, undefined); // without the guide's data
   now = new Date(2026, 2, 18, 9);
   assert.equal(deadline(), "2026-03-19"); // Contoso's day has gone

@@ -133,17 +133,13 @@ def test_the_default_guide_gives_search_words_to_its_phases():
     assert "ghosted" in words["after-the-date"] and "negotiate" in words["when-an-offer-comes"]
 
 
-def test_an_answers_meanwhile_field_names_a_date_field_of_its_meanwhile_step(guide_copy):
-    guide = guide_copy / "content/guide.yml"
-    default = guide.read_text()
-    line = default.splitlines().index("    meanwhile_field: deadline") + 1
-    guide.write_text(default.replace("    meanwhile_field: deadline", "    meanwhile_field: company"))
-    assert problems_of() == [f"content/guide.yml:{line}:22: the field 'company' is a text field, and 'meanwhile_field' "
-                             "fills in a day; name a field with 'type: date'"]
-    guide.write_text(default.replace("    meanwhile_field: deadline", "    meanwhile_field: dedline"))
-    assert problems_of() == [f"content/guide.yml:{line}:22: there is no placeholder with the id 'dedline' "
-                             "(did you mean 'deadline'?)"]
-    guide.write_text(default.replace("    meanwhile: tell-the-employer-you-prefer  # the others may want to know the "
-                                     "offer's deadline\n", ""))
-    assert problems_of() == [f"content/guide.yml:{line - 1}:22: 'meanwhile_field' is filled in for the step named by "
-                             "'meanwhile'; add 'meanwhile' or remove this line"]
+def test_a_field_filled_with_an_answers_day_is_a_date_field_naming_an_answer(guide_copy):
+    templates = guide_copy / "content/message-templates.yml"
+    default = templates.read_text()
+    line = default.splitlines().index("    answer_day_of: offer  # filled in from the application with the offer") + 1
+    templates.write_text(default.replace("    type: date\n    answer_day_of: offer", "    answer_day_of: offer"))
+    assert problems_of() == [f"content/message-templates.yml:{line - 1}:20: 'answer_day_of' fills in a day, so it is "
+                             "for a field with 'type: date'; add that, or remove this line"]
+    templates.write_text(default.replace("    answer_day_of: offer", "    answer_day_of: ofer"))
+    assert problems_of() == [f"content/message-templates.yml:{line}:20: there is no outcome with the id 'ofer' "
+                             "(did you mean 'offer'?)"]

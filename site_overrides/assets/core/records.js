@@ -524,10 +524,9 @@
 
   /* The values a template starts from, for the fields named like an application's details:
    * the application's, the reader's own, then what was typed for every template ("*") and for
-   * this template. `day` formats a date typed as "2026-03-06". With `guide` (and `now`), the
-   * field that an answer under way on another application fills (guide.meanwhileField: an
-   * offer's deadline, for the employer one prefers) holds the day promised for that answer,
-   * the soonest if several, when the reader gave it and it has not gone. */
+   * this template. `day` formats a date typed as "2026-03-06". With `guide` (and `now`), a field
+   * that an answer fills (guide.answerDays: an offer's deadline, for the employer one prefers)
+   * holds the day promised for that answer on another application, the soonest if several. */
   function prefill(record, templateId, day, guide, now) {
     var chosen = record.applications[record.chosen];
     var values = {};
@@ -541,25 +540,28 @@
       var name = moment === "interview" ? "interview-date" : moment; // (never one of the fields above, nor the reader's own)
       if (!has(known, name) && OWN_FIELDS.indexOf(name) < 0 && dates.dayOf(chosen.moments[moment])) values[name] = day(chosen.moments[moment]);
     });
-    var deadline = guide && !schedule(chosen, guide, now).answered && answerDeadline(record, chosen, guide, now);
-    if (deadline && !has(known, deadline.field) && OWN_FIELDS.indexOf(deadline.field) < 0) values[deadline.field] = day(dates.isoDay(deadline.day));
+    if (guide && !schedule(chosen, guide, now).answered) {
+      Object.keys(guide.answerDays || {}).forEach(function (name) {
+        var promised = promisedDay(record, chosen, guide.answerDays[name], guide, now);
+        if (promised && !has(known, name) && OWN_FIELDS.indexOf(name) < 0) values[name] = day(dates.isoDay(promised));
+      });
+    }
     [chosen.overrides["*"], chosen.overrides[templateId]].forEach(function (typed) {
       Object.keys(typed || {}).forEach(function (name) { values[name] = typed[name]; });
     });
     return values;
   }
 
-  // The soonest day promised for an answer under way on an application other than `chosen`,
-  // with the field it fills ({field, day}), or null.
-  function answerDeadline(record, chosen, guide, now) {
+  // The soonest day promised for an answer `outcome` under way on an application other than
+  // `chosen`, or null: only a day the reader gave.
+  function promisedDay(record, chosen, outcome, guide, now) {
     var today = startOfDay(now);
     return Object.keys(record.applications).reduce(function (soonest, id) {
       var app = record.applications[id];
       if (app === chosen || app.archived) return soonest;
       var plan = schedule(app, guide, now);
-      var asked = underWay(plan, guide, today);
-      var field = asked && !asked.assumed && (guide.meanwhileField || {})[plan.outcome];
-      return field && (!soonest || asked.until < soonest.day) ? { field: field, day: asked.until } : soonest;
+      var answer = plan.outcome === outcome && underWay(plan, guide, today);
+      return answer && !answer.assumed && (!soonest || answer.until < soonest) ? answer.until : soonest;
     }, null);
   }
 
@@ -660,17 +662,14 @@
       || (step.status === "overdue" && rule.relation === "every"));
   }
 
-  /* What an answer under way asks of the reader's other applications (guide.meanwhile: an
-   * offer's deadline told to the employer one prefers): {entry, until: the last day the answer's
-   * own phase dates (the day promised for the answer), assumed: whether that day rests on a
-   * moment the reader did not give}; null without such a step, or once that day has gone. */
+  /* The last day an answer's own phase dates (the day promised for it), while it has not gone:
+   * {until, assumed: whether that day rests on a moment the reader did not give}, or null. */
   function underWay(plan, guide, today) {
-    var entry = plan.answered && (guide.meanwhile || {})[plan.outcome];
-    if (!entry) return null;
+    if (!plan.answered) return null;
     var own = guide.phases[guide.outcomes[plan.outcome][0]] || [];
     var last = plan.steps.filter(function (step) { return step.rule && own.indexOf(step.entry) >= 0; })
       .reduce(function (last, step) { return !last || step.date > last.date ? step : last; }, null);
-    return last && startOfDay(last.date) >= today ? { entry: entry, until: last.date, assumed: Boolean(last.assumed) } : null;
+    return last && startOfDay(last.date) >= today ? { until: last.date, assumed: Boolean(last.assumed) } : null;
   }
 
   /* What is due now: one row per open application, soonest first, {application, entry, date,
@@ -695,8 +694,9 @@
         : { application: app, entry: "", date: null, status: !steps.length ? "none" : plan.answered ? "answered" : "done" };
       row.ahead = steps.some(inCalendar);
       row.answered = plan.answered;
-      var asked = next && plan.answered && underWay(plan, guide, today);
-      if (asked) asking.push({ entry: asked.entry, application: app, until: asked.until });
+      var entry = next && plan.answered && (guide.meanwhile || {})[plan.outcome];
+      var answer = entry && underWay(plan, guide, today);
+      if (answer) asking.push({ entry: entry, application: app, until: answer.until });
       return row;
     }).filter(Boolean);
     rows.forEach(function (row) {
