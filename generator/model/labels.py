@@ -361,12 +361,18 @@ class Labels(Record):
     """For an application with its answer recorded and no step still to do (done, or weeks past)."""
     due_none = Label()
     """For an application with nothing dated yet."""
+    due_closed = Label()
+    """For an application still open once the reader has said yes to another (an outcome's
+    `accepted_by`) and ticked the step that asks of it (`others_then`: telling them they withdraw)."""
     due_assumed = Label("date")
     """After the date of a step that counts from a date the plan assumed (they gave none)."""
     due_meanwhile = Label("application", "date")
     """Before the step an answer in another application asks of this one (an outcome's
     `meanwhile`: after an offer, telling the employer one prefers), with the last day of that
     answer's own steps (the day the reader promised to answer)."""
+    due_meanwhile_open = Label("application")
+    """The same, while the reader has not given that day (the plan's assumed day is not shown as
+    a deadline)."""
     due_archived = Label()
     """For an archived application."""
     application_applied = Label()

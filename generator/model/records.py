@@ -278,6 +278,18 @@ class Outcome(Record):
     under way, such as telling the employer they prefer about an offer's deadline: shown beside
     their own next step in "What to do next", until it is ticked for them or the day promised for
     the answer has gone."""
+    accepted_by = Reference("entry", required=False)
+    """The id of the step whose tick means the reader said yes, such as accepting an offer in
+    writing: from then on the reader's other open applications have 'others_then' as their next
+    step, instead of their own."""
+    others_then = Reference("entry", required=False)
+    """With 'accepted_by': the id of that step for the other open applications, such as telling
+    them you are withdrawing, due the day after the yes."""
+
+    def rules(self, reading: Reading) -> None:
+        if bool(self.accepted_by) != bool(self.others_then):
+            given, missing = ("accepted_by", "others_then") if self.accepted_by else ("others_then", "accepted_by")
+            reading.problem(self.where(given), f"'{given}' works with '{missing}': add '{missing}', or remove this line")
 
 
 class TimelinePoint(Record):

@@ -55,6 +55,8 @@ def guide_data(kb: KnowledgeBase) -> str:
         "outcomes": {o.id: [o.phase, *(o.then or ())] for o in kb.outcomes},  # the phases that follow each answer
         "meanwhile": {o.id: o.meanwhile for o in kb.outcomes if o.meanwhile in steps},  # and what it asks of the others
         "answerDays": {f.id: f.answer_day_of for f in kb.fields.values() if f.answer_day_of},  # fields an answer fills
+        "accepted": {o.id: {"by": o.accepted_by, "others": o.others_then} for o in kb.outcomes  # a yes, and what it
+                     if o.accepted_by in steps and o.others_then in steps},  # asks of the other applications
         "decision": {"moment": asked[0].id, "title": asked[0].label} if asked else None,
     }
     return json.dumps(data, separators=(",", ":"), ensure_ascii=False)

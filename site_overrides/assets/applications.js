@@ -124,7 +124,9 @@
       slots.meanwhile.hidden = !asked;
       if (asked) {
         var link = slots.meanwhile.querySelector("a");
-        slots.meanwhile.querySelector("strong").textContent = guide.fill(slots.meanwhile.getAttribute("data-fg-pattern"), {
+        // (a day the reader did not give is not shown as a deadline: the pattern without it)
+        slots.meanwhile.querySelector("strong").textContent = guide.fill(slots.meanwhile.getAttribute(
+          row.meanwhile.assumed ? "data-fg-pattern-open" : "data-fg-pattern"), {
           application: guide.applicationName(row.meanwhile.application), date: guide.formatDate(row.meanwhile.until, false) });
         link.textContent = asked.title;
         link.href = guide.pageUrl(asked.page, row.meanwhile.entry);

@@ -206,7 +206,7 @@ def test_after_an_offer_the_planner_and_calendars_stop_chasing_and_the_log_dates
     English and in Spanish) and the log follow the answer as "What to do next" does."""
     page.clock.set_fixed_time(now(2026, 11, 27, 9, 0))
     seed(page, site_url, {"initech": INITECH})
-    accept = "initech-accept-in-writing@after-the-interview"
+    accept = "initech-answer-every-offer@after-the-interview"
     for prefix, labels in (("", L), ("es/", ES.labels)):
         page.goto(site_url + prefix + "planner/")
         choose(page, labels["application_name"].format(company="Initech", role="QA Tester"))
@@ -214,7 +214,7 @@ def test_after_an_offer_the_planner_and_calendars_stop_chasing_and_the_log_dates
             step = page.locator(f'[data-fg-step="{entry}"]')
             expect(step.locator("[data-fg-step-past]")).to_have_text(labels["planner_answered"])
             expect(step.locator("[data-fg-plan-action=calendar-one]")).to_be_hidden()
-        accepting = page.locator('[data-fg-step="accept-in-writing"]')
+        accepting = page.locator('[data-fg-step="answer-every-offer"]')
         expect(accepting.locator("[data-fg-plan-action=calendar-one]")).to_be_visible()
         if not prefix:
             expect(accepting.locator("[data-fg-step-when]")).to_have_text("Send by Wednesday, December 2, 2026")
@@ -222,9 +222,9 @@ def test_after_an_offer_the_planner_and_calendars_stop_chasing_and_the_log_dates
                                     prefix.strip("/") + "plan.ics")
         # The offer's first two steps were due on the 26th: gone, so left out; no waiting step, no decision date.
         assert [str(e["UID"]) for e in events] == [accept]
-    assert str(events[0]["SUMMARY"]).endswith(ES.entries["accept-in-writing"].checklist)
+    assert str(events[0]["SUMMARY"]).endswith(ES.entries["answer-every-offer"].checklist)
     page.goto(site_url + "checklist/")  # its dates beside the lines: the offer's, no follow-up
-    expect(page.locator('[data-fg-item-date="accept-in-writing"]')).to_be_visible()
+    expect(page.locator('[data-fg-item-date="answer-every-offer"]')).to_be_visible()
     expect(page.locator('[data-fg-item-date="send-one-follow-up"]')).to_be_hidden()
     page.goto(site_url + "applications/")
     row = rows(page).first
@@ -255,13 +255,44 @@ def test_an_offer_asks_the_applications_still_waiting_to_hear_of_it_beside_their
     expect(waiting.locator(".fg-app__next").first.locator("[data-fg-slot=step]")).to_have_text(
         KB.entries["send-a-thank-you"].checklist)  # its own step stays in view
     meanwhile = waiting.locator("[data-fg-slot=meanwhile]")
-    expect(meanwhile).to_have_text(L["due_meanwhile"].format(application="Initech, QA Tester",
-        date="Wednesday, December 2, 2026") + " " + KB.entries["tell-the-employer-you-prefer"].checklist)
+    step = KB.entries["tell-the-employer-you-prefer"].checklist
+    # No day promised yet: the week the plan assumes is not shown as a deadline.
+    expect(meanwhile).to_have_text(L["due_meanwhile_open"].format(application="Initech, QA Tester") + " " + step)
     expect(meanwhile.get_by_role("link")).to_have_attribute("href", re.compile(r"#tell-the-employer-you-prefer$"))
     expect(page.locator('li[data-fg-application="initech"] [data-fg-slot=meanwhile]')).to_be_hidden()
-    page.clock.set_fixed_time(now(2026, 12, 3, 9, 0))  # the day the answer was due has gone, and the request with it
+    promised = {**INITECH, "moments": {**INITECH["moments"], "answer-date": "2026-12-01"}}
+    seed(page, site_url, {"initech": promised, "northwind": northwind})
+    page.goto(site_url + "applications/")
+    expect(meanwhile).to_have_text(L["due_meanwhile"].format(application="Initech, QA Tester",
+                                                             date="Tuesday, December 1, 2026") + " " + step)
+    page.clock.set_fixed_time(now(2026, 12, 2, 9, 0))  # the day the answer was due has gone, and the request with it
     page.reload()
     expect(meanwhile).to_be_hidden()
+
+
+def test_once_the_reader_accepts_an_offer_the_others_are_told_to_withdraw_not_to_chase(page, site_url):
+    page.clock.set_fixed_time(now(2026, 11, 30, 9, 0))
+    northwind = {"company": "Northwind", "role": "Analyst", "moments": {"interview": "2026-11-10", "stated-date": "2026-11-17"},
+                 "done": {"send-a-thank-you": "2026-11-10T20:00:00Z"}, "created": "2026-11-10T20:00:00Z"}
+    seed(page, site_url, {"initech": INITECH, "northwind": northwind})
+    page.goto(site_url + "applications/")
+    waiting = page.locator('[data-fg-due-items] > li[data-fg-application="northwind"]')
+    expect(waiting.locator("[data-fg-slot=step]")).to_have_text(KB.entries["send-one-follow-up"].checklist)  # chasing
+    page.goto(site_url + "checklist/")
+    choose(page, "Initech, QA Tester")
+    page.locator('[data-fg-item="accept-in-writing"]').check()  # the yes
+    page.goto(site_url + "applications/")
+    withdraw = KB.entries["withdraw-from-other-processes"].checklist
+    expect(waiting.locator("[data-fg-slot=status]")).to_have_text(L["due_upcoming"])
+    expect(waiting.locator("[data-fg-slot=step]")).to_have_text(withdraw)
+    expect(waiting.locator("[data-fg-slot=date]")).to_have_text("Tuesday, December 1, 2026")  # the day after the yes
+    expect(waiting.locator("[data-fg-slot=meanwhile]")).to_be_hidden()  # no more "tell the one you prefer"
+    page.goto(site_url + "checklist/")
+    choose(page, "Northwind, Analyst")
+    page.locator('[data-fg-item="withdraw-from-other-processes"]').check()
+    page.goto(site_url + "applications/")
+    expect(waiting.locator("[data-fg-slot=status]")).to_have_text(L["due_closed"])
+    expect(waiting.locator("[data-fg-slot=step]")).to_be_hidden()
 
 
 def test_the_message_to_the_employer_one_prefers_starts_from_the_day_promised_for_the_offer(page, site_url):

@@ -223,7 +223,7 @@ def test_the_offer_date_given_is_the_answer_the_waiting_steps_stop(planner):
     expect(in_writing.locator("[data-fg-step-when]")).to_have_text("Send by Thursday, November 26, 2026")
     expect(in_writing.locator("[data-fg-step-past]")).to_have_text(KB.labels["planner_past"])  # late, not passed over
     # The answer is due by the day the reader promised it: a week after the offer until they say which.
-    accept = planner.locator('[data-fg-step="accept-in-writing"]')
+    accept = planner.locator('[data-fg-step="answer-every-offer"]')
     expect(accept.locator("[data-fg-plan-action=calendar-one]")).to_be_visible()
     expect(accept.locator("[data-fg-step-when]")).to_have_text("Send by Wednesday, December 2, 2026")
     planner.fill('[data-fg-moment="answer-date"]', "2026-11-28")  # a Saturday: kept, not moved past the day promised

@@ -155,7 +155,7 @@ test("weeks after an answer its steps stop being overdue, and the row says to ar
   const record = records.normalise({ version: 3, applications: { o: offer, n: no } });
   const rows = (when) => Object.fromEntries(records.due(record, OFFER_GUIDE, when).map((r) => [r.application.id, [r.status, r.entry]]));
   assert.deepEqual(rows(new Date(2026, 2, 25, 9)), // 13 days after the offer: still overdue
-    { o: ["overdue", "accept-in-writing"], n: ["overdue", "reply-to-a-no"] });
+    { o: ["overdue", "accept-in-writing"], n: ["upcoming", "reply-to-a-no"] }); // (a step no timing dates is never late)
   assert.deepEqual(rows(new Date(2026, 5, 1, 9)), // months later: the offer is answered (archive it), the no keeps in touch
     { o: ["answered", ""], n: ["upcoming", "stay-in-touch"] });
   const waiting = records.normalise({ version: 3, applications: { w: { company: "Acme", moments: { interview: "2026-03-02" },
@@ -176,7 +176,7 @@ test("while an offer's steps are under way, each application still waiting is as
   // Its own next step stays; the offer's request comes beside it, until the offer's last dated step (accept, the 19th).
   assert.deepEqual(rows(), { o: ["upcoming", "accept-in-writing", "20260319", null],
     w: ["upcoming", "send-one-follow-up", "20260327", ["tell-the-one-you-prefer", "o", "20260319"]],
-    n: ["overdue", "reply-to-a-no", "20260310", null] }); // an answered one is not asked
+    n: ["upcoming", "reply-to-a-no", null, null] }); // an answered one is not asked
   now = new Date(2026, 2, 19, 20);
   assert.deepEqual(rows().w[3][0], "tell-the-one-you-prefer"); // the last day still
   now = new Date(2026, 2, 20, 9);
@@ -192,6 +192,46 @@ test("while an offer's steps are under way, each application still waiting is as
   assert.deepEqual(rows().w[3], null); // nor one whose steps are all done
   delete record.applications.o.done["accept-in-writing"];
   assert.equal(records.due(record, OFFER_GUIDE, now).some((r) => r.meanwhile), false); // a guide without it
+});
+
+test("once the reader says yes to an offer, the other applications are told to withdraw instead of chasing", () => {
+  const guide = { ...OFFER_GUIDE, meanwhile: { offer: "tell-the-one-you-prefer" },
+    accepted: { offer: { by: "accept-in-writing", others: "withdraw-from-the-others" } } };
+  const record = records.normalise({ version: 3, applications: {
+    o: { company: "Brightwell", moments: { interview: "2026-03-02", offer: "2026-03-12" } },
+    w: { company: "Ravi Tech", moments: { interview: "2026-03-05", "stated-date": "2026-03-06" } },
+    n: { company: "Nordlicht", moments: { interview: "2026-03-01" }, outcome: "rejection", outcomeDay: "2026-03-10" } } });
+  let now = new Date(2026, 2, 16, 9);
+  const rows = () => Object.fromEntries(records.due(record, guide, now).map((r) => [r.application.id,
+    [r.status, r.entry, r.date && day(r.date), Boolean(r.meanwhile)]]));
+  assert.deepEqual(rows().w, ["overdue", "send-one-follow-up", "20260313", true]); // before the yes: its own step, and the offer's request
+  record.applications.o.done["accept-in-writing"] = new Date(2026, 2, 16, 8).toISOString();
+  assert.deepEqual(rows(), { o: ["upcoming", "get-it-in-writing", null, false],
+    w: ["upcoming", "withdraw-from-the-others", "20260317", false], // due the day after the yes, no more chasing
+    n: ["upcoming", "reply-to-a-no", null, false] }); // an answered one keeps its own steps
+  assert.equal(records.due(record, guide, now).find((r) => r.application.id === "w").ahead, false); // (nothing for its calendar)
+  now = new Date(2026, 2, 18, 9);
+  assert.deepEqual(rows().w.slice(0, 2), ["overdue", "withdraw-from-the-others"]);
+  record.applications.o.archived = true; // archived, the yes still stands
+  record.applications.w.done["withdraw-from-the-others"] = "2026-03-18T10:00:00Z";
+  assert.deepEqual(rows().w.slice(0, 3), ["closed", "", null]);
+  record.applications.w.done = {};
+  record.applications.o.done["accept-in-writing"] = true; // a tick without its time (an old file): due tomorrow
+  assert.deepEqual(rows().w.slice(0, 3), ["upcoming", "withdraw-from-the-others", "20260319"]);
+  assert.equal(records.due(record, OFFER_GUIDE, now).find((r) => r.application.id === "w").entry, "send-one-follow-up"); // a guide without it
+});
+
+test("an offer's request names the day promised for the answer only when the reader gave it", () => {
+  const guide = { ...OFFER_GUIDE, meanwhile: { offer: "tell-the-one-you-prefer" },
+    rules: { moments: OFFER_GUIDE.rules.moments.concat([{ id: "answer-date", asked: true, ifNotGiven: { amount: 7, unit: "days", of: "offer" } }]),
+      steps: RULES.steps.concat([{ entry: "accept-in-writing", relation: "within", weekends: "keep", amount: 0, unit: "days", of: "answer-date" }]) } };
+  const record = records.normalise({ version: 3, applications: {
+    o: { company: "Brightwell", moments: { interview: "2026-03-02", offer: "2026-03-12" } },
+    w: { company: "Ravi Tech", moments: { interview: "2026-03-05" } } } });
+  const asked = () => records.due(record, guide, new Date(2026, 2, 13, 9)).find((r) => r.application.id === "w").meanwhile;
+  assert.deepEqual([asked().assumed, day(asked().until)], [true, "20260319"]); // a week after the offer: assumed
+  record.applications.o.moments["answer-date"] = "2026-03-17";
+  assert.deepEqual([asked().assumed, day(asked().until)], [false, "20260317"]);
 });
 
 test("after a no, the answer's phase and the phases it names under 'then' give the next steps", () => {
@@ -588,7 +628,8 @@ test("a recorded answer stops the waiting steps and brings that phase's steps", 
       done: { "reply-to-an-offer": "t" } } } });
   const [row] = records.due(record, GUIDE, new Date(2026, 2, 20, 9));
   assert.equal(row.entry, "reply-to-a-no");
-  assert.equal(row.status, "today");
+  assert.deepEqual([row.status, row.date], ["upcoming", null]); // no timing gives it a deadline: never late, no date shown
+  assert.equal(records.due(record, GUIDE, new Date(2026, 3, 10, 9))[0].status, "answered"); // weeks later it has had its time
 });
 
 test("working days skip Saturdays and Sundays, as generator/timing.py counts them", () => {

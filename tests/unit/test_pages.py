@@ -126,9 +126,9 @@ def test_the_data_script_is_named_by_its_content(kb, site):
 def test_the_tools_ask_only_for_dates_that_change_something(kb, tmp_path):
     # The default guide: every date asked for dates a step, or is the answer (the offer).
     assert [m.id for m in timing.questions(kb)] == [m.id for m in kb.moments.values() if m.ask]
-    # A center that times the written answer from the offer again: the day promised changes nothing.
+    # A center that times the answer from the offer again: the day promised changes nothing.
     (tmp_path / "changes.yml").write_text(
-        "change:\n  entries:\n    accept-in-writing:\n      timing: {within: 3 days, of: offer}\n")
+        "change:\n  entries:\n    answer-every-offer:\n      timing: {within: 3 days, of: offer}\n")
     center = load_knowledge_base(ROOT / "content", tmp_path)
     assert "answer-date" not in [m.id for m in timing.questions(center)]
     assert "offer" in [m.id for m in timing.questions(center)]

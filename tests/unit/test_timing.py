@@ -19,7 +19,7 @@ NEW_YORK = ZoneInfo("America/New_York")  # clocks go forward on 8 March 2026, ba
 def test_the_planner_dates_every_timed_do_in_the_guides_order():
     assert [e.id for e in timing.steps(KB)] == [
         "send-a-thank-you", "send-one-follow-up", "close-the-loop",
-        "get-the-offer-in-writing", "ask-for-time-to-decide", "accept-in-writing", "stay-in-touch"]
+        "get-the-offer-in-writing", "ask-for-time-to-decide", "answer-every-offer", "stay-in-touch"]
     rules = timing.rules(KB)
     assert rules["steps"][1] == {"entry": "send-one-follow-up", "relation": "after", "amount": 7, "unit": "days",
                                  "of": "stated-date", "weekends": "move"}
@@ -40,7 +40,7 @@ def test_a_plan_counts_from_the_dates_the_reader_gave():
     offer = datetime(2026, 6, 1, 9, 0, tzinfo=NEW_YORK)
     with_offer = timing.plan(KB, {"interview": interview, "stated-date": stated, "offer": offer})
     assert with_offer.dates["ask-for-time-to-decide"] == datetime(2026, 6, 2, 9, 0, tzinfo=NEW_YORK)
-    assert with_offer.dates["accept-in-writing"] == datetime(2026, 6, 8, 9, 0, tzinfo=NEW_YORK)
+    assert with_offer.dates["answer-every-offer"] == datetime(2026, 6, 8, 9, 0, tzinfo=NEW_YORK)
 
 
 def test_a_step_that_falls_on_a_weekend_moves_to_the_next_monday():

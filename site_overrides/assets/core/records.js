@@ -602,7 +602,8 @@
    * like an answer given, as an offer's in the planner), the waiting steps stop and the answer's
    * phases (its own, then those its 'then' names) give the next steps (answered: true), phase by
    * phase; a step a phase does not date is dated from the answer's day (answerDay), after the
-   * phase's dated ones. status: "done" (ticked), "passed" (late, and a step
+   * phase's dated ones, "upcoming" (never "overdue": no timing gives it a deadline) until
+   * ANSWER_STEPS_DAYS have gone. status: "done" (ticked), "passed" (late, and a step
    * counted from another, later moment is due: its moment has gone, as a thank-you's once it is
    * time to follow up; or, after an answer, more than ANSWER_STEPS_DAYS late and not repeating;
    * it stays unticked), "overdue", "today" or "upcoming". */
@@ -637,7 +638,9 @@
     var dueBy = startOfDay(now).getTime() + DAY;
     steps.forEach(function (step) { // (a step settled by a date the reader gave is done: rule.settledBy)
       var settled = (rules[step.entry] || {}).settledBy;
-      step.status = app.done[step.entry] || settled && typed[settled] ? "done" : status(step.date, step.rule && step.rule.relation, now, step.timed);
+      step.status = app.done[step.entry] || settled && typed[settled] ? "done"
+        : step.rule ? status(step.date, step.rule.relation, now, step.timed)
+        : now - step.date > ANSWER_STEPS_DAYS * DAY ? "passed" : "upcoming"; // no timing, no deadline: never late
     });
     var order = guide.rules.moments.map(function (moment) { return moment.id; });
     steps.forEach(function (step) {
@@ -678,11 +681,15 @@
    * or passed) or "none" (nothing dated yet). While an answer whose outcome names a step for the
    * others (guide.meanwhile: an offer's deadline told to the employer one prefers) is under way,
    * each application still waiting has that step as `meanwhile` ({entry, application: the one
-   * with the answer, until}), beside its own next step, until the last day the answer's own
-   * phase dates (the day the reader promised an answer), unless ticked for that application. */
+   * with the answer, until, assumed}), beside its own next step, until the last day the answer's
+   * own phase dates (the day the reader promised an answer), unless ticked for that application.
+   * Once the reader said yes (saidYes), each other application not answered has the step that
+   * yes asks of it (withdrawing), due the day after, then status "closed" once it is ticked. A
+   * step after an answer that no timing dates has no date: it is "upcoming", never "overdue". */
   function due(record, guide, now) {
     var asking = [];
     var today = startOfDay(now);
+    var yes = saidYes(record, guide, now);
     var rows = Object.keys(record.applications).map(function (id) {
       var app = record.applications[id];
       if (app.archived) return null;
@@ -690,13 +697,19 @@
       var steps = plan.steps;
       var next = steps.filter(function (step) { return step.status !== "done" && step.status !== "passed"; })[0];
       var row = next
-        ? { application: app, entry: next.entry, date: next.date, assumed: next.assumed, status: next.status }
+        ? { application: app, entry: next.entry, date: next.rule ? next.date : null, assumed: next.assumed, status: next.status }
         : { application: app, entry: "", date: null, status: !steps.length ? "none" : plan.answered ? "answered" : "done" };
       row.ahead = steps.some(inCalendar);
       row.answered = plan.answered;
-      var entry = next && plan.answered && (guide.meanwhile || {})[plan.outcome];
+      if (yes && yes.application !== app && !plan.answered) { // a yes elsewhere: no more chasing this one
+        row = app.done[yes.entry]
+          ? { application: app, entry: "", date: null, status: "closed" }
+          : { application: app, entry: yes.entry, date: yes.date, assumed: null, status: status(yes.date, "within", now, false) };
+        row.ahead = false;
+      }
+      var entry = !yes && next && plan.answered && (guide.meanwhile || {})[plan.outcome];
       var answer = entry && underWay(plan, guide, today);
-      if (answer) asking.push({ entry: entry, application: app, until: answer.until });
+      if (answer) asking.push({ entry: entry, application: app, until: answer.until, assumed: answer.assumed });
       return row;
     }).filter(Boolean);
     rows.forEach(function (row) {
@@ -706,6 +719,23 @@
       if (!a.date || !b.date) return a.date ? -1 : b.date ? 1 : 0;
       return a.date - b.date;
     });
+  }
+
+  /* The reader's yes (guide.accepted: the step whose tick is a yes, as an offer accepted in
+   * writing), the earliest if several, archived or not: {application, entry: the step it asks of
+   * the other open applications, date: the day after the yes}, or null. */
+  function saidYes(record, guide, now) {
+    return Object.keys(record.applications).reduce(function (yes, id) {
+      var app = record.applications[id];
+      var accepted = (guide.accepted || {})[app.outcome || Object.keys(guide.accepted || {}).filter(function (outcome) {
+        return dates.dayOf(app.moments[outcome]);
+      })[0]];
+      var tick = accepted && app.done[accepted.by];
+      if (!tick) return yes;
+      var when = typeof tick === "string" && !isNaN(new Date(tick)) ? new Date(tick) : now; // (a tick without its time: today)
+      var date = new Date(when.getFullYear(), when.getMonth(), when.getDate() + 1);
+      return !yes || date < yes.date ? { application: app, entry: accepted.others, date: date } : yes;
+    }, null);
   }
 
   function moveKeys(object, renamed) {
