@@ -132,8 +132,9 @@ class Labels(Record):
     planner and "My applications": the day it was printed."""
     checklist_export = Label()
     """The button that saves progress to a file."""
-    checklist_export_filename = Label()
-    """The name of that file."""
+    checklist_export_filename = Label("date")
+    """The name of that file; {date}: the day it is saved, as 2026-12-16 (so that copies made on
+    several days or devices can be told apart, newest last when sorted by name)."""
     checklist_import = Label()
     """The button that loads progress from a file."""
     checklist_import_done = Deprecated(message="a file or a link now says what it changed with the receive_ labels "
@@ -335,8 +336,8 @@ class Labels(Record):
     """The button that adds an application."""
     applications_add_heading = Label()
     """The form's heading when adding."""
-    applications_edit_heading = Label()
-    """The form's heading when editing."""
+    applications_edit_heading = Label("application")
+    """The form's heading when editing; {application}: the application being changed."""
     applications_empty = Label()
     """Shown when no application is open."""
     applications_archived = Label()

@@ -206,6 +206,9 @@
     target.setAttribute("data-fg-editing", app ? app.id : "");
     all("[data-fg-app-heading]", target).forEach(function (heading) {
       heading.hidden = heading.getAttribute("data-fg-app-heading") !== (app ? "edit" : "add");
+      if (app && !heading.hidden) { // which one, among several that look alike
+        heading.textContent = guide.fill(heading.getAttribute("data-fg-pattern"), { application: guide.applicationName(app) });
+      }
     });
     if (app) {
       FIELDS.forEach(function (name) { target.elements["fg-app-" + name].value = app[name]; });

@@ -81,7 +81,8 @@
     var passphrase = guide.passphrase();
     var locked = passphrase && guide.travel().then(function () { return core.transfer.lockedFile(value, passphrase); });
     (locked || Promise.resolve(value)).then(function (file) {
-      guide.download(button.getAttribute("data-fg-filename"), JSON.stringify(file, null, 2) + "\n", "application/json");
+      var name = guide.fill(button.getAttribute("data-fg-filename"), { date: core.isoDay(new Date()) });
+      guide.download(name, JSON.stringify(file, null, 2) + "\n", "application/json");
       guide.backedUp();
     });
   }

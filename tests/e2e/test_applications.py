@@ -743,6 +743,8 @@ def test_keyboard_alone_adds_chooses_edits_archives_and_deletes(page, site_url):
     acme = "e.closest('[data-fg-application]') && e.closest('[data-fg-application]').textContent.includes('Acme')"
     tab_to(page, f"e.dataset.fgAppAction === 'edit' && {acme}")
     page.keyboard.press("Enter")
+    heading = page.get_by_role("heading", level=2, name=L["applications_edit_heading"].format(application="Acme, Analyst"))
+    expect(heading).to_be_visible()  # which of the applications is being changed
     tab_to(page, "e.hasAttribute('data-fg-app-cancel')")
     page.keyboard.press("Enter")  # back to the button the reader came from
     assert page.evaluate(f"(() => {{ const e = document.activeElement; return e.dataset.fgAppAction === 'edit' && {acme}; }})()")

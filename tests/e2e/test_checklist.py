@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 
 import pytest
 from playwright.sync_api import expect
@@ -150,12 +151,13 @@ def test_reset_asks_first_and_clears_every_tick(page, site_url):
 
 
 def test_export_then_import_into_a_fresh_browser(browser, page, site_url, tmp_path):
+    page.clock.set_fixed_time(datetime(2026, 12, 16, 10, 0))  # the file is named for the day it is saved
     page.goto(site_url + "checklist/")
     box(page, "ask-when-you-will-hear").check()
     box(page, "keep-searching").check()
     with page.expect_download() as download:
         page.get_by_role("button", name="Save progress to a file").click()
-    assert download.value.suggested_filename == KB.labels["checklist_export_filename"]
+    assert download.value.suggested_filename == KB.labels["checklist_export_filename"].format(date="2026-12-16")
     exported = tmp_path / "progress.json"
     download.value.save_as(exported)
     data = json.loads(exported.read_text())
