@@ -102,6 +102,7 @@ TOUCH_TARGETS = """() => {
     const targets = [...content.querySelectorAll("input[type=checkbox]")].filter(shown).map(box => box.labels[0] || box);
     targets.push(...[...content.querySelectorAll("summary, button, select, textarea, input:not([type=checkbox])")].filter(shown));
     targets.push(...[...content.querySelectorAll("p > a, h2 > a, h3 > a, h4 > a")].filter(a => shown(a) && a.parentElement.textContent.trim() === a.textContent.trim()));
+    targets.push(...[...content.querySelectorAll(".fg-plan__words a")].filter(shown)); // a list of links, though in a sentence
     return targets.map(e => ({control: e.outerHTML.slice(0, 100), ...e.getBoundingClientRect().toJSON()}));
 }"""
 
