@@ -37,7 +37,8 @@ checks/                the built site, read once
 engines/               one adapter per engine: the only modules that know one
     mkdocs_plugin      the followup-guide MkDocs plugin (the main path)
     mkdocs_build       a strict MkDocs build, and the development server
-    material_theme     the one module that knows Material for MkDocs' markup and settings
+    material_theme     Material for MkDocs' markup and settings (the theme, palettes, languages)
+    material_search    Material's search index, made as its plugin makes it, in less time
     zensical_build     a Zensical project written and built (`build --engine zensical`)
 
 problems               where a problem is (file:line:column), and how it is told
