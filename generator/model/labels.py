@@ -318,6 +318,10 @@ class Labels(Record):
     application_calendar_filename = Label("application")
     """The name of an application's calendar file; {application}: the company, in letters, digits
     and hyphens (so that files of several applications can be told apart)."""
+    application_step_done = Label()
+    """The button beside an application's next step that ticks it there (as its checklist line would)."""
+    application_step_done_status = Label("step")
+    """What the page says once it is ticked; {step}: the step's checklist line."""
     application_archive = Label()
     """The button that archives an application."""
     application_reopen = Label()

@@ -132,6 +132,10 @@
         link.href = guide.pageUrl(asked.page, row.meanwhile.entry);
       }
     }
+    if (slots.done) { // the step shown, ticked here rather than on the checklist
+      slots.done.hidden = !data.steps[row.entry];
+      slots.done.setAttribute("data-fg-entry", row.entry);
+    }
     if (slots.archive) slots.archive.hidden = app.archived;
     if (slots.calendar) slots.calendar.hidden = !row.ahead; // a file with nothing ahead would be empty
     if (slots.reopen) slots.reopen.hidden = !app.archived;
@@ -309,6 +313,13 @@
   }
 
   var actions = {
+    done: function (id, button) { // the card then shows the next step; the page says which was ticked
+      var entry = button.getAttribute("data-fg-entry");
+      guide.store.update(function (record) { record.applications[id].done[entry] = new Date().toISOString(); });
+      var status = document.querySelector("[data-fg-app-status]");
+      if (status) say(guide.fill(status.getAttribute("data-fg-done"), { step: guide.data().steps[entry].title }));
+      focusRow(id);
+    },
     choose: function (id) {
       guide.store.update(function (record) { record.chosen = id; });
       location.href = guide.pageUrl("checklist", "");

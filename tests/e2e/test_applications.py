@@ -157,6 +157,29 @@ def test_the_due_view_follows_the_clock_and_a_ticked_step_is_never_overdue(page,
     expect(items.locator("[data-fg-slot=status]")).to_have_text([L["due_answered"]])
 
 
+def test_a_step_is_ticked_from_its_card_and_the_card_moves_on_to_the_next(page, site_url):
+    seed(page, site_url, {"acme": ACME, "globex": GLOBEX})
+    page.clock.set_fixed_time(now(2026, 3, 11, 9, 0))
+    page.goto(site_url + "applications/")
+    globex = page.locator('[data-fg-due-items] > li[data-fg-application="globex"]')
+    done = globex.get_by_role("button", name=L["application_step_done"])
+    expect(done).to_have_accessible_description("Globex, Engineer")  # which application it is for
+    done.focus()
+    page.keyboard.press("Enter")
+    thanks = KB.entries["send-a-thank-you"].checklist
+    expect(page.locator("[data-fg-app-status]")).to_have_text(L["application_step_done_status"].format(step=thanks))
+    expect(globex.locator("[data-fg-slot=step]")).to_have_text(KB.entries["send-one-follow-up"].checklist)
+    expect(globex.locator("[data-fg-slot=name]")).to_be_focused()  # on the card, wherever the list put it
+    assert set(stored(page)["applications"]["globex"]["done"]) == {"send-a-thank-you"}
+    assert stored(page)["applications"]["acme"]["done"] == {}
+    page.goto(site_url + "checklist/")  # the same tick as its checklist line
+    choose(page, "Globex, Engineer")
+    expect(page.locator('[data-fg-item="send-a-thank-you"]')).to_be_checked()
+    seed(page, site_url, {"acme": {**ACME, "moments": {}}})  # nothing dated yet: no step, no button
+    page.goto(site_url + "applications/")
+    expect(page.get_by_role("button", name=L["application_step_done"])).to_be_hidden()
+
+
 def test_the_home_page_shows_what_is_due_once_there_is_an_application(page, site_url):
     seed(page, site_url, {"acme": ACME, "globex": GLOBEX})
     page.goto(site_url)
