@@ -247,6 +247,9 @@ class Labels(Record):
     """Shown for a late step whose moment has gone: a later step is due (it leaves "What to do next")."""
     planner_answered = Label()
     """Shown for a step that the answer recorded on "My applications" stops."""
+    planner_withdrawn = Label()
+    """Beside a step of an application the reader stopped: they said yes to another offer (an
+    outcome's `accepted_by`), or told this employer they withdraw."""
     planner_assumed = Label("date")
     """Shown for an assumed date."""
     planner_template = Label()

@@ -52,7 +52,8 @@
     var data = guide.data();
     var events = [];
     var pattern = meta("calendar-summary");
-    apps.forEach(function (app) {
+    var now = new Date();
+    apps.filter(function (app) { return !core.stoppedElsewhere(record, data, app.id, now); }).forEach(function (app) {
       var name = guide.applicationName(app);
       events = events.concat(core.planEvents({
         schedule: core.schedule(app, data, new Date()), steps: stepInfo(data), only: only, decision: decisionOf(data),
@@ -127,7 +128,8 @@
         // (a day the reader did not give is not shown as a deadline: the pattern without it)
         slots.meanwhile.querySelector("strong").textContent = guide.fill(slots.meanwhile.getAttribute(
           row.meanwhile.assumed ? "data-fg-pattern-open" : "data-fg-pattern"), {
-          application: guide.applicationName(row.meanwhile.application), date: guide.formatDate(row.meanwhile.until, false) });
+          application: guide.applicationName(row.meanwhile.application),
+          date: row.meanwhile.until ? guide.formatDate(row.meanwhile.until, false) : "" });
         link.textContent = asked.title;
         link.href = guide.pageUrl(asked.page, row.meanwhile.entry);
       }

@@ -21,11 +21,14 @@
   };
 
   // An application's moments and the dates of its steps still in play (core.schedule: after
-  // an answer, not the waiting ones), for the dates beside the checklist and on the timeline.
+  // an answer, not the waiting ones; none after a yes elsewhere), beside the checklist and on the timeline.
   guide.planOf = function (app, data) {
-    var schedule = core.schedule(app, data, new Date());
+    var now = new Date();
+    var schedule = core.schedule(app, data, now);
     var dates = {};
-    schedule.steps.forEach(function (step) { if (step.rule) dates[step.entry] = step.date; });
+    if (!core.stoppedElsewhere(guide.store.read(), data, app.id, now)) {
+      schedule.steps.forEach(function (step) { if (step.rule) dates[step.entry] = step.date; });
+    }
     return { moments: schedule.plan.moments, dates: dates };
   };
 

@@ -28,8 +28,13 @@
     var typed = readInputs(form);
     var record = guide.store.read();
     var chosen = record.applications[record.chosen] || {};
+    var now = new Date();
     var schedule = core.schedule({ moments: typed, done: core.current(record).done, outcome: chosen.outcome,
-      outcomeDay: chosen.outcomeDay }, data, new Date());
+      outcomeDay: chosen.outcomeDay }, data, now);
+    if (core.stoppedElsewhere(record, data, record.chosen, now)) { // a yes elsewhere: none of its own steps is dated
+      schedule.steps = [];
+      schedule.withdrawn = true;
+    }
     return { rules: data.rules, typed: typed, moments: core.givenMoments(data.rules, typed), result: schedule.plan, schedule: schedule };
   }
 
@@ -48,7 +53,8 @@
       var when = section.querySelector("[data-fg-step-when]");
       var note = section.querySelector("[data-fg-step-past]");
       // Late, passed (its moment has gone), or stopped by the answer; a ticked step is none of them.
-      var kind = step ? (date && /overdue|passed/.test(step.status) ? step.status : "") : plan.schedule.answered ? "answered" : "";
+      var kind = step ? (date && /overdue|passed/.test(step.status) ? step.status : "")
+        : plan.schedule.withdrawn ? "withdrawn" : plan.schedule.answered ? "answered" : "";
       var inCalendar = Boolean(step && core.inCalendar(step));
       anyEvent = anyEvent || inCalendar;
       section.querySelector("[data-fg-plan-action=calendar-one]").hidden = !inCalendar;

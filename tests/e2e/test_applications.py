@@ -228,7 +228,8 @@ def test_after_an_offer_the_planner_and_calendars_stop_chasing_and_the_log_dates
     """The offer given as 25 November, saved on the 27th: the planner, every calendar file (in
     English and in Spanish) and the log follow the answer as "What to do next" does."""
     page.clock.set_fixed_time(now(2026, 11, 27, 9, 0))
-    seed(page, site_url, {"initech": INITECH})
+    promised = {**INITECH, "moments": {**INITECH["moments"], "answer-date": "2026-12-02"}}  # the answer's day agreed
+    seed(page, site_url, {"initech": promised})
     accept = "initech-answer-every-offer@after-the-interview"
     for prefix, labels in (("", L), ("es/", ES.labels)):
         page.goto(site_url + prefix + "planner/")
@@ -293,11 +294,13 @@ def test_an_offer_asks_the_applications_still_waiting_to_hear_of_it_beside_their
     expect(meanwhile).to_be_hidden()
 
 
-def test_once_the_reader_accepts_an_offer_the_others_are_told_to_withdraw_not_to_chase(page, site_url):
+def test_once_the_reader_accepts_an_offer_the_others_are_told_to_withdraw_not_to_chase(page, site_url, tmp_path):
     page.clock.set_fixed_time(now(2026, 11, 30, 9, 0))
     northwind = {"company": "Northwind", "role": "Analyst", "moments": {"interview": "2026-11-10", "stated-date": "2026-11-17"},
                  "done": {"send-a-thank-you": "2026-11-10T20:00:00Z"}, "created": "2026-11-10T20:00:00Z"}
-    seed(page, site_url, {"initech": INITECH, "northwind": northwind})
+    contoso = {"company": "Contoso", "moments": {"interview": "2026-11-02"}, "outcome": "rejection",  # staying in touch:
+               "outcomeDay": "2026-11-20", "done": {}, "created": "2026-11-02T20:00:00Z"}  # a calendar to make
+    seed(page, site_url, {"initech": INITECH, "northwind": northwind, "contoso": contoso})
     page.goto(site_url + "applications/")
     waiting = page.locator('[data-fg-due-items] > li[data-fg-application="northwind"]')
     expect(waiting.locator("[data-fg-slot=step]")).to_have_text(KB.entries["send-one-follow-up"].checklist)  # chasing
@@ -310,8 +313,19 @@ def test_once_the_reader_accepts_an_offer_the_others_are_told_to_withdraw_not_to
     expect(waiting.locator("[data-fg-slot=step]")).to_have_text(withdraw)
     expect(waiting.locator("[data-fg-slot=date]")).to_have_text("Tuesday, December 1, 2026")  # the day after the yes
     expect(waiting.locator("[data-fg-slot=meanwhile]")).to_be_hidden()  # no more "tell the one you prefer"
+    # Nor do the calendar files, the planner or the checklist's dates chase it any more.
+    _, events = calendar_events(page, tmp_path, page.get_by_role("button", name=L["applications_calendar_all"]), "all.ics")
+    assert [str(e["UID"]) for e in events] == ["contoso-stay-in-touch@after-the-interview"]
+    page.goto(site_url + "planner/")
+    choose(page, "Northwind, Analyst")
+    follow_up = page.locator('[data-fg-step="send-one-follow-up"]')
+    expect(follow_up.locator("[data-fg-step-past]")).to_have_text(L["planner_withdrawn"])
+    expect(follow_up.locator("[data-fg-plan-action=calendar-one]")).to_be_hidden()
     page.goto(site_url + "checklist/")
     choose(page, "Northwind, Analyst")
+    expect(page.locator('[data-fg-item-date="send-one-follow-up"]')).to_be_hidden()
+    # Told once, on the accepted offer's own checklist (it lists that step too): every other one is closed.
+    choose(page, "Initech, QA Tester")
     page.locator('[data-fg-item="withdraw-from-other-processes"]').check()
     page.goto(site_url + "applications/")
     expect(waiting.locator("[data-fg-slot=status]")).to_have_text(L["due_closed"])

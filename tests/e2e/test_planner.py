@@ -222,15 +222,16 @@ def test_the_offer_date_given_is_the_answer_the_waiting_steps_stop(planner):
     in_writing = planner.locator('[data-fg-step="get-the-offer-in-writing"]')
     expect(in_writing.locator("[data-fg-step-when]")).to_have_text("Send by Thursday, November 26, 2026")
     expect(in_writing.locator("[data-fg-step-past]")).to_have_text(KB.labels["planner_past"])  # late, not passed over
-    # The answer is due by the day the reader promised it: a week after the offer until they say which.
+    # The answer is due by the day the reader promised it, and by no day until they have agreed one.
     accept = planner.locator('[data-fg-step="answer-every-offer"]')
-    expect(accept.locator("[data-fg-plan-action=calendar-one]")).to_be_visible()
-    expect(accept.locator("[data-fg-step-when]")).to_have_text("Send by Wednesday, December 2, 2026")
+    moment = KB.moments["answer-date"].label
+    expect(accept.locator("[data-fg-step-when]")).to_have_text(KB.labels["timing_by"].format(moment=moment))
+    expect(accept.locator("[data-fg-plan-action=calendar-one]")).to_be_hidden()
     planner.fill('[data-fg-moment="answer-date"]', "2026-11-28")  # a Saturday: kept, not moved past the day promised
     expect(accept.locator("[data-fg-step-when]")).to_have_text("Send by Saturday, November 28, 2026")
+    expect(accept.locator("[data-fg-plan-action=calendar-one]")).to_be_visible()
     planner.fill('[data-fg-moment="answer-date"]', "")
     planner.fill('[data-fg-moment="offer"]', "")
-    moment = KB.moments["answer-date"].label
     expect(accept.locator("[data-fg-step-when]")).to_have_text(KB.labels["timing_by"].format(moment=moment))
 
 

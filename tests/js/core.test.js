@@ -219,6 +219,50 @@ test("once the reader says yes to an offer, the other applications are told to w
   record.applications.o.done["accept-in-writing"] = true; // a tick without its time (an old file): due tomorrow
   assert.deepEqual(rows().w.slice(0, 3), ["upcoming", "withdraw-from-the-others", "20260319"]);
   assert.equal(records.due(record, OFFER_GUIDE, now).find((r) => r.application.id === "w").entry, "send-one-follow-up"); // a guide without it
+  assert.deepEqual(["o", "w", "n"].map((id) => records.stoppedElsewhere(record, guide, id, now)), [false, true, false]);
+  record.applications.w.done["withdraw-from-the-others"] = "2026-03-18T10:00:00Z";
+  delete record.applications.o.done["accept-in-writing"]; // the yes unticked: the one told it is withdrawn stays so
+  assert.deepEqual(rows().w.slice(0, 2), ["closed", ""]);
+  assert.equal(records.stoppedElsewhere(record, guide, "w", now), true);
+  record.applications.w.done = {};
+  record.applications.o.done["accept-in-writing"] = new Date(2026, 2, 20, 16).toISOString(); // a yes on a Friday
+  assert.deepEqual(rows().w.slice(0, 3), ["upcoming", "withdraw-from-the-others", "20260323"]); // due the Monday after
+  record.applications.o.done["withdraw-from-the-others"] = "2026-03-20T17:00:00Z"; // ticked once, on the accepted one
+  assert.deepEqual(rows().w.slice(0, 2), ["closed", ""]);
+  // An application added after the yes belongs to a later search: its own steps, nothing to withdraw.
+  record.applications.later = records.application({ company: "Later", moments: { interview: "2026-06-01" },
+    created: "2026-06-01T12:00:00Z" }, "later");
+  now = new Date(2026, 5, 2, 9);
+  assert.deepEqual(rows().later.slice(0, 2), ["today", "send-a-thank-you"]);
+  assert.equal(records.stoppedElsewhere(record, guide, "later", now), false);
+});
+
+test("an offer's request lasts while its answer is awaited: until the day promised, or open while none is given", () => {
+  const guide = { ...OFFER_GUIDE, meanwhile: { offer: "tell-the-one-you-prefer" },
+    rules: { moments: OFFER_GUIDE.rules.moments.concat([{ id: "answer-date", asked: true }]), // no day assumed
+      steps: RULES.steps.concat([{ entry: "answer-them", relation: "within", weekends: "keep", amount: 0, unit: "days", of: "answer-date" },
+        { entry: "get-it-in-writing", relation: "within", weekends: "keep", amount: 1, unit: "days", of: "offer" }]) },
+    phases: { ...OFFER_GUIDE.phases, offers: ["get-it-in-writing", "answer-them", "accept-in-writing"] },
+    accepted: { offer: { by: "accept-in-writing", others: "withdraw" } } };
+  const record = records.normalise({ version: 3, applications: {
+    o: { company: "Brightwell", moments: { interview: "2026-03-02", offer: "2026-03-12" } },
+    p: { company: "Contoso", moments: { interview: "2026-03-01", offer: "2026-03-11", "answer-date": "2026-03-20" } },
+    w: { company: "Ravi Tech", moments: { interview: "2026-03-05" } } } });
+  const asked = (now) => (records.due(record, guide, now).find((r) => r.application.id === "w").meanwhile || {});
+  const row = (id, now) => records.due(record, guide, now).find((r) => r.application.id === id);
+  // Brightwell gave no day: its request has none, and stays; Contoso's day (the 20th) is the soonest known.
+  assert.deepEqual([asked(new Date(2026, 2, 16, 9)).application.id, day(asked(new Date(2026, 2, 16, 9)).until)], ["p", "20260320"]);
+  record.applications.p.done["answer-them"] = "2026-03-16T10:00:00Z"; // Contoso answered: its request ends
+  assert.deepEqual([asked(new Date(2026, 2, 16, 9)).application.id, asked(new Date(2026, 2, 16, 9)).until], ["o", null]);
+  const answerStep = records.schedule(record.applications.o, guide, new Date(2026, 2, 16, 9)).steps.find((s) => s.entry === "answer-them");
+  assert.deepEqual([answerStep.rule, answerStep.status], [null, "upcoming"]); // no day given: no date, never late
+  assert.equal(asked(new Date(2026, 2, 27, 9)).application, undefined); // two weeks after an offer whose day never came
+  // Once the reader says yes, the offer's dated steps not done have had their moment.
+  record.applications.o.moments["answer-date"] = "2026-03-19";
+  assert.equal(row("o", new Date(2026, 2, 16, 9)).entry, "get-it-in-writing"); // overdue since the 13th
+  record.applications.o.done["accept-in-writing"] = "2026-03-16T08:00:00Z";
+  assert.equal(records.schedule(record.applications.o, guide, new Date(2026, 2, 16, 9)).steps
+    .find((s) => s.entry === "get-it-in-writing").status, "passed");
 });
 
 test("an offer's request names the day promised for the answer only when the reader gave it", () => {

@@ -40,7 +40,10 @@ def test_a_plan_counts_from_the_dates_the_reader_gave():
     offer = datetime(2026, 6, 1, 9, 0, tzinfo=NEW_YORK)
     with_offer = timing.plan(KB, {"interview": interview, "stated-date": stated, "offer": offer})
     assert with_offer.dates["ask-for-time-to-decide"] == datetime(2026, 6, 2, 9, 0, tzinfo=NEW_YORK)
-    assert with_offer.dates["answer-every-offer"] == datetime(2026, 6, 8, 9, 0, tzinfo=NEW_YORK)
+    assert "answer-every-offer" not in with_offer.dates  # no day agreed for the answer: none is assumed
+    promised = datetime(2026, 6, 6, 12, 0, tzinfo=NEW_YORK)  # a Saturday, kept: it is the day promised
+    with_day = timing.plan(KB, {"interview": interview, "stated-date": stated, "offer": offer, "answer-date": promised})
+    assert with_day.dates["answer-every-offer"] == promised
 
 
 def test_a_step_that_falls_on_a_weekend_moves_to_the_next_monday():

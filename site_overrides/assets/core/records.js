@@ -555,12 +555,11 @@
   // The soonest day promised for an answer `outcome` under way on an application other than
   // `chosen`, or null: only a day the reader gave.
   function promisedDay(record, chosen, outcome, guide, now) {
-    var today = startOfDay(now);
     return Object.keys(record.applications).reduce(function (soonest, id) {
       var app = record.applications[id];
       if (app === chosen || app.archived) return soonest;
       var plan = schedule(app, guide, now);
-      var answer = plan.outcome === outcome && underWay(plan, guide, today);
+      var answer = plan.outcome === outcome && underWay(plan, guide, app, now);
       return answer && !answer.assumed && (!soonest || answer.until < soonest) ? answer.until : soonest;
     }, null);
   }
@@ -643,6 +642,9 @@
         : now - step.date > ANSWER_STEPS_DAYS * DAY ? "passed" : "upcoming"; // no timing, no deadline: never late
     });
     var order = guide.rules.moments.map(function (moment) { return moment.id; });
+    var accepted = answered && (guide.accepted || {})[outcome];
+    var yes = accepted && app.done[accepted.by];
+    var own = answered ? guide.phases[phases[0]] || [] : [];
     steps.forEach(function (step) {
       // (On the same day, the step counted from the moment that comes later in the guide is the later one.)
       if (step.status === "overdue" && step.rule && steps.some(function (later) {
@@ -652,6 +654,8 @@
       // After an answer, a step still undone weeks later has had its moment (a repeating one stays).
       if (answered && step.status === "overdue" && (step.rule || {}).relation !== "every"
         && now - step.date > ANSWER_STEPS_DAYS * DAY) step.status = "passed";
+      // Once the reader said yes (guide.accepted), a dated step of the offer not done has had its moment.
+      if (yes && step.rule && step.status !== "done" && own.indexOf(step.entry) >= 0) step.status = "passed";
     });
     return { plan: plan, answered: Boolean(answered), outcome: answered ? outcome : "", now: now, steps: steps };
   }
@@ -665,14 +669,22 @@
       || (step.status === "overdue" && rule.relation === "every"));
   }
 
-  /* The last day an answer's own phase dates (the day promised for it), while it has not gone:
-   * {until, assumed: whether that day rests on a moment the reader did not give}, or null. */
-  function underWay(plan, guide, today) {
+  /* While an answer's own phase is under way: {until: the day its last timed step is dated
+   * (the day promised for the answer), or null while that step waits for a day the reader has
+   * not given; assumed: whether that day rests on a moment the reader did not give}. Null once
+   * that step is ticked, or its day has gone, or ANSWER_STEPS_DAYS after an answer whose day
+   * was never given. */
+  function underWay(plan, guide, app, now) {
     if (!plan.answered) return null;
     var own = guide.phases[guide.outcomes[plan.outcome][0]] || [];
+    var timed = {};
+    guide.rules.steps.forEach(function (rule) { if (own.indexOf(rule.entry) >= 0) timed[rule.entry] = true; });
+    var waiting = plan.steps.filter(function (step) { return timed[step.entry] && !step.rule && step.status !== "done"; });
+    if (waiting.length) return waiting[0].status === "passed" ? null : { until: null, assumed: true };
     var last = plan.steps.filter(function (step) { return step.rule && own.indexOf(step.entry) >= 0; })
       .reduce(function (last, step) { return !last || step.date > last.date ? step : last; }, null);
-    return last && startOfDay(last.date) >= today ? { until: last.date, assumed: Boolean(last.assumed) } : null;
+    return last && !app.done[last.entry] && startOfDay(last.date) >= startOfDay(now)
+      ? { until: last.date, assumed: Boolean(last.assumed) } : null;
   }
 
   /* What is due now: one row per open application, soonest first, {application, entry, date,
@@ -683,16 +695,16 @@
    * each application still waiting has that step as `meanwhile` ({entry, application: the one
    * with the answer, until, assumed}), beside its own next step, until the last day the answer's
    * own phase dates (the day the reader promised an answer), unless ticked for that application.
-   * Once the reader said yes (saidYes), each other application not answered has the step that
+   * Once the reader said yes (yesFor), each other application not answered has the step that
    * yes asks of it (withdrawing), due the day after, then status "closed" once it is ticked. A
    * step after an answer that no timing dates has no date: it is "upcoming", never "overdue". */
   function due(record, guide, now) {
     var asking = [];
-    var today = startOfDay(now);
-    var yes = saidYes(record, guide, now);
+    var given = yeses(record, guide, now);
     var rows = Object.keys(record.applications).map(function (id) {
       var app = record.applications[id];
       if (app.archived) return null;
+      var yes = yesFor(app, given);
       var plan = schedule(app, guide, now);
       var steps = plan.steps;
       var next = steps.filter(function (step) { return step.status !== "done" && step.status !== "passed"; })[0];
@@ -701,17 +713,20 @@
         : { application: app, entry: "", date: null, status: !steps.length ? "none" : plan.answered ? "answered" : "done" };
       row.ahead = steps.some(inCalendar);
       row.answered = plan.answered;
-      if (yes && yes.application !== app && !plan.answered) { // a yes elsewhere: no more chasing this one
-        row = app.done[yes.entry]
-          ? { application: app, entry: "", date: null, status: "closed" }
+      var told = withdrawn(app, guide, plan, yes);
+      if (told || stopped(app, guide, plan, yes)) { // a yes elsewhere: no more chasing this one
+        row = told ? { application: app, entry: "", date: null, status: "closed" }
           : { application: app, entry: yes.entry, date: yes.date, assumed: null, status: status(yes.date, "within", now, false) };
         row.ahead = false;
+        row.answered = true; // (nothing more asked of it either)
       }
-      var entry = !yes && next && plan.answered && (guide.meanwhile || {})[plan.outcome];
-      var answer = entry && underWay(plan, guide, today);
+      var ownYes = given.some(function (each) { return each.application === app; });
+      var entry = !ownYes && plan.answered && (guide.meanwhile || {})[plan.outcome];
+      var answer = entry && underWay(plan, guide, app, now);
       if (answer) asking.push({ entry: entry, application: app, until: answer.until, assumed: answer.assumed });
       return row;
     }).filter(Boolean);
+    asking.sort(function (a, b) { return (a.until || Infinity) - (b.until || Infinity); }); // the soonest day first
     rows.forEach(function (row) {
       row.meanwhile = row.answered ? null : asking.filter(function (asked) { return !row.application.done[asked.entry]; })[0] || null;
     });
@@ -721,21 +736,48 @@
     });
   }
 
-  /* The reader's yes (guide.accepted: the step whose tick is a yes, as an offer accepted in
-   * writing), the earliest if several, archived or not: {application, entry: the step it asks of
-   * the other open applications, date: the day after the yes}, or null. */
-  function saidYes(record, guide, now) {
-    return Object.keys(record.applications).reduce(function (yes, id) {
+  /* Whether the reader told this application they withdraw: the step a yes asks of the others
+   * (guide.accepted's `others`) ticked for it, or once for all on the application they said yes
+   * to (its checklist lists that step too). Only for an application with no answer of its own. */
+  function withdrawn(app, guide, plan, yes) {
+    return !plan.answered && (Boolean(yes && yes.application.done[yes.entry])
+      || Object.keys(guide.accepted || {}).some(function (outcome) { return app.done[guide.accepted[outcome].others]; }));
+  }
+
+  // Whether a yes elsewhere (yesFor), or a withdrawal, stops this application's own steps.
+  function stopped(app, guide, plan, yes) {
+    return withdrawn(app, guide, plan, yes) || Boolean(yes && !plan.answered);
+  }
+
+  /* Whether the planner, the checklist's dates and the calendar files leave the application's own
+   * steps out, as "What to do next" does: the reader said yes elsewhere, or withdrew. `id`: its key. */
+  function stoppedElsewhere(record, guide, id, now) {
+    var app = record.applications[id];
+    return Boolean(app) && stopped(app, guide, schedule(app, guide, now), yesFor(app, yeses(record, guide, now)));
+  }
+
+  /* The reader's yeses (guide.accepted: the step whose tick is a yes, as an offer accepted in
+   * writing), archived or not, earliest first: {application, entry: the step it asks of the other
+   * applications, at: when, date: the working day after}. */
+  function yeses(record, guide, now) {
+    return Object.keys(record.applications).map(function (id) {
       var app = record.applications[id];
       var accepted = (guide.accepted || {})[app.outcome || Object.keys(guide.accepted || {}).filter(function (outcome) {
         return dates.dayOf(app.moments[outcome]);
       })[0]];
       var tick = accepted && app.done[accepted.by];
-      if (!tick) return yes;
-      var when = typeof tick === "string" && !isNaN(new Date(tick)) ? new Date(tick) : now; // (a tick without its time: today)
-      var date = new Date(when.getFullYear(), when.getMonth(), when.getDate() + 1);
-      return !yes || date < yes.date ? { application: app, entry: accepted.others, date: date } : yes;
-    }, null);
+      if (!tick) return null;
+      var at = typeof tick === "string" && !isNaN(new Date(tick)) ? new Date(tick) : now; // (a tick without its time: today)
+      var date = dates.nextWorkingDay(new Date(at.getFullYear(), at.getMonth(), at.getDate() + 1));
+      return { application: app, entry: accepted.others, at: at, date: date };
+    }).filter(Boolean).sort(function (a, b) { return a.at - b.at; });
+  }
+
+  // The yes that stops `app`: the first given on another application after `app` was added
+  // (an application added after a yes belongs to a later search), or null.
+  function yesFor(app, given) {
+    var added = app.created && new Date(app.created);
+    return given.filter(function (yes) { return yes.application !== app && !(added && added > yes.at); })[0] || null;
   }
 
   function moveKeys(object, renamed) {
@@ -803,6 +845,7 @@
   core.exported = exported;
   core.current = current;
   core.prefill = prefill;
+  core.stoppedElsewhere = stoppedElsewhere;
   core.OWN_FIELDS = OWN_FIELDS;
   core.nextInterviewer = nextInterviewer;
   core.due = due;
