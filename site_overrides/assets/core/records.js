@@ -696,7 +696,7 @@
    * with the answer, until, assumed}), beside its own next step, until the last day the answer's
    * own phase dates (the day the reader promised an answer), unless ticked for that application.
    * Once the reader said yes (yesFor), each other application not answered has the step that
-   * yes asks of it (withdrawing), due the day after, then status "closed" once it is ticked. A
+   * yes asks of it (withdrawing), due the working day after, then status "closed" once it is ticked. A
    * step after an answer that no timing dates has no date: it is "upcoming", never "overdue". */
   function due(record, guide, now) {
     var asking = [];
