@@ -150,9 +150,17 @@ def test_the_due_view_follows_the_clock_and_a_ticked_step_is_never_overdue(page,
     expect(globex.locator("[data-fg-slot=date]")).to_have_text("Friday, March 20, 2026")
     expect(page.locator(".fg-app--overdue")).to_have_count(1)
 
-    # An offer recorded weeks ago whose steps were never ticked: nothing overdue, archive it.
+    # An offer recorded weeks ago whose steps were never ticked: nothing overdue, and no day agreed
+    # for the answer, so giving it is still the step to do, without a date.
     seed(page, site_url, {"acme": {**ACME, "outcome": "offer", "outcomeDay": "2026-03-11"}})
     page.clock.set_fixed_time(now(2026, 5, 1, 9, 0))
+    page.goto(site_url + "applications/")
+    expect(items.locator("[data-fg-slot=status]")).to_have_text([L["due_upcoming"]])
+    expect(items.locator("[data-fg-slot=step]")).to_have_text([KB.entries["answer-every-offer"].checklist])
+    expect(items.locator("[data-fg-slot=date]")).to_have_text([""])
+    # Once it is answered (ticked), the rest has had its moment: archive it.
+    seed(page, site_url, {"acme": {**ACME, "outcome": "offer", "outcomeDay": "2026-03-11",
+                                   "done": {"answer-every-offer": "2026-03-20T10:00:00Z"}}})
     page.goto(site_url + "applications/")
     expect(items.locator("[data-fg-slot=status]")).to_have_text([L["due_answered"]])
 

@@ -206,7 +206,7 @@ test("once the reader says yes to an offer, the other applications are told to w
     [r.status, r.entry, r.date && day(r.date), Boolean(r.meanwhile)]]));
   assert.deepEqual(rows().w, ["overdue", "send-one-follow-up", "20260313", true]); // before the yes: its own step, and the offer's request
   record.applications.o.done["accept-in-writing"] = new Date(2026, 2, 16, 8).toISOString();
-  assert.deepEqual(rows(), { o: ["upcoming", "get-it-in-writing", null, false],
+  assert.deepEqual(rows(), { o: ["answered", "", null, false], // (getting it in writing came before the yes: gone)
     w: ["upcoming", "withdraw-from-the-others", "20260317", false], // due the day after the yes, no more chasing
     n: ["upcoming", "reply-to-a-no", null, false] }); // an answered one keeps its own steps
   assert.equal(records.due(record, guide, now).find((r) => r.application.id === "w").ahead, false); // (nothing for its calendar)
@@ -229,6 +229,10 @@ test("once the reader says yes to an offer, the other applications are told to w
   assert.deepEqual(rows().w.slice(0, 3), ["upcoming", "withdraw-from-the-others", "20260323"]); // due the Monday after
   record.applications.o.done["withdraw-from-the-others"] = "2026-03-20T17:00:00Z"; // ticked once, on the accepted one
   assert.deepEqual(rows().w.slice(0, 2), ["closed", ""]);
+  const yes = record.applications.o.done["accept-in-writing"];
+  delete record.applications.o.done["accept-in-writing"]; // the yes unticked: those told stay told
+  assert.deepEqual(rows().w.slice(0, 2), ["closed", ""]);
+  record.applications.o.done["accept-in-writing"] = yes;
   // An application added after the yes belongs to a later search: its own steps, nothing to withdraw.
   record.applications.later = records.application({ company: "Later", moments: { interview: "2026-06-01" },
     created: "2026-06-01T12:00:00Z" }, "later");
@@ -256,7 +260,9 @@ test("an offer's request lasts while its answer is awaited: until the day promis
   assert.deepEqual([asked(new Date(2026, 2, 16, 9)).application.id, asked(new Date(2026, 2, 16, 9)).until], ["o", null]);
   const answerStep = records.schedule(record.applications.o, guide, new Date(2026, 2, 16, 9)).steps.find((s) => s.entry === "answer-them");
   assert.deepEqual([answerStep.rule, answerStep.status], [null, "upcoming"]); // no day given: no date, never late
-  assert.equal(asked(new Date(2026, 2, 27, 9)).application, undefined); // two weeks after an offer whose day never came
+  assert.equal(asked(new Date(2026, 3, 27, 9)).application.id, "o"); // weeks later, an answer still awaited: still asked
+  const late = records.schedule(record.applications.o, guide, new Date(2026, 3, 27, 9)).steps.find((s) => s.entry === "answer-them");
+  assert.equal(late.status, "upcoming"); // and the answer still to give, not gone
   // Once the reader says yes, the offer's dated steps not done have had their moment.
   record.applications.o.moments["answer-date"] = "2026-03-19";
   assert.equal(row("o", new Date(2026, 2, 16, 9)).entry, "get-it-in-writing"); // overdue since the 13th

@@ -639,12 +639,15 @@
       var settled = (rules[step.entry] || {}).settledBy;
       step.status = app.done[step.entry] || settled && typed[settled] ? "done"
         : step.rule ? status(step.date, step.rule.relation, now, step.timed)
-        : now - step.date > ANSWER_STEPS_DAYS * DAY ? "passed" : "upcoming"; // no timing, no deadline: never late
+        // No timing, no deadline: never late. A step waiting for a day the reader has not given
+        // (an offer's answer) stays to do; any other goes once the answer is weeks old.
+        : rules[step.entry] || now - step.date <= ANSWER_STEPS_DAYS * DAY ? "upcoming" : "passed";
     });
     var order = guide.rules.moments.map(function (moment) { return moment.id; });
     var accepted = answered && (guide.accepted || {})[outcome];
     var yes = accepted && app.done[accepted.by];
     var own = answered ? guide.phases[phases[0]] || [] : [];
+    var turned = yes ? own.indexOf(accepted.by) : -1; // where the yes is in the answer's phase
     steps.forEach(function (step) {
       // (On the same day, the step counted from the moment that comes later in the guide is the later one.)
       if (step.status === "overdue" && step.rule && steps.some(function (later) {
@@ -654,8 +657,10 @@
       // After an answer, a step still undone weeks later has had its moment (a repeating one stays).
       if (answered && step.status === "overdue" && (step.rule || {}).relation !== "every"
         && now - step.date > ANSWER_STEPS_DAYS * DAY) step.status = "passed";
-      // Once the reader said yes (guide.accepted), a dated step of the offer not done has had its moment.
-      if (yes && step.rule && step.status !== "done" && own.indexOf(step.entry) >= 0) step.status = "passed";
+      // Once the reader said yes (guide.accepted), a step of the offer not done has had its moment if
+      // it is dated, or if the phase lists it before the yes (negotiating "before you accept").
+      if (step.status !== "done" && own.indexOf(step.entry) >= 0
+        && (yes && step.rule || own.indexOf(step.entry) < turned)) step.status = "passed";
     });
     return { plan: plan, answered: Boolean(answered), outcome: answered ? outcome : "", now: now, steps: steps };
   }
@@ -713,8 +718,8 @@
         : { application: app, entry: "", date: null, status: !steps.length ? "none" : plan.answered ? "answered" : "done" };
       row.ahead = steps.some(inCalendar);
       row.answered = plan.answered;
-      var told = withdrawn(app, guide, plan, yes);
-      if (told || stopped(app, guide, plan, yes)) { // a yes elsewhere: no more chasing this one
+      var told = withdrawn(app, guide, plan, given);
+      if (told || stopped(app, guide, plan, given)) { // a yes elsewhere: no more chasing this one
         row = told ? { application: app, entry: "", date: null, status: "closed" }
           : { application: app, entry: yes.entry, date: yes.date, assumed: null, status: status(yes.date, "within", now, false) };
         row.ahead = false;
@@ -737,40 +742,50 @@
   }
 
   /* Whether the reader told this application they withdraw: the step a yes asks of the others
-   * (guide.accepted's `others`) ticked for it, or once for all on the application they said yes
-   * to (its checklist lists that step too). Only for an application with no answer of its own. */
-  function withdrawn(app, guide, plan, yes) {
-    return !plan.answered && (Boolean(yes && yes.application.done[yes.entry])
-      || Object.keys(guide.accepted || {}).some(function (outcome) { return app.done[guide.accepted[outcome].others]; }));
+   * (guide.accepted's `others`) ticked for it, or once for all on an offer's own checklist (it
+   * lists that step too) after this application was added (`given`: yeses). It stays so if the
+   * yes is unticked. Only for an application with no answer of its own. */
+  function withdrawn(app, guide, plan, given) {
+    return !plan.answered && (Object.keys(guide.accepted || {}).some(function (outcome) { return app.done[guide.accepted[outcome].others]; })
+      || Boolean(yesFor(app, given.told)));
   }
 
   // Whether a yes elsewhere (yesFor), or a withdrawal, stops this application's own steps.
-  function stopped(app, guide, plan, yes) {
-    return withdrawn(app, guide, plan, yes) || Boolean(yes && !plan.answered);
+  function stopped(app, guide, plan, given) {
+    return withdrawn(app, guide, plan, given) || Boolean(yesFor(app, given) && !plan.answered);
   }
 
   /* Whether the planner, the checklist's dates and the calendar files leave the application's own
    * steps out, as "What to do next" does: the reader said yes elsewhere, or withdrew. `id`: its key. */
   function stoppedElsewhere(record, guide, id, now) {
     var app = record.applications[id];
-    return Boolean(app) && stopped(app, guide, schedule(app, guide, now), yesFor(app, yeses(record, guide, now)));
+    return Boolean(app) && stopped(app, guide, schedule(app, guide, now), yeses(record, guide, now));
   }
 
   /* The reader's yeses (guide.accepted: the step whose tick is a yes, as an offer accepted in
    * writing), archived or not, earliest first: {application, entry: the step it asks of the other
-   * applications, at: when, date: the working day after}. */
+   * applications, at: when, date: the working day after}; and as `told`, {application, at} for
+   * each offer on whose own checklist that step was ticked (the reader told every other). */
   function yeses(record, guide, now) {
-    return Object.keys(record.applications).map(function (id) {
+    function when(tick) { // (a tick without its time: today)
+      return typeof tick === "string" && !isNaN(new Date(tick)) ? new Date(tick) : now;
+    }
+    var offers = Object.keys(record.applications).map(function (id) {
       var app = record.applications[id];
       var accepted = (guide.accepted || {})[app.outcome || Object.keys(guide.accepted || {}).filter(function (outcome) {
         return dates.dayOf(app.moments[outcome]);
       })[0]];
-      var tick = accepted && app.done[accepted.by];
-      if (!tick) return null;
-      var at = typeof tick === "string" && !isNaN(new Date(tick)) ? new Date(tick) : now; // (a tick without its time: today)
+      return accepted && { application: app, accepted: accepted };
+    }).filter(Boolean);
+    var given = offers.filter(function (offer) { return offer.application.done[offer.accepted.by]; }).map(function (offer) {
+      var at = when(offer.application.done[offer.accepted.by]);
       var date = dates.nextWorkingDay(new Date(at.getFullYear(), at.getMonth(), at.getDate() + 1));
-      return { application: app, entry: accepted.others, at: at, date: date };
-    }).filter(Boolean).sort(function (a, b) { return a.at - b.at; });
+      return { application: offer.application, entry: offer.accepted.others, at: at, date: date };
+    }).sort(function (a, b) { return a.at - b.at; });
+    given.told = offers.filter(function (offer) { return offer.application.done[offer.accepted.others]; }).map(function (offer) {
+      return { application: offer.application, at: when(offer.application.done[offer.accepted.others]) };
+    });
+    return given;
   }
 
   // The yes that stops `app`: the first given on another application after `app` was added
