@@ -31,8 +31,9 @@ _ATTRIBUTE = re.compile(r' ([^ =]+)(="([^"]*)")?')
 # Attributes that change what the index holds (a permalink, a part left out) may be among these.
 _ATTRIBUTES_THAT_MATTER = re.compile(r"&|headerlink|data-search-exclude|linenodiv", re.I)
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
-_ALWAYS_SKIPPED = ("script", "style", "object")
-_KEPT = frozenset(("p", "code", "pre", "li", "ol", "ul", "sub", "sup"))  # the markup the index keeps
+_MATERIALS = Parser()  # its sets of tag names, as it starts each page
+_ALWAYS_SKIPPED = frozenset(_MATERIALS.skip)  # the tags whose content is never indexed
+_KEPT = frozenset(_MATERIALS.keep)  # the markup the index keeps
 
 
 def use_quick_index(config) -> None:

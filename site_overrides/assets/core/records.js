@@ -557,7 +557,7 @@
   function promisedDay(record, chosen, outcome, guide, now) {
     return Object.keys(record.applications).reduce(function (soonest, id) {
       var app = record.applications[id];
-      if (app === chosen || app.archived) return soonest;
+      if (app === chosen || app.archived || answerOf(app, guide) !== outcome) return soonest; // (before its schedule)
       var plan = schedule(app, guide, now);
       var answer = plan.outcome === outcome && underWay(plan, guide, app, now);
       return answer && !answer.assumed && (!soonest || answer.until < soonest) ? answer.until : soonest;
@@ -593,6 +593,12 @@
     return app.outcome ? app.moments[app.outcome] || app.outcomeDay : "";
   }
 
+  // An application's answer: the one recorded, or else the first answer named like a moment whose
+  // date was given (an offer's, in the planner); undefined without one.
+  function answerOf(app, guide) {
+    return app.outcome || Object.keys(guide.outcomes).filter(function (id) { return dates.dayOf(app.moments[id]); })[0];
+  }
+
   /* One application's steps (or a slot's, {moments, done}) as "What to do next", the planner
    * and the calendar files show them: {plan, answered, outcome (the answer's id, or ""), now, steps: [{entry, date, rule (its
    * timing rule, or null), timed, assumed (the assumed day it counts from, or null), status}]},
@@ -602,13 +608,14 @@
    * phases (its own, then those its 'then' names) give the next steps (answered: true), phase by
    * phase; a step a phase does not date is dated from the answer's day (answerDay), after the
    * phase's dated ones, "upcoming" (never "overdue": no timing gives it a deadline) until
-   * ANSWER_STEPS_DAYS have gone. status: "done" (ticked), "passed" (late, and a step
+   * ANSWER_STEPS_DAYS have gone, or, if it has a timing whose day the reader has not given (an
+   * offer's answer), until it is ticked. status: "done" (ticked), "passed" (late, and a step
    * counted from another, later moment is due: its moment has gone, as a thank-you's once it is
    * time to follow up; or, after an answer, more than ANSWER_STEPS_DAYS late and not repeating;
    * it stays unticked), "overdue", "today" or "upcoming". */
   function schedule(app, guide, now) {
     var typed = app.moments;
-    var outcome = app.outcome || Object.keys(guide.outcomes).filter(function (id) { return dates.dayOf(typed[id]); })[0];
+    var outcome = answerOf(app, guide);
     var day = outcome ? typed[outcome] || app.outcomeDay : ""; // (answerDay)
     if (day && !typed[outcome]) { // an answer named like a moment dates it
       typed = JSON.parse(JSON.stringify(typed));
@@ -772,9 +779,7 @@
     }
     var offers = Object.keys(record.applications).map(function (id) {
       var app = record.applications[id];
-      var accepted = (guide.accepted || {})[app.outcome || Object.keys(guide.accepted || {}).filter(function (outcome) {
-        return dates.dayOf(app.moments[outcome]);
-      })[0]];
+      var accepted = (guide.accepted || {})[answerOf(app, guide)];
       return accepted && { application: app, accepted: accepted };
     }).filter(Boolean);
     var given = offers.filter(function (offer) { return offer.application.done[offer.accepted.by]; }).map(function (offer) {
